@@ -1,0 +1,1 @@
+"""Subcommands of ``reviewer-app``; see :mod:`reviewer_app.cli`."""
