@@ -18,7 +18,7 @@ def add_workspace_args(parser: argparse.ArgumentParser, *, user: bool = True) ->
     if user:
         parser.add_argument("--user", required=True, metavar="NAME", help="ユーザー名 (user name)")
         parser.add_argument("--password-file", required=True, type=Path, metavar="F",
-                            help="パスワードを1行目に書いたファイル (file whose first line is the password)")
+                            help="パスワードを1行目に書いたファイル (password on line 1)")
 
 
 def read_password_file(path: Path) -> str:
