@@ -31,12 +31,14 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of the commands that are installed."""
     parser = argparse.ArgumentParser(
         prog="reviewer-app",
         description="被扶養者資格調査の審査アプリ (dependent eligibility survey reviewer)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    installed: set[str] = set()
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"reviewer_app.commands.{name}")
@@ -45,17 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
-    return parser
+        installed.add(name)
+    return parser, installed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser, installed = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:
         # No subcommand: open the window when it exists, otherwise show help.
-        if "gui" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
-            args = parser.parse_args(["gui", *(argv or [])])
+        if "gui" in installed:
+            args = parser.parse_args(["gui"])
             func = args.func
         else:
             parser.print_help()
