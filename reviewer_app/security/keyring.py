@@ -1,0 +1,123 @@
+"""The workspace key ring: a random master key, stored only wrapped by a password-derived key.
+
+A wrapped master key is a self-describing binary blob (all integers big-endian)::
+
+    offset  size  field
+    0       4     magic b"RAKW"
+    4       1     version = 1
+    5       4     Argon2id memory cost, KiB
+    9       4     Argon2id iterations
+    13      1     Argon2id lanes
+    14      1     salt length S (16)
+    15      S     salt
+    15+S    60    AES-256-GCM: nonce (12) ‖ sealed master key (32) ‖ tag (16)
+
+The key-encryption key is Argon2id(password, salt) with the parameters in the header, and the
+whole header (bytes 0 .. 15+S) is the associated data, so the parameters cannot be swapped for
+weaker ones without the blob failing to open. Each user holds their own blob (own salt); resetting
+a password re-wraps the same master key.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+
+from reviewer_app.errors import UserError
+from reviewer_app.security import aead
+from reviewer_app.security.passwords import PARAMS, Argon2Params, check_params, derive
+
+MAGIC = b"RAKW"
+VERSION = 1
+MASTER_KEY_BYTES = 32
+_HEADER = struct.Struct(">4sBIIBB")
+
+
+class WrongPasswordError(UserError):
+    """The password does not open this user's copy of the master key."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "パスワードが違います。入力し直してください。",
+            "The password is wrong. Please enter it again.",
+            code="wrong_password",
+        )
+
+
+class CorruptKeyRingError(UserError):
+    """A wrapped master key that is not in the format above (damaged database row)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"鍵データが壊れています（{reason}）。管理者に連絡してください。",
+            f"The stored key is damaged ({reason}). Contact your administrator.",
+            code="corrupt_key_ring",
+        )
+
+
+def new_master_key() -> bytes:
+    """A fresh random 32-byte workspace master key."""
+    return os.urandom(MASTER_KEY_BYTES)
+
+
+def _kek(password: str, salt: bytes, params: Argon2Params) -> bytes:
+    return derive(password.encode("utf-8"), salt, params, aead.KEY_BYTES)
+
+
+def wrap_master_key(master_key: bytes, password: str) -> bytes:
+    """Seal ``master_key`` under a key derived from ``password`` (fresh salt); see module doc."""
+    if len(master_key) != MASTER_KEY_BYTES:
+        raise ValueError("a master key is 32 bytes")
+    salt = os.urandom(PARAMS.salt_bytes)
+    header = (
+        _HEADER.pack(MAGIC, VERSION, PARAMS.memory_kib, PARAMS.iterations, PARAMS.lanes, len(salt))
+        + salt
+    )
+    return header + aead.seal(_kek(password, salt, PARAMS), master_key, header)
+
+
+def unwrap_master_key(wrapped: bytes, password: str) -> bytes:
+    """The master key in ``wrapped``; :class:`WrongPasswordError` when the password is wrong."""
+    if len(wrapped) < _HEADER.size:
+        raise CorruptKeyRingError("too short")
+    magic, version, memory_kib, iterations, lanes, salt_len = _HEADER.unpack_from(wrapped)
+    if magic != MAGIC:
+        raise CorruptKeyRingError("unknown format")
+    if version != VERSION:
+        raise CorruptKeyRingError(f"unsupported version {version}")
+    header_len = _HEADER.size + salt_len
+    if len(wrapped) != header_len + aead.OVERHEAD + MASTER_KEY_BYTES:
+        raise CorruptKeyRingError("wrong length")
+    params = Argon2Params(memory_kib, iterations, lanes, salt_bytes=salt_len)
+    try:
+        check_params(params)
+    except ValueError:
+        raise CorruptKeyRingError("key derivation parameters out of range") from None
+    header, salt = wrapped[:header_len], wrapped[_HEADER.size : header_len]
+    try:
+        return aead.open_sealed(_kek(password, salt, params), wrapped[header_len:], header)
+    except aead.DecryptionError:
+        raise WrongPasswordError() from None
+
+
+def needs_rewrap(wrapped: bytes) -> bool:
+    """True when ``wrapped`` uses other key-derivation parameters than the current ones."""
+    if len(wrapped) < _HEADER.size:
+        return True
+    _magic, version, memory_kib, iterations, lanes, salt_len = _HEADER.unpack_from(wrapped)
+    return (version, memory_kib, iterations, lanes) != (
+        VERSION,
+        PARAMS.memory_kib,
+        PARAMS.iterations,
+        PARAMS.lanes,
+    ) or salt_len < PARAMS.salt_bytes
+
+
+def seal_with_master(master_key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """Encrypt stored data under the master key (thin over :func:`aead.seal`)."""
+    return aead.seal(master_key, plaintext, aad)
+
+
+def open_with_master(master_key: bytes, blob: bytes, aad: bytes) -> bytes:
+    """Decrypt stored data; raises :class:`aead.DecryptionError` on any mismatch."""
+    return aead.open_sealed(master_key, blob, aad)

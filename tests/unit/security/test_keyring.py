@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from reviewer_app.security.aead import DecryptionError
+from reviewer_app.security.keyring import (
+    CorruptKeyRingError,
+    WrongPasswordError,
+    needs_rewrap,
+    new_master_key,
+    open_with_master,
+    seal_with_master,
+    unwrap_master_key,
+    wrap_master_key,
+)
+
+
+def test_master_key_is_32_random_bytes() -> None:
+    assert len(new_master_key()) == 32
+    assert new_master_key() != new_master_key()
+
+
+def test_wrap_unwrap_round_trip_with_own_salt_per_wrap() -> None:
+    master = new_master_key()
+    a = wrap_master_key(master, "pw-a")
+    b = wrap_master_key(master, "pw-a")
+    assert a != b
+    assert a.startswith(b"RAKW\x01")
+    assert master not in a
+    assert unwrap_master_key(a, "pw-a") == master == unwrap_master_key(b, "pw-a")
+    assert not needs_rewrap(a)
+
+
+def test_wrong_password_is_refused_with_a_user_message() -> None:
+    wrapped = wrap_master_key(new_master_key(), "right")
+    with pytest.raises(WrongPasswordError) as info:
+        unwrap_master_key(wrapped, "wrong")
+    assert info.value.code == "wrong_password"
+    assert "パスワード" in info.value.message("ja")
+
+
+def test_tampered_parameters_or_ciphertext_are_refused() -> None:
+    wrapped = bytearray(wrap_master_key(new_master_key(), "pw"))
+    params_changed = bytearray(wrapped)
+    params_changed[12] ^= 1  # iterations: authenticated as associated data
+    body_changed = bytearray(wrapped)
+    body_changed[-5] ^= 1
+    for blob in (params_changed, body_changed):
+        with pytest.raises(WrongPasswordError):
+            unwrap_master_key(bytes(blob), "pw")
+
+
+@pytest.mark.parametrize(
+    "blob", [b"", b"XXXX\x01" + b"\0" * 80, b"RAKW\x02" + b"\0" * 80, b"RAKW\x01\0\0"]
+)
+def test_malformed_blob_is_corrupt_not_wrong_password(blob: bytes) -> None:
+    with pytest.raises(CorruptKeyRingError):
+        unwrap_master_key(blob, "pw")
+
+
+def test_seal_with_master_round_trip() -> None:
+    master = new_master_key()
+    blob = seal_with_master(master, b"doc", b"attachment:1")
+    assert open_with_master(master, blob, b"attachment:1") == b"doc"
+    with pytest.raises(DecryptionError):
+        open_with_master(master, blob, b"attachment:2")
