@@ -1,0 +1,165 @@
+"""``evaluate(case, profile)``: every rule of RULES.md applied to one case.
+
+Pure and cheap (the UI calls it on every keystroke): no copies of the case, integer arithmetic
+in twelfths of a yen (see income.py), one pass over the months per rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reviewer_app.domain import checks as ck
+from reviewer_app.domain.case import Case
+from reviewer_app.domain.dates import legal_age, month_index
+from reviewer_app.domain.exclusion import exclusion_date, find_trigger, trigger_rows
+from reviewer_app.domain.explain import RULE_JA, VERDICT_JA, jdate, jmonths, yen
+from reviewer_app.domain.income import IncomeBySource, MonthRow, income_by_source, month_rows
+from reviewer_app.domain.limits import BASIS_JA, limits_for
+from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.recertification import NONE as NO_RECERTIFICATION
+from reviewer_app.domain.recertification import Recertification, find_recertification
+
+CONTINUE = "continue"
+EXCLUDE = "exclude"
+NEEDS_REVIEW = "needs_review"
+INCOME_RULES = ("three_consecutive_months", "three_month_average")
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """The proposed exclusion. ``rule``: ``three_consecutive_months``, ``three_month_average``
+    (the monthly rule of §5), or, when an earlier-dated test fails, ``daily_benefit``, ``age_75``,
+    ``survey_not_submitted``; None when nothing gives a date."""
+
+    rule: str | None = None
+    date: date | None = None
+    months: tuple[str, ...] = ()
+    date_basis: str | None = None
+
+
+NO_EXCLUSION = Exclusion()
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    profile: str
+    annual_income: int  # actual income of the target year, all sources
+    assessed_income: int  # what the annual test used (the contract's amount under the 2026 rule)
+    income_by_source: IncomeBySource
+    annual_limit: int
+    limit_basis: str
+    monthly_limit: int
+    age_on_judgment_date: int
+    months: tuple[MonthRow, ...]
+    monthly_trigger: Exclusion  # the §5 monthly rule alone, whatever the verdict
+    exclusion: Exclusion
+    recertification: Recertification
+    checks: tuple[ck.Check, ...]
+    verdict: str
+    explanation: tuple[str, ...]
+
+
+def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
+    limits = limits_for(case, profile)
+    rows = month_rows(case, limits.monthly)
+    by_source = income_by_source(case)
+    annual = by_source.total
+    contract = ck.contract_applies(case, profile)
+    assessed = case.labour_contract.annual_expected if (contract and case.labour_contract) \
+        else annual
+    basis_ja = BASIS_JA[limits.basis]
+    cert = ck.certificate_use(case, profile)
+    annual_check = ck.annual_check(assessed, limits, basis_ja, contract, cert)
+    checks: list[ck.Check] = [annual_check]
+
+    # The monthly rule (§5). Its result follows the annual test: it fails with it, is explained
+    # away by an accepted certificate, and otherwise asks whether the rise is lasting (恒常的).
+    trigger = find_trigger(rows, limits.monthly, profile.exclusion_rules)
+    monthly = NO_EXCLUSION
+    if trigger is None:
+        checks.append(ck.Check("monthly_limit", ck.PASS,
+                               ck.monthly_message(None, "", limits.monthly, None, None)))
+    else:
+        day, date_basis = exclusion_date(rows, trigger, case.employers, profile)
+        keys = tuple(r.month for r in trigger_rows(rows, trigger))
+        monthly = Exclusion(trigger.rule, day, keys, date_basis)
+        message = ck.monthly_message(trigger.rule, jmonths(keys), limits.monthly, day, date_basis)
+        if annual_check.result == ck.FAIL:
+            result = ck.FAIL
+        elif annual_check.result == ck.PASS and cert is not None and assessed >= limits.annual:
+            result = ck.PASS  # covered by the accepted certificate
+        else:
+            result = ck.REVIEW
+            if annual_check.result == ck.PASS:
+                message += "年間収入は限度額未満のため、収入増が恒常的か確認してください。"
+        checks.append(ck.Check("monthly_limit", result, message, day))
+
+    missing = [r.month for r in rows if r.missing]
+    if missing:
+        checks.append(ck.Check("missing_months", ck.REVIEW,
+                               f"{jmonths(tuple(missing))}の給与が入力されていません(0円として計算)。"
+                               "支払がない月は0円と入力してください。"))
+    if contract and case.labour_contract is not None:
+        checks.append(ck.Check("labour_contract", ck.PASS,
+                               f"労働条件通知書の見込み年収{yen(assessed)}で年間収入を判定しました"
+                               f"(実績{yen(annual)})。"))
+    checks.extend(ck.daily_benefit_checks(case, limits))
+    for optional in (ck.support_check(case, assessed, profile), ck.residence_check(case),
+                     ck.age_75_check(case, profile), ck.survey_check(case)):
+        if optional is not None:
+            checks.append(optional)
+
+    results = {c.result for c in checks}
+    verdict = EXCLUDE if ck.FAIL in results else NEEDS_REVIEW if ck.REVIEW in results \
+        else CONTINUE
+    exclusion = _proposed_exclusion(checks, monthly)
+    recert = NO_RECERTIFICATION
+    if exclusion.rule in INCOME_RULES and profile.recertification_enabled:
+        start = (case.recertification_from.index if case.recertification_from
+                 else month_index(case.target_year + 1, 1))
+        recert = find_recertification(rows, start, profile)
+    explanation = _explain(case, checks, exclusion, recert, verdict)
+    return Evaluation(
+        profile=profile.name, annual_income=annual, assessed_income=assessed,
+        income_by_source=by_source, annual_limit=limits.annual, limit_basis=limits.basis,
+        monthly_limit=limits.monthly,
+        age_on_judgment_date=legal_age(case.dependent.birth_date, case.judgment_date),
+        months=rows, monthly_trigger=monthly, exclusion=exclusion, recertification=recert,
+        checks=tuple(checks), verdict=verdict, explanation=explanation,
+    )
+
+
+def _proposed_exclusion(checks: list[ck.Check], monthly: Exclusion) -> Exclusion:
+    """The earliest dated cause among failing tests and a monthly rule that did not pass."""
+    best = NO_EXCLUSION
+    for c in checks:
+        if c.result == ck.PASS or c.date is None:
+            continue
+        if c.code == "monthly_limit":
+            candidate = monthly
+        elif c.result == ck.FAIL and c.code in ("daily_benefit", "age_75", "survey_not_submitted"):
+            candidate = Exclusion(c.code, c.date)
+        else:
+            continue
+        if best.date is None or (candidate.date is not None and candidate.date < best.date):
+            best = candidate
+    return best
+
+
+def _explain(case: Case, checks: list[ck.Check], exclusion: Exclusion, recert: Recertification,
+             verdict: str) -> tuple[str, ...]:
+    lines = [f"{case.target_year}年の収入で判定します。"]
+    lines.extend(c.message for c in checks if c.code in ("annual_limit", "monthly_limit")
+                 or c.result != ck.PASS)
+    if exclusion.date is not None:
+        reason = RULE_JA[exclusion.rule or ""]
+        lines.append(f"除外日は{jdate(exclusion.date)}です(理由: {reason})。")
+    elif verdict == EXCLUDE:
+        lines.append("月別の収入から除外日を決められないため、"
+                     "事実の発生日を確認して除外日を決めてください。")
+    if recert.date is not None:
+        lines.append(f"{jmonths(recert.months)}の3か月連続で月額限度額以内のため、"
+                     f"{jdate(recert.date)}からの遡り再認定が可能です。")
+    lines.append(f"判定案: {VERDICT_JA[verdict]}。")
+    return tuple(lines)
