@@ -1,0 +1,216 @@
+"""Photos and scans (JPEG, PNG, BMP, GIF, HEIC) through Pillow and pillow-heif.
+
+Everything here runs on worker threads: Pillow and libheif release the GIL while they decode and
+resample, so the GUI thread keeps painting. An :class:`ImageDocument` is shared by those threads
+and serialises its own decoding with a lock.
+
+Speed for the first legible pixels: :meth:`ImageDocument.quick` uses JPEG DCT scaling (``draft``)
+or the thumbnail a phone embeds in a HEIC, a few milliseconds instead of a full decode. Exact
+renders decode a JPEG only at the DCT scale the screen needs, and other formats once in full.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PIL import Image, ImageOps
+
+from . import errors
+from .sniff import HEIC, IMAGE_MEDIA_TYPES, JPEG, MAX_PIXELS, open_image_header
+from .types import (
+    FORMAT_RGB888,
+    DocumentInfo,
+    RenderedPage,
+    RenderRequest,
+    normalize_rotation,
+    unrotate_rect,
+)
+
+# Quick pass: decode to at least this long side (enough to read a payslip's headings on a
+# placeholder, small enough to decode in a few milliseconds).
+QUICK_LONG_SIDE = 320
+
+# EXIF orientations 5-8 swap width and height.
+_SWAPS_AXES = frozenset({5, 6, 7, 8})
+_ORIENTATION_TAG = 0x0112
+# Clockwise user rotation -> Pillow transpose (Pillow's ROTATE_n turns counter-clockwise).
+_TURN = {
+    90: Image.Transpose.ROTATE_270,
+    180: Image.Transpose.ROTATE_180,
+    270: Image.Transpose.ROTATE_90,
+}
+# Failures Pillow and libheif report for damaged, truncated or hostile files.
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError,
+                 MemoryError, RuntimeError, Image.DecompressionBombError)
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """RGB pixels for display; transparent parts are shown on white paper, not black."""
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16-bit greyscale (some scanners): scale to 8 bits instead of clipping at 255.
+        return image.point(lambda value: value / 256).convert("L").convert("RGB")
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, rgba).convert("RGB")
+    return image.convert("RGB")
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(_ORIENTATION_TAG, 1)
+    except DECODE_ERRORS:
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _page(image: Image.Image) -> RenderedPage:
+    rgb = _to_rgb(image)
+    return RenderedPage(rgb.width, rgb.height, rgb.width * 3, FORMAT_RGB888, rgb.tobytes())
+
+
+class ImageDocument:
+    """One uploaded image: header checked on construction, pixels decoded on demand.
+
+    Construction raises :class:`~reviewer_app.render.errors.DocumentError` (unsupported type,
+    over the pixel limit, unreadable header); the other methods raise it for a damaged body.
+    """
+
+    def __init__(self, data: bytes, media_type: str) -> None:
+        if media_type not in IMAGE_MEDIA_TYPES:
+            raise errors.unsupported(media_type)
+        self.data = data
+        self.media_type = media_type
+        try:
+            header = open_image_header(data, media_type)
+        except DECODE_ERRORS as exc:
+            raise errors.corrupt(type(exc).__name__) from None
+        width, height = header.size
+        if width <= 0 or height <= 0:
+            raise errors.corrupt("empty image")
+        if width * height > MAX_PIXELS:
+            raise errors.too_many_pixels(width * height)
+        # libheif applies a HEIC's rotation itself (and pillow-heif resets the EXIF tag to 1);
+        # for the others the EXIF tag decides whether the displayed picture is turned.
+        self._orientation = 1 if media_type == HEIC else _orientation(header)
+        header.close()
+        if self._orientation in _SWAPS_AXES:
+            width, height = height, width
+        self.width, self.height = width, height  # as displayed, after EXIF orientation
+        self._lock = threading.Lock()
+        self._base: Image.Image | None = None  # upright RGB pixels, possibly DCT-reduced
+        self._base_is_full = False
+
+    @property
+    def info(self) -> DocumentInfo:
+        return DocumentInfo(self.media_type, ((float(self.width), float(self.height)),))
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held: the file plus decoded pixels (for the caller's cache budget)."""
+        base = self._base
+        return len(self.data) + (0 if base is None else base.width * base.height * 3)
+
+    def _decode(self, min_size: tuple[int, int] | None) -> Image.Image:
+        """Upright RGB pixels of at least ``min_size`` (displayed orientation), or full size."""
+        try:
+            image = open_image_header(self.data, self.media_type)
+            if min_size is not None:
+                # draft() works in stored orientation; a 90-degree EXIF turn swaps the axes.
+                wanted = min_size[::-1] if self._orientation in _SWAPS_AXES else min_size
+                image.draft("RGB", wanted)
+            image.load()
+            upright: Image.Image = image
+            if self._orientation != 1:
+                # exif_transpose reads the tag from the image itself: draft/load keep it.
+                upright = ImageOps.exif_transpose(image)
+            return _to_rgb(upright)
+        except DECODE_ERRORS as exc:
+            raise errors.corrupt(type(exc).__name__) from None
+
+    def quick(self) -> RenderedPage:
+        """A small upright picture for the first legible pixels (JPEG DCT scaling, HEIC thumbnail).
+
+        Formats without a cheap reduced decode (PNG, BMP, GIF) decode in full here and keep the
+        pixels, so the exact render that follows only resamples.
+        """
+        scale = QUICK_LONG_SIDE / max(self.width, self.height)
+        size = (max(1, round(self.width * scale)), max(1, round(self.height * scale)))
+        if self.media_type in (JPEG, HEIC):
+            with self._lock:
+                image = self._base
+                if image is None:
+                    image = self._decode(size)
+                    # Kept: a JPEG's reduced decode may serve small renders, and a HEIC without
+                    # a thumbnail (or a tiny picture) has just been decoded in full.
+                    self._base = image
+                    self._base_is_full = image.size == (self.width, self.height)
+        else:
+            image = self._full_base()
+        if image.size != size:
+            image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+        return _page(image)
+
+    def _full_base(self) -> Image.Image:
+        with self._lock:
+            if not self._base_is_full:
+                self._base = self._decode(None)
+                self._base_is_full = True
+            assert self._base is not None
+            return self._base
+
+    def _base_for(self, width: int, height: int) -> Image.Image:
+        """Pixels with at least ``width`` x ``height`` (displayed orientation) worth of detail."""
+        if self.media_type != JPEG:
+            return self._full_base()
+        with self._lock:
+            base = self._base
+            if base is not None and (self._base_is_full or (base.width >= min(width, self.width)
+                                                            and base.height >= min(height,
+                                                                                   self.height))):
+                return base
+            # JPEG: decode only at the DCT scale (1/1, 1/2, 1/4, 1/8) the screen needs.
+            base = self._decode((width, height))
+            self._base = base
+            self._base_is_full = base.size == (self.width, self.height)
+            return base
+
+    def render(self, request: RenderRequest) -> RenderedPage:
+        """The picture turned ``request.rotation`` clockwise at the requested device size."""
+        if request.page != 0:
+            raise errors.render_failed(f"page {request.page}")
+        rotation = normalize_rotation(request.rotation)
+        # Target size of the whole picture before the user's turn.
+        if rotation in (90, 270):
+            full_w, full_h = request.height, request.width
+        else:
+            full_w, full_h = request.width, request.height
+        full_w, full_h = max(1, full_w), max(1, full_h)
+        base = self._base_for(full_w, full_h)
+        region = (0, 0, full_w, full_h)
+        if request.clip is not None:
+            region = unrotate_rect(request.clip, rotation, full_w, full_h)
+            region = (max(0, region[0]), max(0, region[1]),
+                      min(full_w, region[2]), min(full_h, region[3]))
+            if region[2] <= region[0] or region[3] <= region[1]:
+                raise errors.render_failed("empty clip")
+        sx, sy = base.width / full_w, base.height / full_h
+        box = (region[0] * sx, region[1] * sy, region[2] * sx, region[3] * sy)
+        out_size = (region[2] - region[0], region[3] - region[1])
+        try:
+            if request.clip is None and out_size == base.size:
+                image = base
+            else:
+                # reducing_gap: box-reduce first, then Lanczos; near-Lanczos quality, much faster.
+                image = base.resize(out_size, Image.Resampling.LANCZOS, box=box,
+                                    reducing_gap=2.0)
+            if rotation:
+                image = image.transpose(_TURN[rotation])
+        except DECODE_ERRORS as exc:
+            raise errors.render_failed(type(exc).__name__) from None
+        return _page(image)
+
