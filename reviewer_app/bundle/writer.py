@@ -182,11 +182,13 @@ class BundleWriter:
         ciphertext: bytes | None = None,
         listed: bool = True,
         declared: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        compress_type: int = zipfile.ZIP_STORED,
     ) -> None:
         """Seal ``plaintext`` (aad = the object id unless given) and write ``objects/<id>``.
 
         ``ciphertext`` replaces the sealed bytes as written; ``listed=False`` leaves the object
-        out of the manifest; ``declared`` edits its manifest entry (size, sha256, kind …).
+        out of the manifest; ``declared`` edits its manifest entry (size, sha256, kind …);
+        ``compress_type`` other than STORED makes an entry the reader refuses.
         """
         if object_id in self._ids:
             raise ValueError(f"object id {object_id} used twice")
@@ -198,7 +200,7 @@ class BundleWriter:
         if ciphertext is not None:
             sealed = ciphertext
         self._ids.add(object_id)
-        self.write_raw_entry(OBJECTS_PREFIX + object_id, sealed)
+        self.write_raw_entry(OBJECTS_PREFIX + object_id, sealed, compress_type=compress_type)
         if listed:
             entry: dict[str, Any] = {
                 "object_id": object_id,
