@@ -7,15 +7,20 @@ sentences; ``wareki.format_wareki`` gives 和暦 where a letter needs it.
 
 from __future__ import annotations
 
+import math
 from datetime import date
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_FLOOR, Decimal
+from fractions import Fraction
 
 from reviewer_app.domain.dates import month_index
 
 
-def yen(amount: int | Decimal) -> str:
+def yen(amount: int | Decimal | Fraction) -> str:
+    """``1,300,000円``; a fractional amount is rounded down (floor) for display only."""
     if isinstance(amount, Decimal):
-        amount = int(amount.to_integral_value(rounding=ROUND_DOWN))
+        amount = int(amount.to_integral_value(rounding=ROUND_FLOOR))
+    elif isinstance(amount, Fraction):
+        amount = math.floor(amount)
     return f"{amount:,}円"
 
 

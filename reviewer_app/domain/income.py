@@ -3,28 +3,24 @@
 Monthly totals are kept in **twelfths of a yen** as integers: a month's total is
 ``salary + (bonuses of its calendar year) / 12``, so ``12 * total`` is always an integer and every
 comparison against a limit is exact without Fraction or Decimal arithmetic in the hot path.
-``Decimal`` views are offered for display and JSON.
+``MonthRow.total`` and ``.bonus_share`` give the exact value as a ``Fraction`` (a Decimal could
+not hold 100,000 / 12 exactly, and sums of rounded Decimals drift); display rounds it down.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple
 
 from reviewer_app.domain.case import Case
 from reviewer_app.domain.dates import attendance_period, month_index, month_key
 
-_TWELVE = Decimal(12)
 
-
-def twelfths_to_decimal(twelfths: int) -> Decimal:
-    """``twelfths / 12`` as a Decimal: exact when it terminates (``twelfths`` divisible by 3),
-    otherwise rounded to 28 significant digits, which only display and JSON ever see."""
-    if twelfths % 12 == 0:
-        return Decimal(twelfths // 12)
-    return Decimal(twelfths) / _TWELVE
+def twelfths_to_fraction(twelfths: int) -> Fraction:
+    """``twelfths / 12`` exactly."""
+    return Fraction(twelfths, 12)
 
 
 class MonthRow(NamedTuple):
@@ -47,12 +43,12 @@ class MonthRow(NamedTuple):
         return month_key(self.month_index)
 
     @property
-    def bonus_share(self) -> Decimal:
-        return twelfths_to_decimal(self.bonus_twelfths)
+    def bonus_share(self) -> Fraction:
+        return Fraction(self.bonus_twelfths, 12)
 
     @property
-    def total(self) -> Decimal:
-        return twelfths_to_decimal(self.total_twelfths)
+    def total(self) -> Fraction:
+        return Fraction(self.total_twelfths, 12)
 
 
 @dataclass(frozen=True, slots=True)
