@@ -8,3 +8,135 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests match on Japanese messages unless they set the language themselves.
 os.environ.setdefault("REVIEWER_APP_LANG", "ja")
+
+# --- databases: SQLite and a throw-away PostgreSQL server (tests/pg.py) ------------------------
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pg import PgServer, PgUnavailable
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One PostgreSQL cluster for the whole session (initdb + pg_ctl in a temp dir).
+
+    Under ``CI=true`` a missing or broken server FAILS the tests; elsewhere a machine without the
+    PostgreSQL binaries skips them (a server that is installed but does not start still fails).
+    """
+    try:
+        server = PgServer()
+    except PgUnavailable as exc:
+        if _in_ci():
+            pytest.fail(f"CI=true but PostgreSQL is unavailable: {exc}")
+        pytest.skip(f"PostgreSQL is unavailable: {exc}")
+    if server.as_postgres and shutil.which("runuser") is None:
+        pytest.fail("running as root needs runuser to start PostgreSQL as the postgres user")
+    try:
+        server.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        server.stop()
+        pytest.fail(f"PostgreSQL did not start: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards)."""
+    url = pg_server.create_database()
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database URL, once for SQLite (a file in tmp) and once for PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+# --- an initialised workspace with one user per role -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+    password: str
+    password_file: Path
+
+
+@dataclass
+class WorkspaceFixture:
+    """An initialised workspace: ``dir``, ``db_url`` (None = the SQLite default) and accounts.
+
+    ``accounts`` has ``admin``, ``examiner`` and ``supervisor``, each with a generated password
+    written to a file. ``args(name)`` gives the CLI's ``--workspace … --user … --password-file …``
+    and ``login(name)`` an open ``WorkspaceSession`` (closed at teardown).
+    """
+
+    dir: Path
+    db_url: str | None
+    accounts: dict[str, Account]
+    _sessions: list[Any] = field(default_factory=list)
+
+    def args(self, name: str = "admin") -> list[str]:
+        account = self.accounts[name]
+        return ["--workspace", str(self.dir), "--user", account.name,
+                "--password-file", str(account.password_file)]
+
+    def login(self, name: str = "admin") -> Any:
+        from reviewer_app.services.workspace import open_session
+
+        account = self.accounts[name]
+        session = open_session(self.dir, account.name, account.password)
+        self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        for session in self._sessions:
+            session.close()
+        self._sessions.clear()
+
+
+@pytest.fixture
+def workspace(db_url: str, tmp_path: Path) -> Iterator[WorkspaceFixture]:
+    """An initialised workspace on each back end with users admin, examiner and supervisor."""
+    import secrets
+
+    from reviewer_app.services.users import add_user
+    from reviewer_app.services.workspace import init_workspace, open_session
+
+    ws_dir = tmp_path / "ws"
+    sqlite_default = db_url.startswith("sqlite")
+    accounts: dict[str, Account] = {}
+    for name in ("admin", "examiner", "supervisor"):
+        password = secrets.token_urlsafe(12)
+        path = tmp_path / f"{name}.password"
+        path.write_text(password + "\n", encoding="utf-8")
+        accounts[name] = Account(name, name, password, path)
+    init_workspace(ws_dir, None if sqlite_default else db_url, "admin", accounts["admin"].password)
+    with open_session(ws_dir, "admin", accounts["admin"].password) as admin:
+        for name in ("examiner", "supervisor"):
+            add_user(admin, name, name, accounts[name].password)
+    fixture = WorkspaceFixture(ws_dir, None if sqlite_default else db_url, accounts)
+    try:
+        yield fixture
+    finally:
+        fixture.close()
