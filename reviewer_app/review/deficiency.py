@@ -1,0 +1,190 @@
+"""Reviewing documents and writing the deficiency notice (不備連絡) to the member.
+
+A notice lists every document marked deficient plus every required document with nothing
+uploaded, each with its reason and what to submit instead, and a reply deadline. The letter text
+uses 和暦 dates because members read it (issue 4, §4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from reviewer_app.domain.wareki import format_wareki
+from reviewer_app.review.requirements import DocumentState, DocumentStatus
+
+
+class DeficiencyReason(StrEnum):
+    UNREADABLE = "unreadable"
+    WRONG_PERIOD = "wrong_period"
+    WRONG_DOCUMENT = "wrong_document"
+    MONTHS_MISSING = "months_missing"
+    MY_NUMBER_VISIBLE = "my_number_visible"
+    MISSING = "missing"
+    CUT_OFF = "cut_off"
+    OTHER = "other"
+
+    @property
+    def label_ja(self) -> str:
+        return REASON_LABEL_JA[self]
+
+
+REASON_LABEL_JA: dict[DeficiencyReason, str] = {
+    DeficiencyReason.UNREADABLE: "判読不可",
+    DeficiencyReason.WRONG_PERIOD: "対象期間が違う",
+    DeficiencyReason.WRONG_DOCUMENT: "書類違い",
+    DeficiencyReason.MONTHS_MISSING: "月が不足",
+    DeficiencyReason.MY_NUMBER_VISIBLE: "マイナンバーが見える",
+    DeficiencyReason.MISSING: "未提出",
+    DeficiencyReason.CUT_OFF: "一部が切れている",
+    DeficiencyReason.OTHER: "その他",
+}
+
+# What the member should do instead. ``{title}`` is the document, ``{year}`` the target year.
+_INSTEAD_JA: dict[DeficiencyReason, str] = {
+    DeficiencyReason.UNREADABLE:
+        "文字がはっきり読めるようにスキャンまたは撮影し直した{title}をアップロードしてください。",
+    DeficiencyReason.WRONG_PERIOD:
+        "{year}年1月～12月に支払われた分の{title}をアップロードしてください。",
+    DeficiencyReason.WRONG_DOCUMENT:
+        "提出された書類は必要書類ではありません。{title}をアップロードしてください。",
+    DeficiencyReason.MONTHS_MISSING:
+        "不足している月の分をアップロードしてください。紛失した場合は、お勤め先の事業主の証明を"
+        "受けた「給与額等証明書(12ヶ月分)」をご提出ください。",
+    DeficiencyReason.MY_NUMBER_VISIBLE:
+        "マイナンバー(個人番号)を黒塗りなどで見えないようにしてから、"
+        "{title}をアップロードし直してください。",
+    DeficiencyReason.MISSING: "{title}をアップロードしてください。",
+    DeficiencyReason.CUT_OFF:
+        "書類の全体(四隅まで)が写るようにスキャンまたは撮影し直して、"
+        "{title}をアップロードしてください。",
+    DeficiencyReason.OTHER: "",
+}
+
+
+def default_instead_ja(reason: DeficiencyReason, title: str, target_year: int | None) -> str:
+    """The default 'what to submit instead' text for a reason."""
+    year = str(target_year) if target_year is not None else "対象年の"
+    text = _INSTEAD_JA[reason].format(title=f"「{title}」", year=year)
+    return text.replace("対象年の年", "対象年の")
+
+
+class ReviewStatus(StrEnum):
+    OK = "ok"
+    DEFICIENT = "deficient"
+    UNCHECKED = "unchecked"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReview:
+    """The examiner's verdict on one row of the 書類 tab (``DocumentStatus.key``)."""
+
+    document_id: str
+    status: ReviewStatus = ReviewStatus.UNCHECKED
+    reason: DeficiencyReason | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeItem:
+    document_id: str
+    title_ja: str
+    reason: DeficiencyReason
+    instead_ja: str
+    note: str = ""
+
+    @property
+    def reason_ja(self) -> str:
+        return self.reason.label_ja
+
+
+@dataclass(frozen=True, slots=True)
+class DeficiencyNotice:
+    items: tuple[NoticeItem, ...]
+    reply_deadline: date
+    issued_on: date
+    message: str = ""  # the examiner's overall message, after the items
+
+    def with_item_note(self, index: int, note: str) -> DeficiencyNotice:
+        items = list(self.items)
+        items[index] = replace(items[index], note=note)
+        return replace(self, items=tuple(items))
+
+
+def build_notice(
+    reviews: Iterable[DocumentReview],
+    statuses: Sequence[DocumentStatus],
+    reply_deadline: date,
+    *,
+    issued_on: date,
+    target_year: int | None = None,
+    message: str = "",
+) -> DeficiencyNotice:
+    """The itemised notice, in the order of the 書類 tab.
+
+    A row is listed when it was reviewed as deficient, or when it is a required document with
+    nothing uploaded and the examiner has not marked it OK (it is included automatically, with
+    the reason 未提出). 「未提出で進める」 rows are the examiner's call: they are listed only when
+    marked deficient (賞与支給なし is a valid answer, Q&A 29).
+    """
+    by_id = {r.document_id: r for r in reviews}
+    items: list[NoticeItem] = []
+    for st in statuses:
+        review = by_id.get(st.key)
+        title = st.title_ja
+        if review is not None and review.status is ReviewStatus.DEFICIENT:
+            reason = review.reason or DeficiencyReason.OTHER
+            items.append(NoticeItem(st.key, title, reason,
+                                    default_instead_ja(reason, title, target_year), review.note))
+        elif (st.state is DocumentState.MISSING and st.requirement is not None
+              and (review is None or review.status is ReviewStatus.UNCHECKED)):
+            reason = DeficiencyReason.MISSING
+            items.append(NoticeItem(st.key, title, reason,
+                                    default_instead_ja(reason, title, target_year),
+                                    review.note if review is not None else ""))
+    return DeficiencyNotice(tuple(items), reply_deadline, issued_on, message)
+
+
+def render_notice_text(
+    notice: DeficiencyNotice, insured_name: str, dependent_name: str, insurer_name: str
+) -> str:
+    """A polite letter body in Japanese, dates in 和暦."""
+    deadline = format_wareki(notice.reply_deadline)
+    lines = [
+        format_wareki(notice.issued_on),
+        "",
+        f"{insured_name} 様",
+        "",
+        insurer_name,
+        "",
+        "被扶養者資格調査 提出書類の不備について(ご連絡)",
+        "",
+        "日頃より当組合の事業にご理解とご協力を賜り、誠にありがとうございます。",
+        f"被扶養者 {dependent_name} 様についてご提出いただいた書類を確認しましたところ、"
+        "下記の点について不備がございました。",
+        f"お手数をおかけいたしますが、{deadline}までに、WEBシステムより"
+        "ご提出(アップロード)くださいますようお願い申し上げます。",
+        "",
+        "記",
+        "",
+    ]
+    for n, item in enumerate(notice.items, start=1):
+        lines.append(f"{n}. {item.title_ja}")
+        lines.append(f"   不備の内容: {item.reason_ja}")
+        if item.instead_ja:
+            lines.append(f"   ご提出いただきたいもの: {item.instead_ja}")
+        if item.note.strip():
+            lines.append(f"   補足: {item.note.strip()}")
+        lines.append("")
+    if notice.message.strip():
+        lines += [notice.message.strip(), ""]
+    lines += [
+        f"回答期限: {deadline}",
+        "",
+        "期限までのご提出が難しい場合は、お勤め先の社会保険担当部署へご連絡ください。",
+        "",
+        "以上",
+    ]
+    return "\n".join(lines)
