@@ -108,15 +108,16 @@ def month_rows(case: Case, monthly_limit: int) -> tuple[MonthRow, ...]:
             i = payment.month.index
             if i < first:
                 continue  # paid before the target year: outside every scan
-            last = max(last, i)
+            if i > last:
+                last = i
             salary[i] = salary.get(i, 0) + payment.gross
             entered[i] = entered.get(i, 0) | bit
             if payment.gross > 0:
                 paid[i] = paid.get(i, 0) | bit
         for bonus in employer.bonuses:
             i = bonus.month.index
-            if i >= first:
-                last = max(last, i)
+            if i > last:
+                last = i
             year = bonus.month.year
             bonus_by_year[year] = bonus_by_year.get(year, 0) + bonus.gross
     all_bits = (1 << len(employers)) - 1
@@ -136,11 +137,12 @@ def month_rows(case: Case, monthly_limit: int) -> tuple[MonthRow, ...]:
         else:
             # Several employers with different cutoffs: the earliest period start, so a date
             # derived from the row never falls after any employer's period.
-            schedule, start = min(
-                ((p, attendance_period(*schedules[p], i)[0])
-                 for p in range(len(employers)) if bits >> p & 1),
-                key=lambda pair: pair[1],
-            )
+            schedule, start = -1, date.max
+            for p, (cut, off) in enumerate(schedules):
+                if bits >> p & 1:
+                    candidate = attendance_period(cut, off, i)[0]
+                    if candidate < start:
+                        schedule, start = p, candidate
         rows.append(MonthRow(i, s, b, t, t > limit_twelfths,
                              (not complete) and i <= target_last, complete, count, start,
                              schedule))
