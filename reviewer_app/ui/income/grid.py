@@ -1,0 +1,131 @@
+"""The month grid view: keyboard entry of twelve amounts without the mouse.
+
+Tab and Enter commit the amount and move *down* to the next month (the examiner reads a payslip
+per month); after the last month Tab continues at the top of the next employer's column.
+Shift+Tab moves up. Delete clears a month back to "not entered". Ctrl+V pastes a column of
+amounts copied from a spreadsheet, starting at the current month, as one undo step.
+"""
+
+from __future__ import annotations
+
+from reviewer_app.ui.income.delegates import AmountDelegate
+from reviewer_app.ui.income.models import MonthGridModel
+from reviewer_app.ui.income.money import AmountError, parse_amount
+from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
+
+_Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
+
+
+class MonthGridView(QtWidgets.QTableView):
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.amount_delegate = AmountDelegate(self)
+        self.setItemDelegate(self.amount_delegate)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
+                             | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setMinimumSectionSize(84)
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setAccessibleName(self.tr("月別の収入"))
+
+    def grid_model(self) -> MonthGridModel | None:
+        model = self.model()
+        return model if isinstance(model, MonthGridModel) else None
+
+    # -- navigation ----------------------------------------------------------------------
+    def _next_cell(self, index: QtCore.QModelIndex, step: int) -> QtCore.QModelIndex:
+        """The month below (step 1) or above (-1); past the end, the next editable column."""
+        model = self.grid_model()
+        if model is None or not index.isValid():
+            return index
+        row = index.row() + step
+        if 0 <= row < model.rowCount():
+            return model.index(row, index.column())
+        editable = model.salary_columns()
+        if index.column() in editable:
+            pos = editable.index(index.column()) + step
+            if 0 <= pos < len(editable):
+                return model.index(0 if step > 0 else model.rowCount() - 1, editable[pos])
+        return index
+
+    def moveCursor(self, cursorAction: QtWidgets.QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QtCore.QModelIndex:
+        action = QtWidgets.QAbstractItemView.CursorAction
+        if cursorAction == action.MoveNext:
+            return self._next_cell(self.currentIndex(), 1)
+        if cursorAction == action.MovePrevious:
+            return self._next_cell(self.currentIndex(), -1)
+        return super().moveCursor(cursorAction, modifiers)
+
+    def closeEditor(self, editor: QtWidgets.QWidget, hint: _Hint) -> None:
+        if not self.amount_delegate.last_commit_ok:
+            # Refused input: the status line says why; stay on the month to retype it.
+            self.amount_delegate.last_commit_ok = True
+            super().closeEditor(editor, _Hint.NoHint)
+            return
+        current = self.currentIndex()
+        super().closeEditor(editor, _Hint.NoHint)
+        if hint in (_Hint.EditNextItem, _Hint.SubmitModelCache):
+            self._go(self._next_cell(current, 1))
+        elif hint == _Hint.EditPreviousItem:
+            self._go(self._next_cell(current, -1))
+
+    def _go(self, index: QtCore.QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        key = event.key()
+        if self.state() != QtWidgets.QAbstractItemView.State.EditingState:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._go(self._next_cell(self.currentIndex(), 1))
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self._clear_current()
+                return
+            if event.matches(QtGui.QKeySequence.StandardKey.Paste):
+                self.paste(QtGui.QGuiApplication.clipboard().text())
+                return
+        super().keyPressEvent(event)
+
+    # -- editing helpers -----------------------------------------------------------------
+    def _clear_current(self) -> None:
+        model = self.grid_model()
+        index = self.currentIndex()
+        if model is not None and index.isValid() and (
+                model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            model.setData(index, "", Qt.ItemDataRole.EditRole)
+
+    def paste(self, text: str) -> bool:
+        """Paste one amount per line downward from the current month (one undo step)."""
+        model = self.grid_model()
+        index = self.currentIndex()
+        if model is None or not index.isValid():
+            return False
+        column = model.column(index.column())
+        if column.kind != "salary":
+            return False
+        lines = [line.split("\t")[0] for line in text.replace("\r\n", "\n").split("\n")]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines = lines[: model.rowCount() - index.row()]
+        try:
+            amounts = [parse_amount(line) for line in lines]
+        except AmountError as exc:
+            model.inputRejected.emit(str(exc))
+            return False
+        return bool(amounts) and model.set_amounts(column.employer, model.month(index.row()),
+                                                   amounts)

@@ -1,0 +1,265 @@
+"""The 収入 tab of the case view: employers, the month grid, the other income sections, and the
+live evaluation (summary and chart) beside them.
+
+The caller owns saving: ``sheetChanged`` carries the whole sheet after every committed edit
+(undo and redo included); debouncing and optimistic locking are the caller's job.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.ui.income.chart import IncomeChart
+from reviewer_app.ui.income.document import IncomeDocument, Sheet
+from reviewer_app.ui.income.grid import MonthGridView
+from reviewer_app.ui.income.models import MonthGridModel
+from reviewer_app.ui.income.records import (
+    BonusTableModel,
+    Column,
+    RecordTableModel,
+    benefit_choices,
+    cutoff_choices,
+    employer_choices_for,
+    offset_choices,
+    pay_day_choices,
+    pension_choices,
+)
+from reviewer_app.ui.income.sections import ContractForm, RecordSection
+from reviewer_app.ui.income.summary import SummaryPanel
+from reviewer_app.ui.qt import Qt, QtGui, QtWidgets, Signal
+
+
+class IncomeTab(QtWidgets.QWidget):
+    sheetChanged = Signal(dict)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = IncomeDocument(self)
+        doc = self.document
+        self.grid_model = MonthGridModel(doc, self)
+        self.grid = MonthGridView(self)
+        self.grid.setModel(self.grid_model)
+        self.employers_model = RecordTableModel(
+            doc, "employers",
+            [Column("name", self.tr("勤務先"), "text"),
+             Column("cutoff_day", self.tr("締め日"), "choice", cutoff_choices),
+             Column("pay_month_offset", self.tr("支払月"), "choice", offset_choices),
+             Column("pay_day", self.tr("支払日"), "choice", pay_day_choices)],
+            self._new_employer, self.tr("勤務先"), self)
+        self.section_models: dict[str, RecordTableModel] = {
+            "bonuses": BonusTableModel(
+                doc, "bonuses",
+                [Column("employer", self.tr("勤務先"), "choice", employer_choices_for(doc)),
+                 Column("month", self.tr("支給月"), "month"),
+                 Column("gross", self.tr("賞与額(総支給)"), "amount")],
+                lambda sheet: {"employer": 0}, self.tr("賞与"), self),
+            "pensions": RecordTableModel(
+                doc, "pensions",
+                [Column("kind", self.tr("種類"), "choice", pension_choices),
+                 Column("annual", self.tr("年額"), "amount")],
+                lambda sheet: {"kind": "old_age", "annual": 0}, self.tr("年金"), self),
+            "self_employment": RecordTableModel(
+                doc, "self_employment",
+                [Column("revenue", self.tr("総収入"), "amount"),
+                 Column("direct_expenses", self.tr("直接的必要経費"), "amount")],
+                lambda sheet: {"revenue": 0, "direct_expenses": 0}, self.tr("自営業"), self),
+            "other_income": RecordTableModel(
+                doc, "other_income",
+                [Column("label", self.tr("内容"), "text"),
+                 Column("amount", self.tr("金額"), "amount")],
+                lambda sheet: {"label": "", "amount": 0}, self.tr("その他の収入"), self),
+            "benefits": RecordTableModel(
+                doc, "benefits",
+                [Column("kind", self.tr("種類"), "choice", benefit_choices),
+                 Column("daily_amount", self.tr("日額"), "amount"),
+                 Column("start_date", self.tr("受給開始日"), "date")],
+                lambda sheet: {"kind": "unemployment", "daily_amount": 0}, self.tr("給付"),
+                self),
+        }
+        self.summary = SummaryPanel(self)
+        self.chart = IncomeChart(self)
+        self.contract_form = ContractForm(doc, self)
+        self.status = QtWidgets.QLabel(self)
+        self.status.setWordWrap(True)
+        self.read_only_banner = QtWidgets.QLabel(
+            self.tr("閲覧のみ: この画面では収入を変更できません。"), self)
+        self.read_only_banner.setStyleSheet("background: #eef1f4; color: #3d4752; padding: 4px;"
+                                            " border-radius: 4px;")
+        self.read_only_banner.hide()
+        self._build_actions()
+        self._build_layout()
+        doc.changed.connect(self._refresh)
+        doc.edited.connect(self._on_edited)
+        doc.rejected.connect(self.show_error)
+        doc.readOnlyChanged.connect(self._apply_read_only)
+        self.grid_model.inputRejected.connect(self.show_error)
+        self.employers_model.inputRejected.connect(self.show_error)
+        for model in self.section_models.values():
+            model.inputRejected.connect(self.show_error)
+        self._refresh()
+
+    # -- public API ----------------------------------------------------------------------
+    def set_sheet(self, sheet: Sheet, profile: RuleProfile) -> None:
+        """Show a case's income input (issue 2's JSON); clears undo history and the status."""
+        self.document.load(sheet, profile)
+        self.status.clear()
+        if self.grid_model.rowCount() and self.grid_model.salary_columns():
+            self.grid.setCurrentIndex(self.grid_model.index(0, self.grid_model.salary_columns()[0]))
+
+    def sheet(self) -> Sheet:
+        """A copy of the current sheet."""
+        return copy.deepcopy(self.document.sheet)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.document.set_read_only(read_only)
+
+    def is_read_only(self) -> bool:
+        return self.document.read_only
+
+    def evaluation(self) -> dict[str, Any] | None:
+        return self.document.evaluation
+
+    def undo(self) -> None:
+        self.document.undo()
+
+    def redo(self) -> None:
+        self.document.redo()
+
+    def show_error(self, message: str) -> None:
+        self.status.setStyleSheet("color: #a1261c; font-weight: bold;")
+        self.status.setText(message)
+
+    # -- construction --------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_action = QtGui.QAction(self.tr("元に戻す"), self)
+        self.undo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Z")])
+        self.redo_action = QtGui.QAction(self.tr("やり直す"), self)
+        self.redo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"),
+                                       QtGui.QKeySequence("Ctrl+Y")])
+        for action, slot in ((self.undo_action, self.undo), (self.redo_action, self.redo)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        # Remember the stack's state from its signals rather than asking the stack: it emits
+        # them while being destroyed with the tab, when it can no longer be called.
+        self._can_undo = self._can_redo = False
+        stack.canUndoChanged.connect(self._set_can_undo)
+        stack.canRedoChanged.connect(self._set_can_redo)
+        self._update_actions()
+
+    def _set_can_undo(self, value: bool) -> None:
+        self._can_undo = value
+        self._update_actions()
+
+    def _set_can_redo(self, value: bool) -> None:
+        self._can_redo = value
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        writable = not self.document.read_only
+        self.undo_action.setEnabled(writable and self._can_undo)
+        self.redo_action.setEnabled(writable and self._can_redo)
+
+    def _section(self, key: str, add_text: str, hint: str = "") -> RecordSection:
+        section = RecordSection(self.section_models[key], add_text, hint, self)
+        self._sections.append(section)
+        return section
+
+    def _build_layout(self) -> None:
+        self._sections: list[RecordSection] = []
+        self.employers_section = RecordSection(
+            self.employers_model, self.tr("勤務先を追加"),
+            self.tr("締め日・支払月・支払日から勤怠期間を求めます。"), self)
+        self._sections.append(self.employers_section)
+        self.employers_section.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.others = QtWidgets.QTabWidget(self)
+        self.others.setDocumentMode(True)
+        self.others.addTab(self._section("bonuses", self.tr("賞与を追加"),
+                                         self.tr("賞与はその年の12か月で按分されます。")),
+                           self.tr("賞与"))
+        self.others.addTab(self._section("pensions", self.tr("年金を追加"),
+                                         self.tr("遺族年金・障害年金も含みます。")),
+                           self.tr("年金"))
+        self.others.addTab(self._section("self_employment", self.tr("事業を追加"),
+                                         self.tr("事業ごとに入力(赤字は0円)。")),
+                           self.tr("自営業"))
+        self.others.addTab(self._section("other_income", self.tr("収入を追加")),
+                           self.tr("その他の収入"))
+        self.others.addTab(self._section("benefits", self.tr("給付を追加"),
+                                         self.tr("失業給付・傷病手当金・出産手当金は日額で判定。")),
+                           self.tr("給付"))
+        self.others.addTab(self.contract_form, self.tr("労働契約・証明"))
+        self.others.setMinimumHeight(self.fontMetrics().height() * 11)
+
+        left = QtWidgets.QWidget(self)
+        left_layout = QtWidgets.QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self._title(self.tr("勤務先")))
+        left_layout.addWidget(self.employers_section)
+        left_layout.addWidget(self._title(self.tr("月別の給与(支払月ごとの総支給額)")))
+        hint = QtWidgets.QLabel(self.tr("Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ "
+                                        "Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す"), self)
+        hint.setStyleSheet("color: #5b6b7a;")
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
+        left_layout.addWidget(self.grid, 3)
+        left_layout.addWidget(self.others, 2)
+
+        summary_scroll = QtWidgets.QScrollArea(self)
+        summary_scroll.setWidget(self.summary)
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        right = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(summary_scroll)
+        right.addWidget(self.chart)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+
+        main = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(0, 1)
+        main.setStretchFactor(1, 1)
+        main.setChildrenCollapsible(False)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(main, 1)
+        layout.addWidget(self.status)
+
+    def _title(self, text: str) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel(text, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _new_employer(self, sheet: Sheet) -> dict[str, Any]:
+        count = len([e for e in sheet.get("employers") or [] if isinstance(e, dict)])
+        # 末日締め・翌月25日払い is the most common arrangement; the examiner adjusts it.
+        return {"name": self.tr("勤務先{n}").replace("{n}", str(count + 1)), "cutoff_day": "end",
+                "pay_month_offset": 1, "pay_day": 25, "payments": []}
+
+    # -- reactions -----------------------------------------------------------------------
+    def _refresh(self) -> None:
+        doc = self.document
+        self.summary.set_evaluation(doc.evaluation, doc.error)
+        self.chart.set_evaluation(doc.evaluation)
+
+    def _on_edited(self, sheet: Sheet) -> None:
+        self.status.setStyleSheet("color: #5b6b7a;")
+        self.status.setText(self.document.undo_stack.undoText() or "")
+        self.sheetChanged.emit(sheet)
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.read_only_banner.setVisible(read_only)
+        for section in self._sections:
+            section.set_read_only(read_only)
+        self._update_actions()

@@ -1,0 +1,225 @@
+"""The 収入 tab end to end: typing months, the live evaluation, undo, validation, read-only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from income_helpers import (
+    SEED_AMOUNTS,
+    amount_in,
+    base_sheet,
+    make_tab,
+    select_cell,
+    sheet_with,
+    type_amount,
+)
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.ui.qt import Qt
+
+# The offscreen platform warns when a top-level window is shown; nothing is wrong with the tab.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def test_typing_twelve_months_with_tab_shows_the_16_february_exclusion(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot)
+    assert tab.chart.chart_layout().bars == [] or all(
+        b.state == "missing" for b in tab.chart.chart_layout().bars)
+    select_cell(tab, "2023-01")
+    for text in SEED_AMOUNTS:
+        type_amount(qtbot, tab.grid, text)
+    assert [amount_in(tab, f"2023-{m:02d}") for m in range(1, 13)] == [int(a) for a in
+                                                                        SEED_AMOUNTS]
+    # Tab moved down month by month: the cursor is now on January of the next year.
+    assert tab.grid_model.month(tab.grid.currentIndex().row()) == "2024-01"
+    assert "2023年2月16日" in tab.summary.values["exclusion"].text()
+    assert "令和5年2月16日" in tab.summary.values["exclusion"].text()
+    assert any("2023年2月16日" in line for line in tab.summary.explanation.text().splitlines())
+    bars = {b.month: b for b in tab.chart.chart_layout().bars}
+    assert [m for m, b in bars.items() if b.state == "over"] == ["2023-03", "2023-04", "2023-05"]
+    assert [m for m, b in bars.items() if b.in_run] == ["2023-03", "2023-04", "2023-05"]
+    layout = tab.chart.chart_layout()
+    assert layout.run_band is not None and layout.limit_y is not None
+    for month in ("2023-03", "2023-04", "2023-05"):
+        assert bars[month].rect.top() < layout.limit_y < bars["2023-01"].rect.top()
+        assert layout.run_band.contains(bars[month].rect.center())
+    assert bars["2023-03"].colour != bars["2023-01"].colour
+    assert not tab.chart.grab().isNull()
+
+
+def test_enter_also_moves_to_the_next_month(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot)
+    select_cell(tab, "2023-01")
+    for text in ("98000", "98,000", "９８０００"):
+        type_amount(qtbot, tab.grid, text, Qt.Key.Key_Return)
+    assert [amount_in(tab, m) for m in ("2023-01", "2023-02", "2023-03")] == [98000] * 3
+    assert tab.grid_model.month(tab.grid.currentIndex().row()) == "2023-04"
+
+
+@pytest.mark.parametrize(("amount", "over"), [(108_333, False), (108_334, True)])
+def test_monthly_limit_boundary(qtbot: QtBot, amount: int, over: bool) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    select_cell(tab, "2023-03")
+    type_amount(qtbot, tab.grid, str(amount))
+    row = tab.grid_model.row_of("2023-03")
+    status = tab.grid_model.index(row, tab.grid_model.columnCount() - 1).data()
+    assert status.startswith("超過") is over
+    bars = {b.month: b for b in tab.chart.chart_layout().bars}
+    assert (bars["2023-03"].state == "over") is over
+
+
+def test_undo_and_redo_restore_amounts_and_evaluation(qtbot: QtBot) -> None:
+    amounts: list[int | None] = [98_000, 98_000, 110_000, 110_000, 98_000, *[98_000] * 7]
+    tab = make_tab(qtbot, sheet_with(amounts))
+    assert tab.evaluation()["exclusion"]["date"] is None
+    select_cell(tab, "2023-05")
+    type_amount(qtbot, tab.grid, "110000")
+    assert tab.evaluation()["exclusion"]["date"] == "2023-02-16"
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert amount_in(tab, "2023-05") == 98_000
+    assert tab.evaluation()["exclusion"]["date"] is None
+    assert tab.summary.values["exclusion"].text() == "—"
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert amount_in(tab, "2023-05") == 110_000
+    assert tab.evaluation()["exclusion"]["date"] == "2023-02-16"
+    assert "2023年2月16日" in tab.summary.values["exclusion"].text()
+    tab.undo()
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert amount_in(tab, "2023-05") == 110_000
+
+
+@pytest.mark.parametrize("text", ["abc", "-5000", "12.5", "1,23"])
+def test_invalid_amount_is_refused_and_the_previous_value_kept(qtbot: QtBot, text: str) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    emitted: list[dict[str, Any]] = []
+    tab.sheetChanged.connect(emitted.append)
+    select_cell(tab, "2023-02")
+    type_amount(qtbot, tab.grid, text)
+    assert amount_in(tab, "2023-02") == 98_000
+    assert tab.status.text()  # the reason is shown
+    assert emitted == []
+    # The cursor stays on the refused month so the examiner can retype it.
+    assert tab.grid_model.month(tab.grid.currentIndex().row()) == "2023-02"
+
+
+def test_negative_amount_message_says_why(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    select_cell(tab, "2023-02")
+    type_amount(qtbot, tab.grid, "-1")
+    assert "マイナス" in tab.status.text()
+
+
+def test_full_width_digits_are_accepted(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot)
+    select_cell(tab, "2023-01")
+    type_amount(qtbot, tab.grid, "１２０，０００")
+    assert amount_in(tab, "2023-01") == 120_000
+    index = tab.grid_model.index(0, 0)
+    assert index.data() == "120,000"
+
+
+def test_empty_and_zero_are_shown_differently(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot, sheet_with([0, None, *[98_000] * 10]))
+    zero = tab.grid_model.index(tab.grid_model.row_of("2023-01"), 0)
+    empty = tab.grid_model.index(tab.grid_model.row_of("2023-02"), 0)
+    assert zero.data() == "0"
+    assert empty.data() == "未入力"
+    assert zero.data(Qt.ItemDataRole.BackgroundRole) != empty.data(Qt.ItemDataRole.BackgroundRole)
+    assert tab.evaluation()["verdict"] == "needs_review"
+    bars = {b.month: b for b in tab.chart.chart_layout().bars}
+    assert bars["2023-02"].state == "missing" and bars["2023-01"].state == "within"
+    # Delete turns an entered month back into "not entered".
+    select_cell(tab, "2023-01")
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Delete)
+    assert amount_in(tab, "2023-01") is None
+    assert zero.data() == "未入力"
+
+
+def test_employers_add_and_remove_with_end_of_month_cutoff(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    assert tab.grid_model.columnCount() == 4
+    qtbot.mouseClick(tab.employers_section.add_button, Qt.MouseButton.LeftButton)
+    sheet = tab.sheet()
+    assert len(sheet["employers"]) == 2
+    assert sheet["employers"][1]["cutoff_day"] == "end"
+    model = tab.employers_model
+    assert model.index(1, 1).data() == "末日"
+    assert model.setData(model.index(1, 0), "B社")
+    assert model.setData(model.index(1, 2), 0)
+    assert tab.grid_model.columnCount() == 5
+    assert "B社" in tab.grid_model.headerData(1, Qt.Orientation.Horizontal)
+    # Choosing 末日 for the first employer's cutoff stores "end".
+    assert model.setData(model.index(0, 1), "end")
+    assert tab.sheet()["employers"][0]["cutoff_day"] == "end"
+    assert tab.evaluation() is not None
+    tab.employers_section.view.setCurrentIndex(model.index(1, 0))
+    qtbot.mouseClick(tab.employers_section.remove_button, Qt.MouseButton.LeftButton)
+    assert [e["name"] for e in tab.sheet()["employers"]] == ["A社"]
+    assert tab.grid_model.columnCount() == 4
+    tab.undo()
+    assert [e["name"] for e in tab.sheet()["employers"]] == ["A社", "B社"]
+
+
+def test_sheet_changed_carries_the_whole_edited_sheet(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot)
+    select_cell(tab, "2023-01")
+    with qtbot.waitSignal(tab.sheetChanged, timeout=1000) as blocker:
+        type_amount(qtbot, tab.grid, "98000")
+    sheet = blocker.args[0]
+    assert sheet["employers"][0]["payments"] == [{"month": "2023-01", "gross": 98000}]
+    assert sheet["judgment_date"] == "2024-09-02"
+    assert sheet == tab.sheet()
+    with qtbot.waitSignal(tab.sheetChanged, timeout=1000) as blocker:
+        tab.undo()
+    assert blocker.args[0]["employers"][0]["payments"] == []
+
+
+def test_read_only_refuses_edits(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    tab.set_read_only(True)
+    emitted: list[dict[str, Any]] = []
+    tab.sheetChanged.connect(emitted.append)
+    index = select_cell(tab, "2023-01")
+    assert not tab.grid_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    qtbot.keyClicks(tab.grid, "5")
+    qtbot.keyClick(tab.grid, Qt.Key.Key_Delete)
+    assert not tab.grid_model.setData(index, "5")
+    assert not tab.employers_model.add_record()
+    assert not tab.employers_section.add_button.isEnabled()
+    assert amount_in(tab, "2023-01") == 98_000
+    assert emitted == []
+    assert tab.read_only_banner.isVisibleTo(tab)
+    tab.set_read_only(False)
+    assert tab.grid_model.setData(index, "5")
+    assert amount_in(tab, "2023-01") == 5
+
+
+def test_invalid_sheet_is_explained_and_stays_editable(qtbot: QtBot) -> None:
+    sheet = sheet_with([98_000] * 12)
+    sheet["employers"][0]["bonuses"] = [{"gross": 60_000}]
+    tab = make_tab(qtbot, sheet)
+    assert tab.evaluation() is None
+    assert tab.summary.error.isVisibleTo(tab)
+    assert "賞与1" in tab.summary.error.text() and "月" in tab.summary.error.text()
+    bonuses = tab.section_models["bonuses"]
+    assert bonuses.setData(bonuses.index(0, 1), "2023-07")
+    assert tab.evaluation() is not None
+    assert not tab.summary.error.isVisibleTo(tab)
+
+
+def test_paste_a_column_of_amounts_is_one_undo_step(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot)
+    select_cell(tab, "2023-01")
+    assert tab.grid.paste("98,000\n98000\r\n120000\n")
+    assert [amount_in(tab, f"2023-{m:02d}") for m in (1, 2, 3)] == [98_000, 98_000, 120_000]
+    tab.undo()
+    assert tab.sheet()["employers"][0]["payments"] == []
+
+
+def test_new_case_clears_history(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    tab.grid_model.setData(tab.grid_model.index(0, 0), "1")
+    tab.set_sheet(base_sheet(), tab.document.profile)  # type: ignore[arg-type]
+    assert not tab.document.undo_stack.canUndo()
