@@ -54,13 +54,18 @@ def main() -> None:
     app.processEvents()
     tab.grab().save(str(out / "income_tab.png"))
     tab.chart.grab().save(str(out / "income_chart.png"))
+    # The tab beside the document viewer: about half of a 1920-pixel screen.
+    tab.resize(960, 820)
+    app.processEvents()
+    tab.grab().save(str(out / "income_tab_narrow.png"))
+    tab.resize(1400, 900)
     broken = seed_sheet()
     broken["employers"][0]["bonuses"] = [{"gross": 60_000}]
     tab.set_sheet(broken, load_profile("default"))
     tab.set_read_only(True)
     app.processEvents()
     tab.grab().save(str(out / "income_read_only.png"))
-    print(f"wrote {out}/income_tab.png, income_chart.png, income_read_only.png")
+    print(f"wrote PNGs to {out}/")
 
 
 if __name__ == "__main__":

@@ -58,9 +58,10 @@ class IncomeChart(QtWidgets.QWidget):
         self._limit: Decimal | None = None
         self._run: set[str] = set()
         self._recert: set[str] = set()
+        self._invalid = False
         self.setMouseTracking(True)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
-                           QtWidgets.QSizePolicy.Policy.Expanding)
+                           QtWidgets.QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("月別収入のグラフ"))
 
     def sizeHint(self) -> QtCore.QSize:
@@ -70,6 +71,8 @@ class IncomeChart(QtWidgets.QWidget):
         return QtCore.QSize(320, 180)
 
     def set_evaluation(self, evaluation: dict[str, Any] | None) -> None:
+        """Show the engine's months; None (an invalid sheet) shows a hint instead of bars."""
+        self._invalid = evaluation is None
         ev = evaluation or {}
         self._months = [m for m in ev.get("months") or [] if isinstance(m, dict)]
         self._limit = to_decimal(ev.get("monthly_limit"))
@@ -133,8 +136,9 @@ class IncomeChart(QtWidgets.QWidget):
             layout = self.chart_layout()
             if not self._months:
                 painter.setPen(TEXT)
-                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                                 self.tr("判定できる月がありません"))
+                message = (self.tr("入力の誤りを直すとグラフが表示されます") if self._invalid
+                           else self.tr("判定できる月がありません"))
+                painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, message)
                 return
             self._paint_bands(painter, layout)
             self._paint_axes(painter, layout)
@@ -145,8 +149,8 @@ class IncomeChart(QtWidgets.QWidget):
 
     def _paint_bands(self, painter: QtGui.QPainter, layout: ChartLayout) -> None:
         metrics = self.fontMetrics()
-        for band, colour, text in ((layout.run_band, RUN_BAND, self.tr("除外判定の月")),
-                                   (layout.recert_band, RECERT_BAND, self.tr("再認定の月"))):
+        for band, colour, text in ((layout.run_band, RUN_BAND, self.tr("除外判定")),
+                                   (layout.recert_band, RECERT_BAND, self.tr("再認定"))):
             if band is None:
                 continue
             painter.fillRect(band, colour)

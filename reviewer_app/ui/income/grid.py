@@ -33,7 +33,7 @@ class MonthGridView(QtWidgets.QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumSectionSize(84)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("999,999,999") + 12)
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)

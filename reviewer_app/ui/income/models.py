@@ -294,9 +294,9 @@ class MonthGridModel(QtCore.QAbstractTableModel):
         else:
             text = self.tr("以内")
         if month in self._run:
-            text += self.tr(" ◀判定")
+            text += self.tr("・判定")
         elif month in self._recert:
-            text += self.tr(" ◀再認定")
+            text += self.tr("・再認定")
         return text
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -105,7 +105,9 @@ class SummaryPanel(QtWidgets.QFrame):
         self.error.setStyleSheet("color: #a1261c; background: #fbe3e1; border: 1px solid #e4a09a;"
                                  " border-radius: 4px; padding: 6px;")
         self.values: dict[str, QtWidgets.QLabel] = {}
-        form = QtWidgets.QFormLayout()
+        self.details = QtWidgets.QWidget(self)
+        form = QtWidgets.QFormLayout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(6)
@@ -113,16 +115,16 @@ class SummaryPanel(QtWidgets.QFrame):
                            ("monthly", _tr("月額限度額")), ("age", _tr("年齢")),
                            ("exclusion", _tr("除外日")), ("rule", _tr("根拠")),
                            ("recert", _tr("再認定日")), ("sources", _tr("内訳"))):
-            value = QtWidgets.QLabel(self)
+            value = QtWidgets.QLabel(self.details)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             form.addRow(f"<span style='color:#5b6b7a'>{html.escape(label)}</span>", value)
-        self.checks = QtWidgets.QLabel(self)
+        self.checks = QtWidgets.QLabel(self.details)
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.RichText)
         self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explanation = QtWidgets.QLabel(self)
+        self.explanation = QtWidgets.QLabel(self.details)
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -133,16 +135,16 @@ class SummaryPanel(QtWidgets.QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.verdict)
         layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(self._heading(_tr("確認項目")))
-        layout.addWidget(self.checks)
-        layout.addWidget(self._heading(_tr("説明")))
-        layout.addWidget(self.explanation)
+        form.addRow(self._heading(_tr("確認項目")))
+        form.addRow(self.checks)
+        form.addRow(self._heading(_tr("説明")))
+        form.addRow(self.explanation)
+        layout.addWidget(self.details)
         layout.addStretch(1)
         self.set_evaluation(None, None)
 
     def _heading(self, text: str) -> QtWidgets.QLabel:
-        label = QtWidgets.QLabel(text, self)
+        label = QtWidgets.QLabel(text, self.details)
         font = label.font()
         font.setBold(True)
         label.setFont(font)
@@ -156,6 +158,7 @@ class SummaryPanel(QtWidgets.QFrame):
             self.error.setText(_tr("入力に誤りがあるため判定できません: {field}: {problem}")
                                .replace("{field}", field).replace("{problem}", problem))
         self.error.setVisible(error is not None)
+        self.details.setVisible(evaluation is not None)
         if evaluation is None:
             self._set_verdict(None)
             for value in self.values.values():
@@ -225,12 +228,16 @@ class SummaryPanel(QtWidgets.QFrame):
         self.values["recert"].setText(format_date(recert.get("date")))
 
     def _set_checks(self, checks: list[dict[str, Any]]) -> None:
-        rows = []
+        # One compact line per check; the full sentences are in the explanation and, for
+        # every check, in the tooltip (the explanation does not repeat passed checks).
+        words = {"pass": _tr("適合"), "fail": _tr("不適合"), "review": _tr("要確認")}
+        items, tips = [], []
         for check in checks:
-            symbol, colour = RESULT_STYLE.get(str(check.get("result")), ("・", "#333333"))
-            rows.append(
-                f"<tr><td style='color:{colour}; font-weight:bold; padding-right:6px'>{symbol}"
-                f"</td><td style='white-space:nowrap; padding-right:8px'>"
-                f"{html.escape(check_label(str(check.get('code'))))}</td>"
-                f"<td>{html.escape(str(check.get('message') or ''))}</td></tr>")
-        self.checks.setText(f"<table cellspacing='2'>{''.join(rows)}</table>")
+            result = str(check.get("result"))
+            symbol, colour = RESULT_STYLE.get(result, ("・", "#333333"))
+            label = check_label(str(check.get("code")))
+            items.append(f"<span style='color:{colour}; white-space:nowrap'><b>{symbol}</b> "
+                         f"{html.escape(label)}({html.escape(words.get(result, result))})</span>")
+            tips.append(f"{symbol} {label}: {check.get('message') or ''}")
+        self.checks.setText("&nbsp;&nbsp; ".join(items))
+        self.checks.setToolTip("\n".join(tips))

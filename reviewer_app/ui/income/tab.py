@@ -192,7 +192,8 @@ class IncomeTab(QtWidgets.QWidget):
                                          self.tr("失業給付・傷病手当金・出産手当金は日額で判定。")),
                            self.tr("給付"))
         self.others.addTab(self.contract_form, self.tr("労働契約・証明"))
-        self.others.setMinimumHeight(self.fontMetrics().height() * 11)
+        self.others.setMinimumHeight(self.fontMetrics().height() * 10)
+        self.others.setMaximumHeight(self.fontMetrics().height() * 14)
 
         left = QtWidgets.QWidget(self)
         left_layout = QtWidgets.QVBoxLayout(left)
@@ -206,8 +207,8 @@ class IncomeTab(QtWidgets.QWidget):
         hint.setStyleSheet("color: #5b6b7a;")
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
-        left_layout.addWidget(self.grid, 3)
-        left_layout.addWidget(self.others, 2)
+        left_layout.addWidget(self.grid, 4)
+        left_layout.addWidget(self.others, 1)
 
         summary_scroll = QtWidgets.QScrollArea(self)
         summary_scroll.setWidget(self.summary)
@@ -218,13 +219,16 @@ class IncomeTab(QtWidgets.QWidget):
         right.addWidget(self.chart)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setSizes([600, 360])
         right.setChildrenCollapsible(False)
 
         main = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(left)
         main.addWidget(right)
-        main.setStretchFactor(0, 1)
-        main.setStretchFactor(1, 1)
+        # The grid is where the examiner types: it gets the larger share.
+        main.setStretchFactor(0, 11)
+        main.setStretchFactor(1, 9)
+        main.setSizes([1100, 900])
         main.setChildrenCollapsible(False)
 
         layout = QtWidgets.QVBoxLayout(self)

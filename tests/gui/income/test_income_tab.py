@@ -223,3 +223,22 @@ def test_new_case_clears_history(qtbot: QtBot) -> None:
     tab.grid_model.setData(tab.grid_model.index(0, 0), "1")
     tab.set_sheet(base_sheet(), tab.document.profile)  # type: ignore[arg-type]
     assert not tab.document.undo_stack.canUndo()
+
+
+def test_chart_hatches_missing_months_and_scales_with_the_widget(qtbot: QtBot) -> None:
+    tab = make_tab(qtbot, sheet_with([98_000, None, 120_000, 120_000, 120_000, *[98_000] * 7]))
+    chart = tab.chart
+    chart.resize(600, 240)
+    small = {b.month: b for b in chart.chart_layout().bars}
+    assert small["2023-02"].state == "missing"
+    assert small["2023-02"].rect.height() > 0  # a visible hatched stub, not nothing
+    chart.resize(1200, 480)
+    large = {b.month: b for b in chart.chart_layout().bars}
+    assert large["2023-03"].rect.height() > small["2023-03"].rect.height() * 1.8
+    assert large["2023-03"].rect.width() >= small["2023-03"].rect.width()
+    assert "120,000円" in chart.tooltip_text(large["2023-03"])
+    assert "超過" in chart.tooltip_text(large["2023-03"])
+    layout = chart.chart_layout()
+    assert [t[0] for t in layout.ticks][:2] == [0, 50_000]
+    assert not chart.grab().isNull()
+    assert not tab.grab().isNull()
