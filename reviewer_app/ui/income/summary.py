@@ -211,7 +211,7 @@ class SummaryPanel(QtWidgets.QFrame):
                  (_tr("年金"), src.get("pension")), (_tr("事業"), src.get("self_employment")),
                  (_tr("その他"), src.get("other"))]
         self.values["sources"].setText("  ".join(f"{name} {format_yen(amount)}"
-                                                 for name, amount in parts if amount))
+                                                 for name, amount in parts if amount) or "—")
 
     def _set_dates(self, ev: dict[str, Any]) -> None:
         exclusion = ev.get("exclusion") or {}
