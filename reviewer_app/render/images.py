@@ -132,8 +132,10 @@ class ImageDocument:
         except DECODE_ERRORS as exc:
             raise errors.corrupt(type(exc).__name__) from None
 
-    def quick(self) -> RenderedPage:
-        """A small upright picture for the first legible pixels (JPEG DCT scaling, HEIC thumbnail).
+    def quick(self, rotation: int = 0) -> RenderedPage:
+        """A small picture for the first legible pixels (JPEG DCT scaling, HEIC thumbnail).
+
+        Upright, then turned ``rotation`` degrees clockwise like :meth:`render`.
 
         Formats without a cheap reduced decode (PNG, BMP, GIF) decode in full here and keep the
         pixels, so the exact render that follows only resamples.
@@ -153,6 +155,9 @@ class ImageDocument:
             image = self._full_base()
         if image.size != size:
             image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+        rotation = normalize_rotation(rotation)
+        if rotation:
+            image = image.transpose(_TURN[rotation])
         return _page(image)
 
     def _full_base(self) -> Image.Image:
