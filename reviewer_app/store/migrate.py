@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 # db/ sits at the repository root, beside the package (issue 3 §3).
 DB_DIR = Path(__file__).resolve().parents[2] / "db"
@@ -20,12 +20,24 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema of ``engine``'s database to ``revision`` in one transaction."""
+def upgrade(bind: Engine | Connection, revision: str = "head") -> None:
+    """Bring the schema to ``revision``: in a transaction of its own for an engine, or inside the
+    caller's transaction for a connection (``init`` creates the schema and the first data in one).
+    """
     config = alembic_config()
-    with engine.begin() as conn:
+    if isinstance(bind, Connection):
+        config.attributes["connection"] = bind
+        command.upgrade(config, revision)
+        return
+    with bind.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -1,0 +1,117 @@
+"""A signed-in user's session on a workspace: the engine, the user, the unwrapped master key.
+
+Services take a :class:`WorkspaceSession` and run each use case in one
+``with ws.transaction() as db:`` block, checking the role with :meth:`require_role` and recording
+what they did with :meth:`audit` inside that same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from reviewer_app.services import audit as audit_log
+from reviewer_app.services.errors import PermissionDenied
+from reviewer_app.store import blind_index
+from reviewer_app.store.engine import immediate
+from reviewer_app.store.enums import LABELS_JA, Role
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace folder as read from ``DIR/workspace.toml``."""
+
+    dir: Path
+    workspace_id: str
+    db_url: str  # resolved: a relative SQLite path is made absolute against ``dir``
+
+    @property
+    def backend(self) -> str:
+        return "sqlite" if self.db_url.startswith("sqlite") else "postgresql"
+
+
+@dataclass(frozen=True)
+class SessionUser:
+    id: int
+    name: str
+    role: Role
+
+
+class WorkspaceSession:
+    """Open with :func:`reviewer_app.services.workspace.open_session`; close when done."""
+
+    def __init__(self, workspace: Workspace, engine: Engine, user: SessionUser,
+                 master_key: bytes) -> None:
+        self.workspace = workspace
+        self.engine = engine
+        self.user = user
+        self.master_key = master_key
+        self._write_engine = immediate(engine)
+
+    # -- transactions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, *, readonly: bool = False) -> Iterator[Session]:
+        """One use case: commits on success, rolls back on any exception.
+
+        Writing transactions take SQLite's write lock at once (``BEGIN IMMEDIATE``); pass
+        ``readonly=True`` for pure reads so they never wait for a writer. Objects stay usable
+        after the commit (``expire_on_commit=False``) for handing to the UI.
+        """
+        bind = self.engine if readonly else self._write_engine
+        with Session(bind, expire_on_commit=False) as db, db.begin():
+            yield db
+
+    def audit(self, db: Session, action: str, subject: str = "",
+              details: dict[str, Any] | None = None) -> None:
+        """Record an event by this user in the current transaction (see services.audit)."""
+        audit_log.append(db, user_id=self.user.id, actor=self.user.name, action=action,
+                         subject=subject, details=details)
+
+    # -- authorisation --------------------------------------------------------------------------
+
+    def require_role(self, *roles: Role, action_ja: str = "この操作",
+                     action_en: str = "do this") -> None:
+        """Raise :class:`PermissionDenied` unless the user has one of ``roles``."""
+        if self.user.role in roles:
+            return
+        raise PermissionDenied(
+            action_ja, action_en,
+            "・".join(LABELS_JA[r] for r in roles),
+            " or ".join(f"{r.value}s" for r in roles),
+        )
+
+    # -- keys derived from the master key -------------------------------------------------------
+
+    @cached_property
+    def blind_index_key(self) -> bytes:
+        """The HMAC key of the search index (store.blind_index)."""
+        return blind_index.derive_key(self.master_key, self.workspace.workspace_id)
+
+    @cached_property
+    def content_mac_key(self) -> bytes:
+        return blind_index.content_mac_key(self.master_key, self.workspace.workspace_id)
+
+    # -- life cycle -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+        # Python cannot wipe bytes in place; dropping the references is the best we can do.
+        self.master_key = b""
+        self.__dict__.pop("blind_index_key", None)
+        self.__dict__.pop("content_mac_key", None)
+
+    def __enter__(self) -> WorkspaceSession:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,317 @@
+"""Workspaces: the folder layout, ``init``, and signing in (:func:`open_session`).
+
+Layout of a workspace folder ``DIR``::
+
+    DIR/workspace.toml       format, workspace id, database URL
+    DIR/workspace.sqlite3    the database, when it is SQLite (the default)
+    DIR/recipient.pub        the workspace's X25519 public key, to give to the web system
+
+``db_url`` in workspace.toml is ``sqlite:///workspace.sqlite3`` (a path relative to DIR, so the
+folder can move) or a PostgreSQL URL (``postgresql+psycopg://user@host/db``; prefer a
+``~/.pgpass`` file to a password in the URL, which would be stored here in clear).
+
+Sign-in and lockout policy
+    Five wrong passwords in a row lock the account for 15 minutes (OWASP's "lock for a period",
+    not until an admin acts: an attacker cannot lock everyone out for good, and a supervisor is
+    not blocked for a day). While locked, attempts are refused without checking the password and
+    do not extend the lock. An admin's ``reset-password`` clears the lock at once. The counter
+    resets on success and when a lock expires. The wrong-password message is the same for an
+    unknown user (and a dummy hash is checked, so timing matches); "locked" and "disabled" are
+    shown only for existing accounts, the second only after a correct password.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from reviewer_app.errors import UserError
+from reviewer_app.security import keys
+from reviewer_app.security.keyring import new_master_key, unwrap_master_key
+from reviewer_app.security.passwords import hash_password, needs_rehash, verify_password
+from reviewer_app.services import audit
+from reviewer_app.services.errors import (
+    AccountDisabled,
+    AccountLocked,
+    LoginFailed,
+    WorkspaceExists,
+    WorkspaceNotFound,
+)
+from reviewer_app.services.session import SessionUser, Workspace, WorkspaceSession
+from reviewer_app.services.users import check_password_policy, check_user_name, new_user
+from reviewer_app.store import migrate, settings
+from reviewer_app.store.engine import create_engine_for, immediate
+from reviewer_app.store.enums import Role
+from reviewer_app.store.models import User
+from reviewer_app.store.types import utcnow
+
+WORKSPACE_FILE = "workspace.toml"
+DEFAULT_DB_FILE = "workspace.sqlite3"
+RECIPIENT_FILE = "recipient.pub"
+DEFAULT_DB_URL = f"sqlite:///{DEFAULT_DB_FILE}"
+FORMAT = 1
+
+MAX_FAILED_ATTEMPTS = 5
+LOCK_DURATION = timedelta(minutes=15)
+
+
+# --- the folder ---------------------------------------------------------------------------------
+
+
+def resolve_db_url(directory: Path, db_url: str) -> str:
+    """Make a relative SQLite path absolute against the workspace folder."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        path = Path(url.database)
+        if not path.is_absolute():
+            return str(url.set(database=str((directory / path).resolve())))
+    return db_url
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def load_workspace(directory: Path) -> Workspace:
+    path = directory / WORKSPACE_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise WorkspaceNotFound(str(directory)) from None
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(
+            f"{path} を読めません（{exc}）。ファイルが壊れていないか確かめてください。",
+            f"Cannot read {path} ({exc}). Check that the file is intact.",
+            code="bad_workspace_file", subject=str(path),
+        ) from None
+    workspace_id, db_url = data.get("workspace_id"), data.get("db_url")
+    if not isinstance(workspace_id, str) or not isinstance(db_url, str):
+        raise UserError(
+            f"{path} に workspace_id または db_url がありません。",
+            f"{path} lacks workspace_id or db_url.",
+            code="bad_workspace_file", subject=str(path),
+        )
+    return Workspace(directory.resolve(), workspace_id, resolve_db_url(directory, db_url))
+
+
+def _connect(url: str) -> Engine:
+    engine = create_engine_for(url)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        engine.dispose()
+        safe = make_url(url).render_as_string(hide_password=True)
+        raise UserError(
+            f"データベース {safe} に接続できません。URL とサーバーの状態を確かめてください。"
+            f"（{str(exc.orig).strip().splitlines()[0] if exc.orig else ''}）",
+            f"Cannot connect to the database {safe}. Check the URL and the server. "
+            f"({str(exc.orig).strip().splitlines()[0] if exc.orig else ''})",
+            code="database_unreachable",
+        ) from None
+    return engine
+
+
+# --- init ---------------------------------------------------------------------------------------
+
+
+def init_workspace(directory: Path, db_url: str | None, admin_name: str,
+                   admin_password: str) -> Workspace:
+    """Create a workspace: folder files, database schema, keys and the first admin.
+
+    Refuses a non-empty folder and a database that already has tables. The schema, the keys, the
+    admin and the first audit event are written in one transaction; on failure the files this
+    call created are removed again.
+    """
+    admin_name = check_user_name(admin_name)
+    check_password_policy(admin_password)
+    directory = Path(directory)
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise WorkspaceExists(str(directory), "ファイルがあります", "it contains files")
+    stored_url = db_url or DEFAULT_DB_URL
+    url = resolve_db_url(directory, stored_url)
+    created_dir = not directory.exists()
+    directory.mkdir(parents=True, exist_ok=True)
+    workspace = Workspace(directory.resolve(), uuid.uuid4().hex, url)
+    written: list[Path] = []
+    try:
+        engine = _connect(url)
+        try:
+            if inspect(engine).get_table_names():
+                raise WorkspaceExists(make_url(url).render_as_string(hide_password=True),
+                                      "テーブルがあります", "it already has tables")
+            _create_database(engine, workspace, stored_url, admin_name, admin_password,
+                             written)
+        finally:
+            engine.dispose()
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if workspace.backend == "sqlite" and not db_url:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                (directory / (DEFAULT_DB_FILE + suffix)).unlink(missing_ok=True)
+        if created_dir and not any(directory.iterdir()):
+            directory.rmdir()
+        raise
+    return workspace
+
+
+def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admin_name: str,
+                     admin_password: str, written: list[Path]) -> None:
+    master_key = new_master_key()
+    recipient = keys.generate_recipient_key()
+    public_text = keys.public_key_to_text(recipient.public_key())
+    recipient_key_id = keys.key_id(recipient.public_key())
+    with immediate(engine).begin() as conn:
+        migrate.upgrade(conn)
+        with Session(conn) as db:
+            settings.set_text(db, settings.WORKSPACE_ID, workspace.workspace_id)
+            settings.set_text(db, settings.CREATED_AT, utcnow().isoformat())
+            settings.set_text(db, settings.RECIPIENT_PUBLIC_KEY, public_text)
+            settings.set_text(db, settings.RECIPIENT_KEY_ID, recipient_key_id)
+            settings.set_sealed(db, settings.RECIPIENT_PRIVATE_KEY, master_key,
+                                keys.private_key_bytes(recipient))
+            admin = new_user(admin_name, Role.ADMIN, admin_password, master_key)
+            db.add(admin)
+            db.flush()
+            audit.append(db, user_id=admin.id, actor=admin.name, action="workspace.init",
+                         subject=f"workspace:{workspace.workspace_id}",
+                         details={"backend": workspace.backend,
+                                  "recipient_key_id": recipient_key_id})
+            audit.append(db, user_id=admin.id, actor=admin.name, action="user.add",
+                         subject=f"user:{admin.id}", details={"user": admin.name, "role": "admin"})
+            db.flush()
+            # The files go last but inside the transaction: if writing them fails, nothing is
+            # committed and the caller removes what was written.
+            toml = workspace.dir / WORKSPACE_FILE
+            written.append(toml)
+            toml.write_text(
+                "# reviewer-app workspace (see reviewer_app/services/workspace.py)\n"
+                f"format = {FORMAT}\n"
+                f"workspace_id = {_toml_string(workspace.workspace_id)}\n"
+                f"db_url = {_toml_string(stored_url)}\n",
+                encoding="utf-8",
+            )
+            pub = workspace.dir / RECIPIENT_FILE
+            written.append(pub)
+            pub.write_text(public_text + "\n", encoding="utf-8")
+
+
+# --- sign in ------------------------------------------------------------------------------------
+
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password(os.urandom(16).hex())
+    return _DUMMY_HASH
+
+
+def open_workspace_engine(directory: Path) -> tuple[Workspace, Engine]:
+    """The workspace and an engine on its database (schema brought up to date), no sign-in.
+
+    For password-less tasks such as ``audit verify``.
+    """
+    workspace = load_workspace(Path(directory))
+    engine = _connect(workspace.db_url)
+    try:
+        current = migrate.current_revision(engine)
+        if current is None:
+            raise UserError(
+                f"ワークスペース {workspace.dir} のデータベースが初期化されていません。",
+                f"The database of workspace {workspace.dir} is not initialised.",
+                code="workspace_not_initialised", subject=str(workspace.dir),
+            )
+        if current != migrate.head_revision():
+            migrate.upgrade(engine)
+        with Session(engine) as db:
+            stored_id = settings.get_text(db, settings.WORKSPACE_ID)
+        if stored_id != workspace.workspace_id:
+            raise UserError(
+                "workspace.toml とデータベースのワークスペースIDが一致しません。"
+                "db_url が別のワークスペースのデータベースを指していないか確かめてください。",
+                "The workspace id in workspace.toml does not match the database's. Check that "
+                "db_url does not point at another workspace's database.",
+                code="workspace_mismatch", subject=str(workspace.dir),
+            )
+    except BaseException:
+        engine.dispose()
+        raise
+    return workspace, engine
+
+
+def open_session(directory: Path, user_name: str, password: str) -> WorkspaceSession:
+    """Sign in: check the password (with lockout), unwrap the master key, audit the outcome."""
+    workspace, engine = open_workspace_engine(directory)
+    try:
+        user, master_key = _sign_in(engine, user_name, password)
+    except BaseException:
+        engine.dispose()
+        raise
+    return WorkspaceSession(workspace, engine, user, master_key)
+
+
+def _sign_in(engine: Engine, name: str, password: str) -> tuple[SessionUser, bytes]:
+    # The outcome (counter, lock, audit event) is committed before any failure is raised.
+    failure: UserError | None = None
+    result: tuple[SessionUser, bytes] | None = None
+    with Session(immediate(engine)) as db, db.begin():
+        now = utcnow()
+        user = db.scalars(select(User).where(User.name == name)).one_or_none()
+        if user is None:
+            verify_password(password, _dummy_hash())  # same time as for a real user
+            audit.append(db, user_id=None, actor="", action="login.failed",
+                         details={"reason": "unknown_user"})
+            failure = LoginFailed()
+        elif user.locked_until is not None and user.locked_until > now:
+            audit.append(db, user_id=user.id, actor=user.name, action="login.refused",
+                         subject=f"user:{user.id}", details={"reason": "locked"})
+            failure = AccountLocked(_local_time(user.locked_until))
+        else:
+            if user.locked_until is not None:  # an expired lock: a fresh start
+                user.locked_until = None
+                user.failed_attempts = 0
+            if not verify_password(password, user.password_hash):
+                user.failed_attempts += 1
+                audit.append(db, user_id=user.id, actor=user.name, action="login.failed",
+                             subject=f"user:{user.id}",
+                             details={"reason": "wrong_password",
+                                      "failures": user.failed_attempts})
+                failure = LoginFailed()
+                if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                    user.locked_until = now + LOCK_DURATION
+                    audit.append(db, user_id=user.id, actor=user.name, action="user.locked",
+                                 subject=f"user:{user.id}",
+                                 details={"minutes": int(LOCK_DURATION.total_seconds() // 60)})
+                    failure = AccountLocked(_local_time(user.locked_until))
+            elif user.disabled:
+                audit.append(db, user_id=user.id, actor=user.name, action="login.refused",
+                             subject=f"user:{user.id}", details={"reason": "disabled"})
+                failure = AccountDisabled()
+            else:
+                master_key = unwrap_master_key(user.wrapped_master_key, password)
+                if needs_rehash(user.password_hash):
+                    user.password_hash = hash_password(password)
+                user.failed_attempts = 0
+                user.last_login_at = now
+                audit.append(db, user_id=user.id, actor=user.name, action="login.ok",
+                             subject=f"user:{user.id}")
+                result = (SessionUser(user.id, user.name, Role(user.role)), master_key)
+    if failure is not None:
+        raise failure
+    assert result is not None
+    return result
+
+
+def _local_time(at: datetime) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,49 @@
+"""Workspace settings (the ``settings`` table): clear text values and values sealed under the key.
+
+Sealed values use the associated data ``settings:<key>:sealed_value``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from reviewer_app.store import sealing
+from reviewer_app.store.models import Setting
+from reviewer_app.store.types import utcnow
+
+WORKSPACE_ID = "workspace_id"
+CREATED_AT = "created_at"
+RECIPIENT_PUBLIC_KEY = "recipient_public_key"  # text form, reviewer-app-x25519 …
+RECIPIENT_KEY_ID = "recipient_key_id"
+RECIPIENT_PRIVATE_KEY = "recipient_private_key"  # sealed raw 32 bytes
+
+
+def get_text(db: Session, key: str) -> str | None:
+    row = db.get(Setting, key)
+    return None if row is None else row.text_value
+
+
+def set_text(db: Session, key: str, value: str) -> None:
+    row = db.get(Setting, key)
+    if row is None:
+        db.add(Setting(key=key, text_value=value, updated_at=utcnow()))
+    else:
+        row.text_value = value
+        row.updated_at = utcnow()
+
+
+def get_sealed(db: Session, key: str, master_key: bytes) -> bytes | None:
+    row = db.get(Setting, key)
+    if row is None or row.sealed_value is None:
+        return None
+    return sealing.open_(master_key, Setting.__tablename__, key, "sealed_value", row.sealed_value)
+
+
+def set_sealed(db: Session, key: str, master_key: bytes, plaintext: bytes) -> None:
+    blob = sealing.seal(master_key, Setting.__tablename__, key, "sealed_value", plaintext)
+    row = db.get(Setting, key)
+    if row is None:
+        db.add(Setting(key=key, sealed_value=blob, updated_at=utcnow()))
+    else:
+        row.sealed_value = blob
+        row.updated_at = utcnow()

@@ -1,0 +1,154 @@
+"""init, sign-in, lockout and the key ring, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from reviewer_app.security import keys
+from reviewer_app.services.errors import (
+    AccountDisabled,
+    AccountLocked,
+    LoginFailed,
+    WorkspaceExists,
+    WorkspaceNotFound,
+)
+from reviewer_app.services.exporters import recipient_private_key
+from reviewer_app.services.users import disable_user, reset_password
+from reviewer_app.services.workspace import (
+    MAX_FAILED_ATTEMPTS,
+    init_workspace,
+    load_workspace,
+    open_session,
+    open_workspace_engine,
+)
+from reviewer_app.store import settings
+from reviewer_app.store.enums import Role
+from reviewer_app.store.models import AuditEvent, User
+from reviewer_app.store.types import utcnow
+
+
+def test_init_writes_the_folder_keys_and_first_admin(workspace) -> None:  # type: ignore[no-untyped-def]
+    ws_dir: Path = workspace.dir
+    assert (ws_dir / "workspace.toml").is_file()
+    pub_text = (ws_dir / "recipient.pub").read_text().strip()
+    assert pub_text.startswith("reviewer-app-x25519 ")
+    loaded = load_workspace(ws_dir)
+    assert loaded.backend == ("sqlite" if workspace.db_url is None else "postgresql")
+    with workspace.login("admin") as ws:
+        assert ws.user.role is Role.ADMIN and len(ws.master_key) == 32
+        # the private key sealed in settings belongs to the public key written to recipient.pub
+        private = recipient_private_key(ws)
+        assert keys.public_key_to_text(private.public_key()) == pub_text
+        with ws.transaction(readonly=True) as db:
+            assert settings.get_text(db, settings.WORKSPACE_ID) == loaded.workspace_id
+            assert settings.get_text(db, settings.RECIPIENT_PUBLIC_KEY) == pub_text
+            actions = db.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
+    assert actions[:2] == ["workspace.init", "user.add"]
+    assert "login.ok" in actions
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "notes.txt").write_text("x")
+    with pytest.raises(WorkspaceExists) as info:
+        init_workspace(tmp_path / "ws", None, "admin", "long enough")
+    assert "空ではありません" in info.value.message()
+    assert sorted(p.name for p in (tmp_path / "ws").iterdir()) == ["notes.txt"]
+
+
+def test_init_refuses_a_database_that_has_tables(db_url: str, tmp_path: Path) -> None:
+    init_workspace(tmp_path / "a", db_url, "admin", "long enough")
+    with pytest.raises(WorkspaceExists) as info:
+        init_workspace(tmp_path / "b", db_url, "admin", "long enough")
+    assert "テーブルがあります" in info.value.message()
+    assert not (tmp_path / "b").exists()  # nothing left behind
+
+
+def test_init_refuses_a_short_password(tmp_path: Path) -> None:
+    from reviewer_app.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        init_workspace(tmp_path / "ws", None, "admin", "short")
+    assert "8文字以上" in info.value.message()
+    assert not (tmp_path / "ws").exists()
+
+
+def test_opening_a_missing_workspace_says_so(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceNotFound) as info:
+        open_session(tmp_path / "nowhere", "admin", "whatever1")
+    assert "見つかりません" in info.value.message()
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(workspace) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(LoginFailed) as wrong:
+        open_session(workspace.dir, "examiner", "not the password")
+    with pytest.raises(LoginFailed) as unknown:
+        open_session(workspace.dir, "nobody", "not the password")
+    assert wrong.value.message() == unknown.value.message()
+    assert "examiner" not in wrong.value.message()
+
+
+def test_five_failures_lock_the_account_until_an_admin_resets_it(workspace) -> None:  # type: ignore[no-untyped-def]
+    examiner = workspace.accounts["examiner"]
+    with workspace.login("examiner") as ws:
+        original_key = ws.master_key
+    for _ in range(MAX_FAILED_ATTEMPTS - 1):
+        with pytest.raises(LoginFailed):
+            open_session(workspace.dir, "examiner", "wrong password")
+    with pytest.raises(AccountLocked):
+        open_session(workspace.dir, "examiner", "wrong password")
+    # locked: even the right password is refused, with a message that says what to do
+    with pytest.raises(AccountLocked) as locked:
+        open_session(workspace.dir, "examiner", examiner.password)
+    assert "ロック" in locked.value.message() and "管理者" in locked.value.message()
+
+    with workspace.login("admin") as admin:
+        reset_password(admin, "examiner", "a brand new password")
+    with pytest.raises(LoginFailed):
+        open_session(workspace.dir, "examiner", examiner.password)  # the old one is gone
+    with open_session(workspace.dir, "examiner", "a brand new password") as ws:
+        # the re-wrapped key ring opens to the same workspace master key
+        assert ws.master_key == original_key
+
+
+def test_a_lock_expires_after_its_period(workspace) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(MAX_FAILED_ATTEMPTS):
+        with pytest.raises((LoginFailed, AccountLocked)):
+            open_session(workspace.dir, "supervisor", "wrong password")
+    _ws, engine = open_workspace_engine(workspace.dir)
+    try:
+        with Session(engine) as db, db.begin():
+            db.execute(update(User).where(User.name == "supervisor")
+                       .values(locked_until=utcnow() - timedelta(seconds=1)))
+    finally:
+        engine.dispose()
+    with workspace.login("supervisor") as ws:
+        assert ws.user.name == "supervisor"
+
+
+def test_a_disabled_user_cannot_sign_in(workspace) -> None:  # type: ignore[no-untyped-def]
+    with workspace.login("admin") as admin:
+        disable_user(admin, "examiner")
+    with pytest.raises(AccountDisabled) as info:
+        open_session(workspace.dir, "examiner", workspace.accounts["examiner"].password)
+    assert "無効" in info.value.message()
+    # a wrong password on a disabled account says nothing about the account
+    with pytest.raises(LoginFailed):
+        open_session(workspace.dir, "examiner", "wrong password")
+
+
+def test_sign_in_attempts_are_audited(workspace) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(LoginFailed):
+        open_session(workspace.dir, "examiner", "wrong password")
+    with workspace.login("examiner") as ws, ws.transaction(readonly=True) as db:
+        events = db.execute(select(AuditEvent.action, AuditEvent.actor, AuditEvent.details)
+                            .order_by(AuditEvent.seq)).all()
+    failed = [e for e in events if e.action == "login.failed"]
+    assert failed and failed[-1].actor == "examiner"
+    assert "wrong password" not in " ".join(e.details for e in events)
+    assert events[-1].action == "login.ok"
