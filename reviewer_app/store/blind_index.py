@@ -35,6 +35,7 @@ from enum import StrEnum
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
 
 from reviewer_app.store.models import Dependent, SearchToken
 
@@ -144,3 +145,16 @@ def matching_dependents(key: bytes, query: str) -> Select[int]:
         SearchToken.token.in_(tokens), SearchToken.dependent_id.is_(None)
     )
     return select(Dependent.id).where(or_(Dependent.id.in_(own), Dependent.member_id.in_(insured)))
+
+
+def add_tokens(db: Session, key: bytes, *, member_id: int, dependent_id: int | None,
+               values: Iterable[tuple[Field, str]]) -> int:
+    """Index one person (the insured when ``dependent_id`` is None); returns the rows added.
+
+    On a new revision, delete the person's old tokens first
+    (``delete(SearchToken).where(SearchToken.member_id == …)``) and index again.
+    """
+    tokens = tokens_for_person(key, values)
+    db.add_all(SearchToken(member_id=member_id, dependent_id=dependent_id, token=t)
+               for t in tokens)
+    return len(tokens)
