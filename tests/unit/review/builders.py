@@ -24,6 +24,7 @@ from reviewer_app.bundle.schema import (
     RequiredDocument,
     UploadedFile,
 )
+from reviewer_app.bundle.schema import DocumentKind as K
 
 JST = timezone(timedelta(hours=9))
 TARGET_YEAR = 2023
@@ -119,3 +120,29 @@ def dependent(
     }
     fields.update(dep_kw)
     return Dependent(**fields)
+
+
+def sample_case() -> tuple[Insured, Dependent]:
+    """A realistic case with several findings, used by the GUI tests and the screenshots."""
+    dep = dependent(
+        occ(Occupation.PART_TIME, 1_050_000),
+        occ(Occupation.PENSIONER, 1),
+        occ(Occupation.RETIRED),
+        docs=[
+            document(K.PAYSLIP, files=12, title="給与明細書"),
+            document(K.BONUS_SLIP, files=0, title="賞与明細書", proceed_without=True,
+                     comment="賞与支給なし"),
+            document(K.STUDENT_CERTIFICATE, title="在学証明書"),
+        ],
+        municipal=MunicipalIncome(year=TARGET_YEAR, salary_income=1_250_000,
+                                  pension_income=0, total_income=700_000),
+        living=Living.APART_OTHER,
+        living_apart_since="2021-07",
+        contact="確定申告はしていない。毎月15日締め・当月25日払い。パートは退職しました。",
+        other_income=1,
+        birth_date=date(1962, 3, 14),
+        relationship=Relationship.PARENT,
+        relationship_label="母",
+        name="御室 和子",
+    )
+    return insured(), dep
