@@ -42,6 +42,18 @@ REASON_LABEL_JA: dict[DeficiencyReason, str] = {
     DeficiencyReason.OTHER: "その他",
 }
 
+# How the letter words each reason for the member (the labels above are the examiner's shorthand).
+REASON_LETTER_JA: dict[DeficiencyReason, str] = {
+    DeficiencyReason.UNREADABLE: "文字が読み取れません",
+    DeficiencyReason.WRONG_PERIOD: "対象期間の書類ではありません",
+    DeficiencyReason.WRONG_DOCUMENT: "必要な書類と異なります",
+    DeficiencyReason.MONTHS_MISSING: "不足している月があります",
+    DeficiencyReason.MY_NUMBER_VISIBLE: "マイナンバー(個人番号)が見えています",
+    DeficiencyReason.MISSING: "ご提出がありません",
+    DeficiencyReason.CUT_OFF: "書類の一部が切れています",
+    DeficiencyReason.OTHER: "下記の補足をご確認ください",
+}
+
 # What the member should do instead. ``{title}`` is the document, ``{year}`` the target year.
 _INSTEAD_JA: dict[DeficiencyReason, str] = {
     DeficiencyReason.UNREADABLE:
@@ -172,7 +184,7 @@ def render_notice_text(
     ]
     for n, item in enumerate(notice.items, start=1):
         lines.append(f"{n}. {item.title_ja}")
-        lines.append(f"   不備の内容: {item.reason_ja}")
+        lines.append(f"   不備の内容: {REASON_LETTER_JA[item.reason]}")
         if item.instead_ja:
             lines.append(f"   ご提出いただきたいもの: {item.instead_ja}")
         if item.note.strip():

@@ -77,7 +77,7 @@ def test_preview_has_the_wareki_deadline_and_every_item(tab: NoticeTab) -> None:
     assert "令和6年10月1日" in text
     assert "1. 給与明細書(2023年1月～12月支払分)" in text
     assert "2. 年金振込通知書または年金額改定通知書" in text
-    assert "不備の内容: 月が不足" in text and "補足: 3月分がありません" in text
+    assert "不備の内容: 不足している月があります" in text and "補足: 3月分がありません" in text
     assert "御室 太郎 様" in text and "御室 和子 様" in text
 
 

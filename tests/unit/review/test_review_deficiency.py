@@ -10,6 +10,7 @@ from reviewer_app.bundle.schema import DocumentKind as K
 from reviewer_app.bundle.schema import Occupation as O
 from reviewer_app.review.deficiency import (
     REASON_LABEL_JA,
+    REASON_LETTER_JA,
     DeficiencyReason,
     DocumentReview,
     ReviewStatus,
@@ -41,7 +42,7 @@ def statuses() -> list[DocumentStatus]:
 
 
 def test_every_reason_has_a_japanese_label() -> None:
-    assert set(REASON_LABEL_JA) == set(DeficiencyReason)
+    assert set(REASON_LABEL_JA) == set(DeficiencyReason) == set(REASON_LETTER_JA)
     assert DeficiencyReason.MY_NUMBER_VISIBLE.label_ja == "マイナンバーが見える"
     assert DeficiencyReason.UNREADABLE.label_ja == "判読不可"
 
@@ -103,7 +104,8 @@ def test_letter_is_polite_japanese_with_wareki_dates_and_every_item() -> None:
     assert "御室 太郎 様" in text and "御室 花子 様" in text and "オムロン健康保険組合" in text
     assert "回答期限: 令和6年10月15日" in text
     assert "1. 給与明細書(2023年1月～12月支払分)" in text
-    assert "不備の内容: マイナンバーが見える" in text and "補足: 2枚目" in text
+    assert "不備の内容: マイナンバー(個人番号)が見えています" in text and "補足: 2枚目" in text
+    assert "不備の内容: ご提出がありません" in text
     assert "2. 年金振込通知書" in text and "補足: すべての年金について" in text
     assert "よろしくお願いいたします。" in text
     assert text.rstrip().endswith("以上")
