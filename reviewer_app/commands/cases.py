@@ -1,0 +1,43 @@
+"""``reviewer-app cases --workspace DIR --user NAME --password-file F [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reviewer_app.commands.common import add_workspace_args
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "cases",
+        help="審査対象の一覧 (list the cases under review)",
+        description="被扶養者ごとに1行: ケースID、記号-番号、氏名、続柄、状態、添付数 "
+                    "(one row per dependent under review).",
+    )
+    add_workspace_args(parser)
+    parser.add_argument("--json", action="store_true", help="JSONで出力 (print JSON)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer_app.commands.common import print_json, read_password_file
+    from reviewer_app.services.cases import list_cases
+    from reviewer_app.services.workspace import open_session
+    from reviewer_app.store.enums import LABELS_JA
+
+    password = read_password_file(args.password_file)
+    with open_session(args.workspace, args.user, password) as ws:
+        rows = list_cases(ws)
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    out = sys.stdout
+    out.write("ケース\t記号-番号\t氏名\t続柄\t状態\t添付\n")
+    for row in rows:
+        flag = " (更新あり)" if row.updated_after_review else ""
+        out.write(f"{row.case_id}\t{row.card}\t{row.name}\t{row.relationship_label}\t"
+                  f"{LABELS_JA.get(row.status, row.status)}{flag}\t{row.attachments}\n")
+    out.write(f"計 {len(rows)} 件\n")
+    return 0

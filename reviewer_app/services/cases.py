@@ -1,0 +1,71 @@
+"""The case list for the CLI (``reviewer-app cases``): one row per dependent under review.
+
+Names and card symbol-numbers are sealed in the store, so each row is opened with the master key;
+the attachment count is that of the member's current revision (older revisions keep theirs).
+Any signed-in user may list; listing is not "opening a case" and is not audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.store.models import (
+    Attachment,
+    Case,
+    Dependent,
+    Member,
+    RequiredDocument,
+    SubmissionRevision,
+)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: int
+    card: str  # 記号-番号 of the insured
+    name: str  # the dependent's name
+    relationship: str  # schema.Relationship code
+    relationship_label: str  # 妻, 長男, 母 …
+    status: str  # CaseStatus
+    attachments: int
+    updated_after_review: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_cases(ws: WorkspaceSession) -> list[CaseRow]:
+    """Every case, ordered by case id."""
+    key = ws.master_key
+    with ws.transaction(readonly=True) as db:
+        current = (
+            select(SubmissionRevision.id)
+            .join(Member, Member.id == SubmissionRevision.member_id)
+            .where(SubmissionRevision.revision == Member.current_revision)
+        )
+        counts: dict[int, int] = {d: n for d, n in db.execute(
+            select(Attachment.dependent_id, func.count(Attachment.id))
+            .join(RequiredDocument, RequiredDocument.id == Attachment.required_document_id)
+            .where(RequiredDocument.revision_id.in_(current))
+            .group_by(Attachment.dependent_id))}
+        rows = db.execute(
+            select(Case, Dependent, Member)
+            .join(Dependent, Dependent.id == Case.dependent_id)
+            .join(Member, Member.id == Dependent.member_id)
+            .order_by(Case.id))
+        out: list[CaseRow] = []
+        cards: dict[int, str] = {}
+        for case, dependent, member in rows:
+            if member.id not in cards:
+                personal = member.open_json_from("personal_sealed", key)
+                cards[member.id] = f"{personal['card_symbol']}-{personal['card_number']}"
+            person = dependent.open_json_from("personal_sealed", key)
+            out.append(CaseRow(
+                case.id, cards[member.id], str(person["name"]), dependent.relationship,
+                dependent.relationship_label, case.status, counts.get(dependent.id, 0),
+                bool(case.updated_after_review)))
+        return out

@@ -1,0 +1,208 @@
+"""The rows one imported submission becomes (used by :mod:`reviewer_app.services.importing`).
+
+Metadata rows (member, dependents, revision, required documents, cases) go through the ORM and
+are flushed once per submission; nothing keeps a reference to them afterwards, so the session's
+weak identity map lets them go. Attachment rows and their sealed bytes go through Core
+``insert()`` one file at a time: the file is read (and verified) from the bundle, hashed, sealed
+under the master key with its row id in the associated data, and written, so at most one file's
+plaintext and ciphertext are alive at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from reviewer_app.bundle import schema
+from reviewer_app.bundle.reader import BundleReader
+from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.store import sealing
+from reviewer_app.store.blind_index import Field, card_text, tokens_for_person
+from reviewer_app.store.enums import CaseStatus
+from reviewer_app.store.models import (
+    Attachment,
+    AttachmentBlob,
+    Base,
+    Case,
+    Dependent,
+    Member,
+    RequiredDocument,
+    SearchToken,
+    SubmissionRevision,
+)
+from reviewer_app.store.types import utcnow
+
+_ATTACHMENTS = Base.metadata.tables[Attachment.__tablename__]
+_BLOBS = Base.metadata.tables[AttachmentBlob.__tablename__]
+_TOKENS = Base.metadata.tables[SearchToken.__tablename__]
+
+
+def member_personal(insured: schema.Insured) -> dict[str, Any]:
+    return {
+        "card_symbol": insured.card_symbol, "card_number": insured.card_number,
+        "name": insured.name, "kana": insured.kana, "employee_code": insured.employee_code,
+        "birth_date": insured.birth_date.isoformat(), "annual_income": insured.annual_income,
+    }
+
+
+def dependent_personal(dependent: schema.Dependent) -> dict[str, Any]:
+    return {
+        "name": dependent.name, "kana": dependent.kana,
+        "birth_date": dependent.birth_date.isoformat(),
+        "certified_on": dependent.certified_on.isoformat() if dependent.certified_on else None,
+    }
+
+
+class RowWriter:
+    """Writes submissions of one import (one transaction, one survey)."""
+
+    def __init__(self, ws: WorkspaceSession, db: Session, *, survey_id: int, import_id: int,
+                 blob_batch_bytes: int) -> None:
+        self._ws = ws
+        self._db = db
+        self._key = ws.master_key
+        self.survey_id = survey_id
+        self.import_id = import_id
+        self.flagged_cases = 0
+        self._batch: list[dict[str, Any]] = []
+        self._batch_bytes = 0
+        self._batch_limit = blob_batch_bytes
+
+    # -- one submission -------------------------------------------------------------------------
+
+    def store_submission(self, reader: BundleReader, submission: schema.Submission,
+                         plaintext: bytes, mac: bytes, *, member: Member | None) -> None:
+        db, now, ins = self._db, utcnow(), submission.insured
+        updating = member is not None
+        if member is None:
+            member = Member(survey_id=self.survey_id, member_key=ins.member_id,
+                            submission_key=submission.submission_id, office_code=ins.office.code,
+                            office_name=ins.office.name, current_revision=submission.revision,
+                            updated_at=now)
+            db.add(member)
+        else:
+            member.submission_key = submission.submission_id
+            member.office_code, member.office_name = ins.office.code, ins.office.name
+            member.current_revision = submission.revision
+            member.updated_at = now
+        revision = SubmissionRevision(revision=submission.revision,
+                                      updated_at=submission.updated_at, imported_at=now,
+                                      content_mac=mac, import_id=self.import_id)
+        db.flush()
+        revision.member_id = member.id
+        db.add(revision)
+        existing: dict[str, Dependent] = {}
+        if updating:
+            existing = {d.dependent_key: d for d in db.scalars(
+                select(Dependent).where(Dependent.member_id == member.id))}
+        rows: list[tuple[schema.Dependent, Dependent]] = []
+        fresh: list[Dependent] = []
+        for dep in submission.dependents:
+            row = existing.get(dep.dependent_id)
+            if row is None:
+                row = Dependent(member_id=member.id, dependent_key=dep.dependent_id)
+                db.add(row)
+                fresh.append(row)
+            row.relationship = dep.relationship.value
+            row.relationship_label = dep.relationship_label
+            row.member_status = dep.status.value
+            row.submitted_at = dep.submitted_at
+            rows.append((dep, row))
+        db.flush()
+        member.seal_json_into("personal_sealed", self._key, member_personal(ins))
+        revision.seal_into("sealed_json", self._key, plaintext)
+        for dep, row in rows:
+            row.seal_json_into("personal_sealed", self._key, dependent_personal(dep))
+        for row in fresh:
+            db.add(Case(survey_id=self.survey_id, dependent_id=row.id,
+                        status=CaseStatus.NOT_STARTED.value, created_at=now, updated_at=now))
+        if updating and existing:
+            self._flag_started_cases([d.id for d in existing.values()])
+        self._replace_tokens(member.id, ins, rows, updating=updating)
+        documents: list[tuple[schema.RequiredDocument, Dependent, RequiredDocument]] = []
+        for dep, row in rows:
+            for position, doc in enumerate(dep.required_documents):
+                doc_row = RequiredDocument(
+                    dependent_id=row.id, revision_id=revision.id, document_key=doc.document_id,
+                    kind=doc.kind.value, title=doc.title, proceed_without=doc.proceed_without,
+                    position=position)
+                db.add(doc_row)
+                documents.append((doc, row, doc_row))
+        db.flush()
+        names: list[dict[str, Any]] = []
+        for doc, row, doc_row in documents:
+            for position, uploaded in enumerate(doc.files):
+                names.append(self._store_file(reader, uploaded, row.id, doc_row.id, position))
+        if names:
+            db.execute(update(Attachment), names)
+
+    def _store_file(self, reader: BundleReader, uploaded: schema.UploadedFile,
+                    dependent_id: int, document_id: int, position: int) -> dict[str, Any]:
+        data = reader.read_file(uploaded.file_id, uploaded.media_type)
+        attachment_id: int = self._db.execute(insert(_ATTACHMENTS).values(
+            required_document_id=document_id, dependent_id=dependent_id,
+            file_key=uploaded.file_id, media_type=uploaded.media_type, size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(), uploaded_at=uploaded.uploaded_at,
+            position=position, rotation=0).returning(_ATTACHMENTS.c.id)).scalar_one()
+        sealed = sealing.seal(self._key, "attachment_blobs", attachment_id, "data", data)
+        del data
+        self._batch.append({"attachment_id": attachment_id, "data": sealed})
+        self._batch_bytes += len(sealed)
+        if self._batch_bytes >= self._batch_limit:
+            self._flush_blobs()
+        name = sealing.seal(self._key, "attachments", attachment_id, "original_name_sealed",
+                            uploaded.original_name.encode("utf-8"))
+        return {"id": attachment_id, "original_name_sealed": name}
+
+    def _flush_blobs(self) -> None:
+        if self._batch:
+            self._db.execute(insert(_BLOBS), self._batch)
+        self._batch = []
+        self._batch_bytes = 0
+
+    def finish(self) -> None:
+        self._flush_blobs()
+        self._db.flush()
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _flag_started_cases(self, dependent_ids: list[int]) -> None:
+        cases = self._db.scalars(select(Case).where(
+            Case.dependent_id.in_(dependent_ids),
+            Case.status != CaseStatus.NOT_STARTED.value,
+            Case.updated_after_review.is_(False)))
+        for case in cases:
+            # Through the ORM: the version column moves on, so an examiner's open copy of the
+            # case sees the change instead of overwriting it.
+            case.updated_after_review = True
+            self.flagged_cases += 1
+
+    def _replace_tokens(self, member_id: int, ins: schema.Insured,
+                        rows: list[tuple[schema.Dependent, Dependent]], *,
+                        updating: bool) -> None:
+        key = self._ws.blind_index_key
+        if updating:
+            self._db.execute(delete(_TOKENS).where(_TOKENS.c.member_id == member_id))
+        values = [{"member_id": member_id, "dependent_id": None, "token": t}
+                  for t in sorted(tokens_for_person(key, [
+                      (Field.NAME, ins.name), (Field.KANA, ins.kana),
+                      (Field.CARD, card_text(ins.card_symbol, ins.card_number))]))]
+        for dep, row in rows:
+            values.extend({"member_id": member_id, "dependent_id": row.id, "token": t}
+                          for t in sorted(tokens_for_person(
+                              key, [(Field.NAME, dep.name), (Field.KANA, dep.kana)])))
+        if values:
+            self._db.execute(insert(_TOKENS), values)
+
+    def stored_file_hashes(self, revision_id: int) -> dict[str, str]:
+        """``dependent/document/file`` key -> plaintext SHA-256 of a stored revision's files."""
+        rows = self._db.execute(
+            select(Dependent.dependent_key, RequiredDocument.document_key, Attachment.file_key,
+                   Attachment.sha256)
+            .join(RequiredDocument, RequiredDocument.id == Attachment.required_document_id)
+            .join(Dependent, Dependent.id == Attachment.dependent_id)
+            .where(RequiredDocument.revision_id == revision_id))
+        return {f"{d}/{doc}/{f}": sha for d, doc, f, sha in rows}
