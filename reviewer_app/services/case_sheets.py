@@ -1,0 +1,99 @@
+"""The income sheet: the calc JSON of issue 2 as the examiner fills it in for one case.
+
+``default_sheet`` pre-fills it from the submission; ``validate_sheet`` runs the rules engine's
+input contract (``caseio.case_from_json``); ``differences`` says which parts of two sheets
+differ, by path and month, never by amount (it is shown and may be logged).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from reviewer_app.bundle import schema
+from reviewer_app.domain.case import Case as DomainCase
+from reviewer_app.domain.caseio import CaseInputError, case_from_json
+from reviewer_app.services.case_errors import InvalidIncomeSheet
+
+JST = timezone(timedelta(hours=9))
+
+
+def default_sheet(*, answer_start: datetime, target_year: int, exclusion_date: date,
+                  insured: schema.Insured, dependent: schema.Dependent) -> dict[str, Any]:
+    """The sheet before the examiner types anything: the facts the submission gives.
+
+    ``judgment_date`` is the first day of the answer period (in Japan time); the dependent
+    lives with the insured only when question 6 says 同居; 海外居住者 ticked in question 4 makes
+    ``lives_abroad``; ``survey.submitted`` is the member-side status. No employers: the examiner
+    enters them from the payslips.
+    """
+    occupations = {a.occupation for a in dependent.answers.occupations} \
+        if dependent.answers else set()
+    dep: dict[str, Any] = {
+        "birth_date": dependent.birth_date.isoformat(),
+        "relationship": dependent.relationship.value,
+        "living_with_insured": (dependent.answers is None
+                                or dependent.answers.living is schema.Living.TOGETHER),
+        "lives_abroad": schema.Occupation.LIVES_ABROAD in occupations,
+    }
+    if dependent.certified_on is not None:
+        dep["certified_on"] = dependent.certified_on.isoformat()
+    sheet: dict[str, Any] = {
+        "judgment_date": answer_start.astimezone(JST).date().isoformat(),
+        "target_year": target_year,
+        "dependent": dep,
+        "survey": {
+            "submitted": dependent.status is schema.MemberStatus.SUBMITTED,
+            "exclusion_date": exclusion_date.isoformat(),
+        },
+    }
+    if insured.annual_income is not None:
+        sheet["insured"] = {"annual_income": insured.annual_income}
+    return sheet
+
+
+def validate_sheet(sheet: Any) -> DomainCase:
+    """The domain case of ``sheet``, or :class:`InvalidIncomeSheet` naming the field."""
+    if isinstance(sheet, dict) and "profile" in sheet:
+        raise InvalidIncomeSheet(
+            "profile", "ルールプロファイルはワークスペースの設定で決まり、案件ごとには選べません",
+            "the rule profile is the workspace's setting and cannot be chosen per case")
+    try:
+        json.dumps(sheet, allow_nan=False)
+    except (TypeError, ValueError):
+        raise InvalidIncomeSheet("(root)", "JSON にできない値があります",
+                                 "holds a value that is not JSON") from None
+    try:
+        return case_from_json(sheet)
+    except CaseInputError as exc:
+        raise InvalidIncomeSheet(exc.field, exc.problem_ja, exc.problem_en) from None
+
+
+def _leaves(value: Any, path: str, out: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _leaves(item, f"{path}.{key}" if path else str(key), out)
+    elif isinstance(value, list):
+        monthly = all(isinstance(v, dict) and isinstance(v.get("month"), str) for v in value)
+        for i, item in enumerate(value):
+            # payments and bonuses are compared by month, so an inserted row is one difference
+            label = f"{path} {item['month']}" if monthly and value else f"{path}[{i}]"
+            out[label] = json.dumps(item, sort_keys=True, ensure_ascii=False)
+            if not monthly:
+                _leaves(item, label, out)
+    else:
+        out[path] = value
+
+
+def differences(mine: Any, theirs: Any) -> list[str]:
+    """Paths whose values differ (``employers[0].payments 2024-03``, ``dependent.birth_date``)."""
+    a: dict[str, Any] = {}
+    b: dict[str, Any] = {}
+    _leaves(mine, "", a)
+    _leaves(theirs, "", b)
+    changed = [k for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)]
+    # report the most specific path only: drop a container when one of its children is listed
+    return [k for k in changed
+            if not any(o != k and (o.startswith(k + ".") or o.startswith(k + " ")
+                                   or o.startswith(k + "[")) for o in changed)]

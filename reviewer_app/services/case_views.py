@@ -1,0 +1,217 @@
+"""What the case window shows: frozen views built from the store inside a transaction.
+
+Everything sealed is opened here with the signed-in user's master key; nothing here writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.bundle import schema
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.store.enums import CaseStatus
+from reviewer_app.store.models import (
+    Attachment,
+    Case,
+    Decision,
+    DocumentCheck,
+    IncomeSheet,
+    Member,
+    RequiredDocument,
+    SubmissionRevision,
+    User,
+)
+from reviewer_app.store.models import DeficiencyNotice as NoticeRow
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    attachment_id: int
+    file_key: str
+    name: str  # the member's original file name
+    media_type: str
+    size: int
+    rotation: int
+    page_count: int | None = None
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    document_key: str
+    kind: str  # schema.DocumentKind
+    title: str
+    proceed_without: bool
+    comment: str  # the member's comment (e.g. 賞与支給なし)
+    attachments: list[AttachmentView]
+
+
+@dataclass(frozen=True)
+class DocumentCheckView:
+    """The stored mark on one row of the 書類 tab; ``version`` is its optimistic lock."""
+
+    document_key: str
+    verdict: str  # DocumentVerdict: ok | deficient | unchecked
+    reason: str | None
+    note: str
+    version: int
+    checked_by: str | None
+    checked_at: datetime | None
+
+    @property
+    def review(self) -> DocumentReview:
+        reason = None
+        if self.reason is not None and self.reason in DeficiencyReason.__members__.values():
+            reason = DeficiencyReason(self.reason)
+        return DocumentReview(self.document_key, ReviewStatus(self.verdict), reason, self.note)
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    decision_id: int
+    kind: str  # DecisionKind: proposal | approval | return
+    verdict: str | None
+    exclusion_date: date | None
+    decided_by_id: int
+    decided_by: str
+    decided_at: datetime
+    comment: str
+    evaluation: dict[str, Any] | None  # the snapshot: {"evaluation": …, "profile": …}
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    notice_id: int
+    item_count: int
+    reply_deadline: date
+    created_by: str
+    created_at: datetime
+    exported_at: datetime | None
+    items: list[dict[str, Any]]  # {document_key, title, reason, note, what_to_submit}
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case_id: int
+    version: int  # the case's optimistic lock (propose, approve, return, record_notice)
+    status: CaseStatus
+    assignee_id: int | None
+    assignee_name: str | None
+    held_by_other: bool  # someone else holds it: read-only for this user
+    survey_name: str
+    target_year: int
+    submission_deadline: date
+    non_submission_exclusion_date: date
+    insured: schema.Insured
+    dependent: schema.Dependent
+    revision: int
+    updated_after_review: bool
+    documents: list[DocumentView]
+    checks: list[DocumentCheckView]
+    income_sheet: dict[str, Any]  # the stored sheet, or the default one when none is stored
+    income_version: int | None  # None: nothing stored yet (pass None to the first save)
+    decisions: list[DecisionView]
+    notices: list[NoticeView]
+    editable: bool = False  # this user may edit now (holds it, and it is in review)
+    can_decide: bool = False  # this user may approve or return it (supervisor, not the author)
+    proposed_verdict: str | None = None
+    proposed_exclusion_date: date | None = None
+    took: bool = False  # this open made the user the holder
+
+
+def user_names(db: Session, ids: set[int | None]) -> dict[int, str]:
+    wanted = [i for i in ids if i is not None]
+    if not wanted:
+        return {}
+    return {uid: name for uid, name in db.execute(select(User.id, User.name)
+                                                  .where(User.id.in_(wanted)))}
+
+
+def current_submission(db: Session, member: Member, mk: bytes) -> tuple[SubmissionRevision,
+                                                                        schema.Submission]:
+    revision = db.scalars(select(SubmissionRevision).where(
+        SubmissionRevision.member_id == member.id,
+        SubmissionRevision.revision == member.current_revision)).one()
+    data = revision.open_json_from("sealed_json", mk)
+    return revision, schema.Submission.model_validate(data)
+
+
+def find_dependent(sub: schema.Submission, dependent_key: str) -> schema.Dependent:
+    for dep in sub.dependents:
+        if dep.dependent_id == dependent_key:
+            return dep
+    raise LookupError(f"dependent {dependent_key} is not in revision {sub.revision}")
+
+
+def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema.Dependent,
+              mk: bytes) -> list[DocumentView]:
+    comments = {d.document_id: d.comment for d in dep.required_documents}
+    required = db.scalars(select(RequiredDocument).where(
+        RequiredDocument.dependent_id == case.dependent_id,
+        RequiredDocument.revision_id == revision.id).order_by(RequiredDocument.position,
+                                                               RequiredDocument.id)).all()
+    out: list[DocumentView] = []
+    for doc in required:
+        atts = db.scalars(select(Attachment).where(Attachment.required_document_id == doc.id)
+                          .order_by(Attachment.position, Attachment.id)).all()
+        out.append(DocumentView(
+            doc.document_key, doc.kind, doc.title, doc.proceed_without,
+            comments.get(doc.document_key, ""),
+            [AttachmentView(a.id, a.file_key,
+                            a.open_from("original_name_sealed", mk).decode()
+                            if a.original_name_sealed is not None else a.file_key,
+                            a.media_type, a.size, a.rotation, a.page_count) for a in atts]))
+    return out
+
+
+def checks(db: Session, case_id: int, mk: bytes) -> list[DocumentCheckView]:
+    rows = db.scalars(select(DocumentCheck).where(DocumentCheck.case_id == case_id)
+                      .order_by(DocumentCheck.id)).all()
+    names = user_names(db, {r.checked_by_id for r in rows})
+    return [check_view(r, mk, names) for r in rows]
+
+
+def check_view(row: DocumentCheck, mk: bytes, names: dict[int, str]) -> DocumentCheckView:
+    note = row.open_from("note_sealed", mk).decode() if row.note_sealed is not None else ""
+    return DocumentCheckView(row.document_key, row.verdict, row.reason, note, row.version,
+                             names.get(row.checked_by_id) if row.checked_by_id else None,
+                             row.checked_at)
+
+
+def income(db: Session, case_id: int, mk: bytes) -> tuple[dict[str, Any] | None, int | None]:
+    row = db.get(IncomeSheet, case_id)
+    if row is None:
+        return None, None
+    return row.open_json_from("sealed_json", mk), row.version
+
+
+def decisions(db: Session, case_id: int, mk: bytes) -> list[DecisionView]:
+    rows = db.scalars(select(Decision).where(Decision.case_id == case_id)
+                      .order_by(Decision.id)).all()
+    names = user_names(db, {r.decided_by_id for r in rows})
+    return [DecisionView(
+        r.id, r.kind, r.verdict, r.exclusion_date, r.decided_by_id,
+        names.get(r.decided_by_id, "?"), r.decided_at,
+        r.open_from("comment_sealed", mk).decode() if r.comment_sealed is not None else "",
+        r.open_json_from("evaluation_sealed", mk) if r.evaluation_sealed is not None else None,
+    ) for r in rows]
+
+
+def notices(db: Session, case_id: int, mk: bytes) -> list[NoticeView]:
+    rows = db.scalars(select(NoticeRow).where(NoticeRow.case_id == case_id)
+                      .order_by(NoticeRow.id)).all()
+    names = user_names(db, {r.created_by_id for r in rows})
+    out: list[NoticeView] = []
+    for r in rows:
+        body = r.open_json_from("items_sealed", mk) if r.items_sealed is not None else {}
+        items = body.get("items", []) if isinstance(body, dict) else body
+        message = body.get("message", "") if isinstance(body, dict) else ""
+        out.append(NoticeView(r.id, r.item_count, r.reply_deadline,
+                              names.get(r.created_by_id, "?"), r.created_at, r.exported_at,
+                              list(items), message))
+    return out

@@ -1,0 +1,570 @@
+"""Daily case work (issue 4 §3): open, hold and release a case, read its documents, save the
+income sheet and document checks as they are made, propose, approve or return, notices, history.
+
+Policies
+    Holding: an examiner or supervisor who opens an unassigned case that is not finished takes
+    it (``assignee``; 未着手 becomes 審査中). Anyone else sees it with ``held_by_other`` and
+    may only read it. The holder, a supervisor or an admin releases it; the work done stays and
+    the next person to open it takes it. A case awaiting approval or done cannot be released.
+
+    Editing: only the holder edits (income sheet, document checks, notices, proposal), and only
+    while the case is 審査中 or 不備連絡中. While it awaits approval, and once done, the case is
+    locked for everyone: the supervisor judges exactly what was proposed, and a change needs a
+    return first. Each edit locks the case row (``SELECT … FOR UPDATE``; SQLite's write lock)
+    so it cannot slip in beside a proposal made at the same moment on another workstation.
+
+    Optimistic locking: the income sheet and every document check carry their own version (two
+    examiners may not overwrite each other's month grid); status changes carry the case's
+    version. A save against an older version raises :class:`ConflictError` with the stored
+    value, who saved it, when, and what differs; nothing of the caller's is touched.
+
+    Four eyes: only a supervisor approves or returns, never the author of the proposal whatever
+    their role (:class:`SelfApprovalRefused`). Approval re-runs the evaluation on the current
+    sheet with the current rule profile and stores it; it is refused when the verdict, the
+    exclusion or re-certification date, the sheet's version or the profile differ from the
+    proposal's snapshot (:class:`EvaluationChanged`; the refusal is audited). The proposal is
+    compared with the evaluation *as it was proposed*, not with the engine's verdict, so an
+    examiner's reasoned departure (the engine says 要確認) can still be approved.
+
+Audit: every open (``case.open``), document read (``document.open``), change, decision and
+notice, naming cases ``case:<id>`` and attachments ``attachment:<id>``; no names, amounts or
+free text in the details.
+
+Threads: every method runs its own short transaction on its own ``Session``; nothing is kept
+between calls, so :meth:`CaseService.attachment_bytes` may run on a worker thread beside
+other calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from reviewer_app.domain.caseio import evaluation_to_json
+from reviewer_app.domain.engine import Evaluation, evaluate
+from reviewer_app.domain.profile import ProfileError
+from reviewer_app.errors import UserError
+from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
+from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview
+from reviewer_app.services import case_views as views
+from reviewer_app.services.case_errors import (
+    AttachmentNotFound,
+    CaseHeldByOther,
+    CaseLocked,
+    CaseNotFound,
+    ConflictError,
+    EvaluationChanged,
+    InvalidInput,
+    SelfApprovalRefused,
+    StaleCase,
+)
+from reviewer_app.services.case_history import HistoryEntry, history_entries
+from reviewer_app.services.case_sheets import default_sheet, differences, validate_sheet
+from reviewer_app.services.case_views import (
+    AttachmentView,
+    CaseDetail,
+    DecisionView,
+    DocumentCheckView,
+    DocumentView,
+    NoticeView,
+)
+from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.store import settings
+from reviewer_app.store.enums import LABELS_JA, CaseStatus, DecisionKind, DocumentVerdict, Role
+from reviewer_app.store.enums import Verdict as Verdict
+from reviewer_app.store.models import (
+    Attachment,
+    AttachmentBlob,
+    Case,
+    Decision,
+    DocumentCheck,
+    IncomeSheet,
+    Member,
+    User,
+)
+from reviewer_app.store.models import DeficiencyNotice as NoticeRow
+from reviewer_app.store.sealing import canonical_json, seal
+from reviewer_app.store.types import utcnow
+
+__all__ = [
+    "AttachmentView", "CaseDetail", "CaseService", "DecisionView", "DocumentCheckView",
+    "DocumentView", "HistoryEntry", "NoticeView", "SaveResult",
+]
+
+PROFILE_SETTING = "rule_profile"  # workspace setting (text): the rule profile's name
+WORKING = (CaseStatus.IN_REVIEW.value, CaseStatus.NOTICE_SENT.value)
+HOLDABLE = (CaseStatus.NOT_STARTED.value, *WORKING)
+STATUS_EN = {s.value: s.value.replace("_", " ") for s in CaseStatus}
+MAX_COMMENT = 2000
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save changed: the new version to pass as ``expected_version`` next time."""
+
+    version: int
+    saved_at: datetime
+
+
+class CaseService:
+    def __init__(self, ws: WorkspaceSession) -> None:
+        self.ws = ws
+
+    # -- opening, holding ---------------------------------------------------------------------
+
+    def open_case(self, case_id: int, *, take: bool = True) -> CaseDetail:
+        """The case with everything its tabs show; takes an unassigned case (see the module
+        doc). ``take=False`` only looks (e.g. a prefetch of the next case)."""
+        me = self.ws.user
+        with self.ws.transaction() as db:
+            case = self._case(db, case_id, lock=True)
+            took = False
+            if (take and case.assignee_id is None and case.status in HOLDABLE
+                    and me.role in (Role.EXAMINER, Role.SUPERVISOR)):
+                now = utcnow()
+                case.assignee_id, case.assigned_at = me.id, now
+                if case.status == CaseStatus.NOT_STARTED.value:
+                    case.status = CaseStatus.IN_REVIEW.value
+                if case.review_started_at is None:
+                    case.review_started_at = now
+                db.flush()
+                took = True
+            self.ws.audit(db, "case.open", f"case:{case_id}", {"took": took})
+            return self._detail(db, case, took=took)
+
+    def release(self, case_id: int) -> int:
+        """Unassign the case (its holder, a supervisor or an admin); returns the new version."""
+        me = self.ws.user
+        with self.ws.transaction() as db:
+            case = self._case(db, case_id, lock=True)
+            if case.assignee_id is None:
+                return case.version
+            if case.assignee_id != me.id:
+                self.ws.require_role(Role.SUPERVISOR, Role.ADMIN,
+                                     action_ja="ほかの人が担当する案件の担当解除",
+                                     action_en="release a case someone else holds")
+            if case.status not in HOLDABLE:
+                raise self._locked(case, "担当を解除できません(差し戻すと担当者に戻ります)",
+                                   "it cannot be released (returning it gives it back)")
+            previous = case.assignee_id
+            case.assignee_id, case.assigned_at = None, None
+            db.flush()
+            self.ws.audit(db, "case.release", f"case:{case_id}", {"previous_assignee_id":
+                                                                  previous})
+            return case.version
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def attachment_bytes(self, attachment_id: int) -> bytes:
+        """The decrypted file. Safe on a worker thread: its own short transaction."""
+        with self.ws.transaction() as db:
+            att = db.get(Attachment, attachment_id)
+            blob = db.get(AttachmentBlob, attachment_id)
+            if att is None or blob is None:
+                raise AttachmentNotFound(attachment_id)
+            data = blob.open_from("data", self.ws.master_key)
+            case_id = db.scalar(select(Case.id).where(Case.dependent_id == att.dependent_id))
+            self.ws.audit(db, "document.open", f"attachment:{attachment_id}",
+                          {"case_id": case_id, "document": att.file_key})
+            return data
+
+    def set_rotation(self, attachment_id: int, degrees: int) -> int:
+        """Remember the viewer's rotation of an attachment (clockwise, any multiple of 90)."""
+        if degrees % 90 != 0:
+            raise InvalidInput("rotation", "回転は90度単位で指定してください。",
+                               "Rotation must be a multiple of 90 degrees.")
+        with self.ws.transaction() as db:
+            att = db.get(Attachment, attachment_id)
+            if att is None:
+                raise AttachmentNotFound(attachment_id)
+            att.rotation = degrees % 360
+            self.ws.audit(db, "document.rotate", f"attachment:{attachment_id}",
+                          {"rotation": att.rotation})
+            return att.rotation
+
+    # -- the income sheet ---------------------------------------------------------------------
+
+    def default_income_sheet(self, case_id: int) -> dict[str, Any]:
+        with self.ws.transaction(readonly=True) as db:
+            return self._default_sheet(db, self._case(db, case_id))
+
+    def save_income_sheet(self, case_id: int, sheet: dict[str, Any],
+                          expected_version: int | None) -> SaveResult:
+        """Store the sheet if it is valid and nobody saved another version since
+        ``expected_version`` (None: the first save)."""
+        validate_sheet(sheet)
+        mk = self.ws.master_key
+        with self.ws.transaction() as db:
+            self._editable(db, case_id, "収入を保存できません", "the income cannot be saved")
+            row = db.get(IncomeSheet, case_id, with_for_update=True)
+            stored = row.version if row is not None else None
+            if stored != expected_version:
+                theirs = row.open_json_from("sealed_json", mk) if row is not None else None
+                raise self._sheet_conflict(db, case_id, sheet, theirs, row)
+            now = utcnow()
+            if row is None:
+                row = IncomeSheet(case_id=case_id, updated_by_id=self.ws.user.id,
+                                  updated_at=now, sealed_json=seal(
+                                      mk, IncomeSheet.__tablename__, case_id, "sealed_json",
+                                      canonical_json(sheet)))
+                db.add(row)
+            else:
+                row.seal_json_into("sealed_json", mk, sheet)
+                row.updated_by_id, row.updated_at = self.ws.user.id, now
+            try:
+                db.flush()
+            except StaleDataError:
+                raise StaleCase(case_id) from None
+            self.ws.audit(db, "income.save", f"case:{case_id}", {"version": row.version})
+            return SaveResult(row.version, now)
+
+    def _sheet_conflict(self, db: Session, case_id: int, mine: dict[str, Any], theirs: Any,
+                        row: IncomeSheet | None) -> ConflictError:
+        who = views.user_names(db, {row.updated_by_id}).get(row.updated_by_id) \
+            if row is not None else None
+        return ConflictError(
+            "収入の入力", "income sheet", f"case:{case_id}", theirs=theirs,
+            their_version=row.version if row is not None else None, changed_by=who,
+            changed_at=row.updated_at if row is not None else None,
+            differences=differences(mine, theirs or {}))
+
+    # -- document checks ----------------------------------------------------------------------
+
+    def save_document_check(self, case_id: int, review: DocumentReview,
+                            expected_version: int | None) -> SaveResult:
+        """Mark one row of the 書類 tab (``review.document_id``) OK, deficient or unchecked."""
+        verdict = DocumentVerdict(review.status.value)
+        if verdict is DocumentVerdict.DEFICIENT and review.reason is None:
+            raise InvalidInput("reason", "不備の理由を選んでください。",
+                               "Choose the reason the document is deficient.")
+        if len(review.note) > MAX_COMMENT:
+            raise InvalidInput("note", f"メモは{MAX_COMMENT}文字以内にしてください。",
+                               f"The note may have at most {MAX_COMMENT} characters.")
+        mk = self.ws.master_key
+        with self.ws.transaction() as db:
+            self._editable(db, case_id, "書類の確認を保存できません",
+                           "document checks cannot be saved")
+            row = db.scalars(select(DocumentCheck).where(
+                DocumentCheck.case_id == case_id,
+                DocumentCheck.document_key == review.document_id).with_for_update()).first()
+            if (row.version if row is not None else None) != expected_version:
+                names = views.user_names(db, {row.checked_by_id if row else None})
+                theirs = views.check_view(row, mk, names) if row is not None else None
+                raise ConflictError(
+                    "この書類の確認", "check of this document", f"case:{case_id}",
+                    theirs=theirs, their_version=row.version if row else None,
+                    changed_by=theirs.checked_by if theirs else None,
+                    changed_at=theirs.checked_at if theirs else None,
+                    differences=[f for f in ("verdict", "reason", "note") if theirs is None
+                                 or getattr(theirs, f) != (verdict.value if f == "verdict"
+                                                           else getattr(review, f))])
+            now = utcnow()
+            if row is None:
+                row = DocumentCheck(case_id=case_id, document_key=review.document_id)
+                db.add(row)
+            row.verdict = verdict.value
+            row.reason = review.reason.value if review.reason is not None else None
+            row.checked_by_id, row.checked_at = self.ws.user.id, now
+            db.flush()
+            row.note_sealed = None
+            if review.note:
+                row.seal_into("note_sealed", mk, review.note.encode())
+            db.flush()
+            self.ws.audit(db, "document.check", f"case:{case_id}", {
+                "document": review.document_id, "verdict": verdict.value,
+                "reason": row.reason, "version": row.version})
+            return SaveResult(row.version, now)
+
+    # -- evaluation and decisions -------------------------------------------------------------
+
+    def evaluate(self, case_id: int) -> Evaluation:
+        """The rules engine on the stored sheet (or the default one) and the workspace profile."""
+        with self.ws.transaction(readonly=True) as db:
+            case = self._case(db, case_id)
+            return self._evaluate(db, case)[0]
+
+    def propose(self, case_id: int, verdict: Verdict, exclusion_date: date | None,
+                comment: str, expected_case_version: int) -> int:
+        """The holder's proposal; the case then awaits approval. Returns the case version."""
+        verdict = Verdict(verdict)
+        _check_comment(comment)
+        if verdict is Verdict.EXCLUDE and exclusion_date is None:
+            raise InvalidInput("exclusion_date", "扶養除外には除外日を入力してください。",
+                               "An exclusion needs its exclusion date.")
+        if verdict is not Verdict.EXCLUDE and exclusion_date is not None:
+            raise InvalidInput("exclusion_date", "除外日は扶養除外のときだけ入力します。",
+                               "Only an exclusion has an exclusion date.")
+        with self.ws.transaction() as db:
+            case = self._editable(db, case_id, "判定案を出せません", "no verdict can be proposed")
+            self._expect(case, expected_case_version)
+            evaluation, snapshot = self._evaluate(db, case)
+            engine_verdict = evaluation.verdict
+            if engine_verdict != verdict.value and engine_verdict != Verdict.NEEDS_REVIEW.value \
+                    and not comment.strip():
+                raise InvalidInput(
+                    "comment", "判定案が自動判定と異なります。理由をコメントに書いてください。",
+                    "The proposal differs from the evaluation: give the reason in the comment.")
+            decision = self._decision(db, case, DecisionKind.PROPOSAL, verdict.value,
+                                      exclusion_date, None, comment, snapshot)
+            case.status = CaseStatus.AWAITING_APPROVAL.value
+            case.proposed_verdict = verdict.value
+            case.proposed_exclusion_date = exclusion_date
+            db.flush()
+            self.ws.audit(db, "case.propose", f"case:{case_id}", {
+                "decision_id": decision.id, "verdict": verdict.value,
+                "exclusion_date": exclusion_date.isoformat() if exclusion_date else None,
+                "matches_evaluation": engine_verdict == verdict.value})
+            return case.version
+
+    def approve(self, case_id: int, comment: str, expected_case_version: int) -> int:
+        """Final check (supervisor, not the author): re-evaluates, then the case is done."""
+        _check_comment(comment)
+        self.ws.require_role(Role.SUPERVISOR, action_ja="判定の承認", action_en="approve verdicts")
+        refused: EvaluationChanged | None = None
+        version = expected_case_version
+        with self.ws.transaction() as db:
+            case, proposal = self._decidable(db, case_id, expected_case_version)
+            _evaluation, snapshot = self._evaluate(db, case)
+            changes = _changes(proposal, snapshot, self.ws.master_key)
+            if changes:
+                refused = EvaluationChanged(case_id, [c[0] for c in changes],
+                                            [c[1] for c in changes])
+                self.ws.audit(db, "case.approval_refused", f"case:{case_id}", {
+                    "decision_id": proposal.id, "changed": [c[2] for c in changes]})
+            else:
+                decision = self._decision(db, case, DecisionKind.APPROVAL, proposal.verdict,
+                                          proposal.exclusion_date, proposal.id, comment,
+                                          snapshot)
+                case.status = CaseStatus.DONE.value
+                db.flush()
+                self.ws.audit(db, "case.approve", f"case:{case_id}", {
+                    "decision_id": decision.id, "proposal_id": proposal.id,
+                    "verdict": proposal.verdict})
+                version = case.version
+        if refused is not None:
+            raise refused
+        return version
+
+    def return_case(self, case_id: int, comment: str, expected_case_version: int) -> int:
+        """Send the proposal back to its examiner (supervisor, not the author), 審査中 again."""
+        _check_comment(comment)
+        if not comment.strip():
+            raise InvalidInput("comment", "差し戻しの理由をコメントに書いてください。",
+                               "Say in the comment why the case is returned.")
+        self.ws.require_role(Role.SUPERVISOR, action_ja="判定案の差し戻し",
+                             action_en="return proposals")
+        with self.ws.transaction() as db:
+            case, proposal = self._decidable(db, case_id, expected_case_version)
+            _evaluation, snapshot = self._evaluate(db, case)
+            decision = self._decision(db, case, DecisionKind.RETURN, None, None, proposal.id,
+                                      comment, snapshot)
+            case.status = CaseStatus.IN_REVIEW.value
+            case.proposed_verdict, case.proposed_exclusion_date = None, None
+            db.flush()
+            self.ws.audit(db, "case.return", f"case:{case_id}", {
+                "decision_id": decision.id, "proposal_id": proposal.id})
+            return case.version
+
+    # -- notices ------------------------------------------------------------------------------
+
+    def record_notice(self, case_id: int, notice: DeficiencyNotice,
+                      expected_case_version: int) -> int:
+        """Keep the itemised 不備連絡 for export; the case becomes 不備連絡中."""
+        if not notice.items:
+            raise InvalidInput("items", "不備の項目がありません。書類タブで不備を付けてください。",
+                               "The notice lists nothing: mark documents deficient first.")
+        if notice.reply_deadline <= notice.issued_on:
+            raise InvalidInput("reply_deadline", "回答期限は発行日より後にしてください。",
+                               "The reply deadline must be after the date of issue.")
+        items = [{"document_key": i.document_id, "title": i.title_ja, "reason": i.reason.value,
+                  "note": i.note, "what_to_submit": i.instead_ja} for i in notice.items]
+        with self.ws.transaction() as db:
+            case = self._editable(db, case_id, "不備連絡を記録できません",
+                                  "no deficiency notice can be recorded")
+            self._expect(case, expected_case_version)
+            row = NoticeRow(case_id=case_id, item_count=len(items),
+                            reply_deadline=notice.reply_deadline,
+                            created_by_id=self.ws.user.id, created_at=utcnow())
+            db.add(row)
+            db.flush()
+            row.seal_json_into("items_sealed", self.ws.master_key, items)
+            case.status = CaseStatus.NOTICE_SENT.value
+            db.flush()
+            self.ws.audit(db, "notice.record", f"case:{case_id}", {
+                "notice_id": row.id, "items": len(items),
+                "reasons": sorted({i["reason"] for i in items}),
+                "reply_deadline": notice.reply_deadline.isoformat()})
+            return case.version
+
+    # -- history ------------------------------------------------------------------------------
+
+    def history(self, case_id: int) -> list[HistoryEntry]:
+        with self.ws.transaction(readonly=True) as db:
+            case = self._case(db, case_id)
+            return history_entries(db, case)
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _case(self, db: Session, case_id: int, *, lock: bool = False) -> Case:
+        case = db.get(Case, case_id, with_for_update=lock or None)
+        if case is None:
+            raise CaseNotFound(case_id)
+        return case
+
+    def _locked(self, case: Case, what_ja: str, what_en: str) -> CaseLocked:
+        return CaseLocked(case.id, LABELS_JA[CaseStatus(case.status)], STATUS_EN[case.status],
+                          what_ja, what_en)
+
+    def _editable(self, db: Session, case_id: int, what_ja: str, what_en: str) -> Case:
+        """The case, row-locked, if this user holds it and it is in review."""
+        case = self._case(db, case_id, lock=True)
+        if case.assignee_id != self.ws.user.id:
+            holder = db.get(User, case.assignee_id) if case.assignee_id else None
+            raise CaseHeldByOther(case_id, holder.name if holder else None)
+        if case.status not in WORKING:
+            raise self._locked(case, what_ja, what_en)
+        return case
+
+    def _expect(self, case: Case, expected: int) -> None:
+        if case.version != expected:
+            raise StaleCase(case.id)
+
+    def _decidable(self, db: Session, case_id: int, expected: int) -> tuple[Case, Decision]:
+        case = self._case(db, case_id, lock=True)
+        if case.status != CaseStatus.AWAITING_APPROVAL.value:
+            raise self._locked(case, "承認も差し戻しもできません",
+                               "it can be neither approved nor returned")
+        proposal = db.scalars(select(Decision).where(
+            Decision.case_id == case_id, Decision.kind == DecisionKind.PROPOSAL.value)
+            .order_by(Decision.id.desc()).limit(1)).one()
+        if proposal.decided_by_id == self.ws.user.id or case.assignee_id == self.ws.user.id:
+            raise SelfApprovalRefused(case_id)
+        self._expect(case, expected)
+        return case, proposal
+
+    def _decision(self, db: Session, case: Case, kind: DecisionKind, verdict: str | None,
+                  exclusion_date: date | None, proposal_id: int | None, comment: str,
+                  snapshot: dict[str, Any]) -> Decision:
+        decision = Decision(case_id=case.id, kind=kind.value, verdict=verdict,
+                            exclusion_date=exclusion_date, proposal_id=proposal_id,
+                            decided_by_id=self.ws.user.id, decided_at=utcnow())
+        db.add(decision)
+        db.flush()
+        if comment:
+            decision.seal_into("comment_sealed", self.ws.master_key, comment.encode())
+        decision.seal_json_into("evaluation_sealed", self.ws.master_key, snapshot)
+        return decision
+
+    def _default_sheet(self, db: Session, case: Case) -> dict[str, Any]:
+        member = db.get(Member, case.dependent.member_id)
+        assert member is not None
+        _rev, sub = views.current_submission(db, member, self.ws.master_key)
+        survey = case.survey
+        return default_sheet(
+            answer_start=survey.answer_start, target_year=survey.target_year,
+            exclusion_date=survey.non_submission_exclusion_date, insured=sub.insured,
+            dependent=views.find_dependent(sub, case.dependent.dependent_key))
+
+    def profile_name(self, db: Session) -> str:
+        return settings.get_text(db, PROFILE_SETTING) or DEFAULT_PROFILE
+
+    def _evaluate(self, db: Session, case: Case) -> tuple[Evaluation, dict[str, Any]]:
+        sheet, version = views.income(db, case.id, self.ws.master_key)
+        if sheet is None:
+            sheet = self._default_sheet(db, case)
+        name = self.profile_name(db)
+        try:
+            profile = load_profile(name)
+        except ProfileError as exc:
+            raise UserError(
+                f"ルールプロファイル「{name}」を読めません({exc.problem_ja})。"
+                "管理者に設定を確かめてもらってください。",
+                f"The rule profile {name!r} cannot be loaded ({exc.problem_en}). Ask an "
+                "administrator to check the setting.", code="invalid_profile") from None
+        evaluation = evaluate(validate_sheet(sheet), profile)
+        snapshot = {"evaluation": evaluation_to_json(evaluation), "profile": name,
+                    "sheet_version": version}
+        return evaluation, snapshot
+
+    def _detail(self, db: Session, case: Case, *, took: bool) -> CaseDetail:
+        mk, me = self.ws.master_key, self.ws.user
+        member = db.get(Member, case.dependent.member_id)
+        assert member is not None
+        revision, sub = views.current_submission(db, member, mk)
+        dep = views.find_dependent(sub, case.dependent.dependent_key)
+        sheet, income_version = views.income(db, case.id, mk)
+        survey = case.survey
+        if sheet is None:
+            sheet = default_sheet(
+                answer_start=survey.answer_start, target_year=survey.target_year,
+                exclusion_date=survey.non_submission_exclusion_date, insured=sub.insured,
+                dependent=dep)
+        decisions = views.decisions(db, case.id, mk)
+        holder = views.user_names(db, {case.assignee_id}).get(case.assignee_id) \
+            if case.assignee_id else None
+        proposals = [d for d in decisions if d.kind == DecisionKind.PROPOSAL.value]
+        can_decide = (me.role is Role.SUPERVISOR
+                      and case.status == CaseStatus.AWAITING_APPROVAL.value
+                      and case.assignee_id != me.id
+                      and bool(proposals) and proposals[-1].decided_by_id != me.id)
+        return CaseDetail(
+            case_id=case.id, version=case.version, status=CaseStatus(case.status),
+            assignee_id=case.assignee_id, assignee_name=holder,
+            held_by_other=case.assignee_id is not None and case.assignee_id != me.id,
+            survey_name=survey.name, target_year=survey.target_year,
+            submission_deadline=survey.submission_deadline,
+            non_submission_exclusion_date=survey.non_submission_exclusion_date,
+            insured=sub.insured, dependent=dep, revision=revision.revision,
+            updated_after_review=case.updated_after_review,
+            documents=views.documents(db, case, revision, dep, mk),
+            checks=views.checks(db, case.id, mk), income_sheet=sheet,
+            income_version=income_version, decisions=decisions,
+            notices=views.notices(db, case.id, mk),
+            editable=case.assignee_id == me.id and case.status in WORKING,
+            can_decide=can_decide, proposed_verdict=case.proposed_verdict,
+            proposed_exclusion_date=case.proposed_exclusion_date, took=took)
+
+
+def _check_comment(comment: str) -> None:
+    if len(comment) > MAX_COMMENT:
+        raise InvalidInput("comment", f"コメントは{MAX_COMMENT}文字以内にしてください。",
+                           f"The comment may have at most {MAX_COMMENT} characters.")
+
+
+def _changes(proposal: Decision, now: dict[str, Any],
+             mk: bytes) -> list[tuple[str, str, str]]:
+    """What differs between the proposal's snapshot and the evaluation now: (ja, en, code)."""
+    then: dict[str, Any] = proposal.open_json_from("evaluation_sealed", mk) \
+        if proposal.evaluation_sealed is not None else {}
+    a, b = then.get("evaluation", {}), now["evaluation"]
+    out: list[tuple[str, str, str]] = []
+    if a.get("verdict") != b.get("verdict"):
+        out.append((f"自動判定が{_vja(a.get('verdict'))}から{_vja(b.get('verdict'))}に",
+                    f"the verdict went from {a.get('verdict')} to {b.get('verdict')}",
+                    "verdict"))
+    ea, eb = a.get("exclusion", {}), b.get("exclusion", {})
+    if ea.get("date") != eb.get("date") or ea.get("rule") != eb.get("rule"):
+        out.append((f"除外日が{ea.get('date') or 'なし'}から{eb.get('date') or 'なし'}に",
+                    f"the exclusion date went from {ea.get('date')} to {eb.get('date')}",
+                    "exclusion"))
+    ra, rb = a.get("recertification", {}), b.get("recertification", {})
+    if ra.get("date") != rb.get("date"):
+        out.append(("再認定日が変わりました", "the re-certification date changed",
+                    "recertification"))
+    if then.get("sheet_version") != now.get("sheet_version"):
+        out.append(("収入の入力が判定案の後に変更されました",
+                    "the income sheet was changed after the proposal", "sheet"))
+    if then.get("profile") != now.get("profile"):
+        out.append((f"ルールプロファイルが「{then.get('profile')}」から「{now.get('profile')}」に",
+                    f"the rule profile went from {then.get('profile')} to {now.get('profile')}",
+                    "profile"))
+    return out
+
+
+def _vja(verdict: Any) -> str:
+    return f"「{LABELS_JA.get(str(verdict), str(verdict))}」"

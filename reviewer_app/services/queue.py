@@ -1,0 +1,232 @@
+"""The case queue (issue 4 §2): filters, search, counts by status, pages of rows.
+
+Speed at 100,000 dependents
+    Filters and counts touch only clear, indexed columns (``cases.status``, ``assignee_id``,
+    ``dependents.relationship``, ``members.office_code``), and each query joins only the tables
+    its filter needs. Search never sees clear text: the query is normalised and matched on the
+    blind index (:func:`reviewer_app.store.blind_index.matching_dependents`), an equality lookup
+    on ``search_tokens.token``. Rows are ordered by case id (stable under paging) and names are
+    decrypted only for the page returned by :meth:`QueueService.fetch`.
+    ``tests/benchmarks/bench_queue.py`` measures it.
+
+Every call is one short read-only transaction, so the queue never waits for a writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVarTuple
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.store import blind_index
+from reviewer_app.store.enums import CaseStatus, Role
+from reviewer_app.store.models import (
+    Attachment,
+    Case,
+    Dependent,
+    Member,
+    RequiredDocument,
+    SearchToken,
+    SubmissionRevision,
+    User,
+)
+
+MAX_PAGE = 1000
+_Ts = TypeVarTuple("_Ts")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows; ``None`` means "any". ``search``: name, kana or card number."""
+
+    status: CaseStatus | None = None
+    office_code: str | None = None
+    assignee_id: int | None = None
+    relationship: str | None = None
+    proposed_verdict: str | None = None
+    updated_after_review: bool | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case_id: int
+    version: int
+    card: str  # "<symbol>-<number>"
+    insured_name: str
+    dependent_name: str
+    dependent_kana: str
+    relationship: str
+    relationship_label: str
+    office_code: str
+    office_name: str
+    status: CaseStatus
+    assignee_id: int | None
+    assignee_name: str | None
+    proposed_verdict: str | None
+    attachment_count: int
+    updated_after_review: bool
+    own: bool = False  # held by (or proposed by) the signed-in user
+
+
+def _where(stmt: Select[*_Ts], f: QueueFilter, key: bytes, *,
+           with_status: bool = True) -> Select[*_Ts]:
+    """Apply the filter's conditions; joins dependents/members only when a filter needs them."""
+    if with_status and f.status is not None:
+        stmt = stmt.where(Case.status == CaseStatus(f.status).value)
+    if f.assignee_id is not None:
+        stmt = stmt.where(Case.assignee_id == f.assignee_id)
+    if f.proposed_verdict is not None:
+        stmt = stmt.where(Case.proposed_verdict == f.proposed_verdict)
+    if f.updated_after_review is not None:
+        stmt = stmt.where(Case.updated_after_review.is_(f.updated_after_review))
+    if f.relationship is not None or f.office_code is not None:
+        stmt = stmt.join(Dependent, Dependent.id == Case.dependent_id)
+        if f.relationship is not None:
+            stmt = stmt.where(Dependent.relationship == f.relationship)
+        if f.office_code is not None:
+            stmt = stmt.join(Member, Member.id == Dependent.member_id).where(
+                Member.office_code == f.office_code)
+    if f.search.strip():
+        stmt = stmt.where(Case.dependent_id.in_(_matching(key, f.search)))
+    return stmt
+
+
+def search_tokens(key: bytes, query: str) -> set[bytes]:
+    """The blind-index tokens a query may match.
+
+    Besides :func:`blind_index.query_tokens`, a run of digits typed without the separator
+    (``12345678``) is tried as every symbol-number split (``1-2345678`` … ``1234567-8``): the
+    index stores the card as ``<symbol>-<number>`` and the examiner may not know where the
+    symbol ends.
+    """
+    tokens = blind_index.query_tokens(key, query)
+    card = blind_index.normalise(blind_index.Field.CARD, query)
+    if card.isdigit() and len(card) >= 2:
+        for i in range(1, len(card)):
+            tokens |= blind_index.query_tokens(key, f"{card[:i]}-{card[i:]}")
+    return tokens
+
+
+def _matching(key: bytes, query: str) -> Select[int]:
+    """Dependent ids whose own tokens, or their insured's, match (blind_index's shape)."""
+    tokens = list(search_tokens(key, query))
+    own = select(SearchToken.dependent_id).where(
+        SearchToken.token.in_(tokens), SearchToken.dependent_id.is_not(None))
+    insured = select(SearchToken.member_id).where(
+        SearchToken.token.in_(tokens), SearchToken.dependent_id.is_(None))
+    return select(Dependent.id).where(or_(Dependent.id.in_(own),
+                                          Dependent.member_id.in_(insured)))
+
+
+class QueueService:
+    """The queue as the window's item model pages through it."""
+
+    def __init__(self, ws: WorkspaceSession) -> None:
+        self.ws = ws
+
+    def count(self, f: QueueFilter) -> int:
+        with self.ws.transaction(readonly=True) as db:
+            stmt = _where(select(func.count(Case.id)), f, self.ws.blind_index_key)
+            return int(db.scalar(stmt) or 0)
+
+    def status_counts(self, f: QueueFilter) -> dict[CaseStatus, int]:
+        """Cases per status under every filter except ``f.status`` (the tabs' badges)."""
+        with self.ws.transaction(readonly=True) as db:
+            stmt = _where(select(Case.status, func.count(Case.id)), f,
+                          self.ws.blind_index_key, with_status=False).group_by(Case.status)
+            found = {CaseStatus(status): int(n) for status, n in db.execute(stmt)}
+        return {status: found.get(status, 0) for status in CaseStatus}
+
+    def fetch(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
+        """Rows ``offset .. offset+limit`` in case-id order (names decrypted for these only)."""
+        limit = max(0, min(limit, MAX_PAGE))
+        if limit == 0:
+            return []
+        with self.ws.transaction(readonly=True) as db:
+            ids = db.scalars(_where(select(Case.id), f, self.ws.blind_index_key)
+                             .order_by(Case.id).offset(max(0, offset)).limit(limit)).all()
+            return self._rows(db, list(ids))
+
+    def approval_queue(self) -> list[QueueRow]:
+        """Every case awaiting approval, oldest first; ``own`` marks the user's own proposals
+        (listed so the supervisor sees them, but :meth:`CaseService.approve` refuses them)."""
+        with self.ws.transaction(readonly=True) as db:
+            ids = db.scalars(select(Case.id).where(
+                Case.status == CaseStatus.AWAITING_APPROVAL.value).order_by(Case.id)).all()
+            return self._rows(db, list(ids))
+
+    def offices(self) -> list[tuple[str, str]]:
+        """(code, name) of every office with a member, by code."""
+        with self.ws.transaction(readonly=True) as db:
+            rows = db.execute(select(Member.office_code, func.min(Member.office_name))
+                              .group_by(Member.office_code).order_by(Member.office_code))
+            return [(code, name) for code, name in rows]
+
+    def assignees(self) -> list[tuple[int, str]]:
+        """(id, name) of the users who can hold a case: active examiners and supervisors, plus
+        anyone who holds one now."""
+        with self.ws.transaction(readonly=True) as db:
+            holders = select(Case.assignee_id).where(Case.assignee_id.is_not(None)).distinct()
+            rows = db.execute(select(User.id, User.name).where(
+                ((User.role.in_([Role.EXAMINER.value, Role.SUPERVISOR.value]))
+                 & User.disabled.is_(False)) | User.id.in_(holders)).order_by(User.name))
+            return [(uid, name) for uid, name in rows]
+
+    # -- rows -----------------------------------------------------------------------------------
+
+    def _rows(self, db: Session, ids: list[int]) -> list[QueueRow]:
+        if not ids:
+            return []
+        rows = db.execute(
+            select(Case.id, Case.version, Case.status, Case.assignee_id, User.name,
+                   Case.proposed_verdict, Case.updated_after_review, Case.dependent_id,
+                   Dependent.relationship, Dependent.relationship_label, Member.office_code,
+                   Member.office_name, Member.id, Member.current_revision)
+            .join(Dependent, Dependent.id == Case.dependent_id)
+            .join(Member, Member.id == Dependent.member_id)
+            .outerjoin(User, User.id == Case.assignee_id)
+            .where(Case.id.in_(ids)).order_by(Case.id)).all()
+        counts = _attachment_counts(db, [r[7] for r in rows])
+        sealed = _personal(db, [r[7] for r in rows])
+        mk = self.ws.master_key
+        me = self.ws.user.id
+        out: list[QueueRow] = []
+        for (case_id, version, status, assignee_id, assignee_name, verdict, updated, dep_id,
+             rel, rel_label, office_code, office_name, _member_id, _rev) in rows:
+            member, dependent = sealed[dep_id]
+            ins = member.open_json_from("personal_sealed", mk)
+            dep = dependent.open_json_from("personal_sealed", mk)
+            out.append(QueueRow(
+                case_id=case_id, version=version,
+                card=blind_index.card_text(ins["card_symbol"], ins["card_number"]),
+                insured_name=ins["name"], dependent_name=dep["name"],
+                dependent_kana=dep["kana"], relationship=rel, relationship_label=rel_label,
+                office_code=office_code, office_name=office_name, status=CaseStatus(status),
+                assignee_id=assignee_id, assignee_name=assignee_name, proposed_verdict=verdict,
+                attachment_count=counts.get(dep_id, 0), updated_after_review=bool(updated),
+                own=assignee_id == me))
+        return out
+
+
+def _personal(db: Session, dependent_ids: list[int]) -> dict[int, tuple[Member, Dependent]]:
+    rows = db.execute(select(Member, Dependent).join(Dependent, Dependent.member_id == Member.id)
+                      .where(Dependent.id.in_(dependent_ids))).all()
+    return {dep.id: (member, dep) for member, dep in rows}
+
+
+def _attachment_counts(db: Session, dependent_ids: list[int]) -> dict[int, int]:
+    """Attachments of each dependent's current revision."""
+    stmt = (select(Attachment.dependent_id, func.count(Attachment.id))
+            .join(RequiredDocument, RequiredDocument.id == Attachment.required_document_id)
+            .join(SubmissionRevision, SubmissionRevision.id == RequiredDocument.revision_id)
+            .join(Dependent, Dependent.id == Attachment.dependent_id)
+            .join(Member, Member.id == Dependent.member_id)
+            .where(Attachment.dependent_id.in_(dependent_ids),
+                   SubmissionRevision.member_id == Member.id,
+                   SubmissionRevision.revision == Member.current_revision)
+            .group_by(Attachment.dependent_id))
+    return {dep_id: int(n) for dep_id, n in db.execute(stmt)}
