@@ -1,0 +1,126 @@
+"""An import killed with SIGKILL part-way leaves the database intact and empty of its rows; a
+second import then completes. The import runs as ``python -m reviewer_app.cli import`` in a
+child process and is killed part-way (``/proc/<pid>/io``: the bundle is read once by the file
+hash thread and once by the import; the kill comes after 40 % of the second pass)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers_import import Ws, bundle_keys, make_workspace
+from helpers_synthetic import write_synthetic_bundle
+from sqlalchemy import func, select
+
+from reviewer_app.services.importing import import_bundle
+from reviewer_app.store.engine import create_engine_for
+from reviewer_app.store.models import (
+    Attachment,
+    AttachmentBlob,
+    Case,
+    Dependent,
+    Import,
+    Member,
+    SubmissionRevision,
+)
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ws(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    pg = request.getfixturevalue("pg_server") if request.param == "postgres" else None
+    workspace = make_workspace(tmp_path, pg)
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+        if pg is not None and workspace.db_url:
+            pg.drop_database(workspace.db_url)
+
+
+def _read_bytes(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/io").read_text().splitlines():
+            if line.startswith("rchar:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _counts(ws: Ws) -> dict[str, int]:
+    engine = create_engine_for(ws.url)
+    try:
+        with engine.connect() as conn:
+            out = {m.__tablename__: int(conn.scalar(select(func.count()).select_from(m)) or 0)
+                   for m in (Import, Member, Dependent, SubmissionRevision, Case, Attachment,
+                             AttachmentBlob)}
+            if ws.backend == "sqlite":
+                out["integrity_ok"] = int(
+                    conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok")
+            return out
+    finally:
+        engine.dispose()
+
+
+def test_sigkill_part_way_leaves_nothing_and_a_second_import_completes(
+        ws: Ws, tmp_path: Path) -> None:
+    keys = bundle_keys(ws)
+    bundle = tmp_path / "big.zip"
+    counts = write_synthetic_bundle(bundle, keys, 45)  # about 220 MB
+    size = bundle.stat().st_size
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    log_path = tmp_path / "import.stderr"
+    with open(log_path, "wb") as log:
+        _import_and_kill(ws, bundle, size, env, log, log_path)
+    _check_after_kill(ws, bundle, counts)
+
+
+def _import_and_kill(ws: Ws, bundle: Path, size: int, env: dict[str, str], log: Any,
+                     log_path: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reviewer_app.cli", "import", *ws.args("examiner"), str(bundle)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        deadline = time.monotonic() + 120
+        while _read_bytes(proc.pid) < size * 14 // 10:
+            assert proc.poll() is None, log_path.read_text(errors="replace")
+            assert time.monotonic() < deadline, "the import did not progress"
+            time.sleep(0.01)
+        if ws.backend == "sqlite":
+            wal = ws.dir / "workspace.sqlite3-wal"
+            assert wal.exists() and wal.stat().st_size > 1_000_000  # it was writing
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def _check_after_kill(ws: Ws, bundle: Path, counts: dict[str, int]) -> None:
+    # PostgreSQL rolls the dead client's transaction back when it notices the closed socket.
+    deadline = time.monotonic() + 30
+    while True:
+        after_kill = _counts(ws)
+        if after_kill["imports"] == 0 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    expected_empty = {"imports": 0, "members": 0, "dependents": 0, "submission_revisions": 0,
+                      "cases": 0, "attachments": 0, "attachment_blobs": 0}
+    assert {k: v for k, v in after_kill.items() if k != "integrity_ok"} == expected_empty
+    if ws.backend == "sqlite":
+        assert after_kill["integrity_ok"] == 1
+    summary = import_bundle(ws.login("examiner"), bundle)
+    assert (summary.new, summary.attachments) == (counts["members"], counts["files"])
+    final = _counts(ws)
+    assert final["attachment_blobs"] == counts["files"] and final["members"] == counts["members"]
+    if ws.backend == "sqlite":
+        assert final["integrity_ok"] == 1
