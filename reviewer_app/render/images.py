@@ -143,10 +143,11 @@ class ImageDocument:
         scale = QUICK_LONG_SIDE / max(self.width, self.height)
         size = (max(1, round(self.width * scale)), max(1, round(self.height * scale)))
         if self.media_type in (JPEG, HEIC):
+            # Decoded outside the lock: a full decode for an exact render may hold it for
+            # hundreds of milliseconds, and the quick pass exists to come first.
+            image = self._base if self._base is not None else self._decode(size)
             with self._lock:
-                image = self._base
-                if image is None:
-                    image = self._decode(size)
+                if self._base is None:
                     # Kept: a JPEG's reduced decode may serve small renders, and a HEIC without
                     # a thumbnail (or a tiny picture) has just been decoded in full.
                     self._base = image

@@ -157,7 +157,10 @@ def _child_main(conn: Connection) -> None:  # pragma: no cover - runs in the chi
             if kind == "open":
                 conn.send(("ok", backend.open(message[1], message[2])))
             elif kind == "render":
-                conn.send(("ok", backend.render(message[1], message[2])))
+                page = backend.render(message[1], message[2])
+                # Pixels go as raw bytes, not pickled: pickling a 2 MB page costs two extra copies.
+                conn.send(("pixels", page.width, page.height, page.stride, page.format))
+                conn.send_bytes(page.data)
             elif kind == "close":
                 backend.close(message[1])
             elif kind == "stop":
@@ -194,6 +197,13 @@ class _ProcessWorker:
         if reply[0] == "error":
             _, ja, en, code, subject = reply
             raise DocumentError(ja, en, code=code, subject=subject)
+        if reply[0] == "pixels":
+            _, width, height, stride, fmt = reply
+            try:
+                data = self._conn.recv_bytes()
+            except (EOFError, OSError) as exc:
+                raise _WorkerGone(type(exc).__name__) from None
+            return RenderedPage(width, height, stride, fmt, data)
         return reply[1]
 
     def open(self, key: str, data: bytes) -> DocumentInfo:

@@ -142,8 +142,13 @@ class DocumentLoader(QtCore.QObject):
         doc = self._docs.get(attachment_id)
         return None if doc is None else doc.info
 
-    def open(self, attachment_id: str, *, priority: int = PRIORITY_VIEW) -> OpenOutcome | None:
-        """The document's info if already known; otherwise start opening it (``opened`` follows)."""
+    def open(self, attachment_id: str, *, priority: int = PRIORITY_VIEW,
+             quick_rotation: int | None = None) -> OpenOutcome | None:
+        """The document's info if already known; otherwise start opening it (``opened`` follows).
+
+        With ``quick_rotation`` a photo's quick pass is made in the same job, right after the
+        header is read, so it cannot queue behind full decodes (``rendered``, exact=False).
+        """
         doc = self._docs.get(attachment_id)
         if doc is not None:
             self._docs.move_to_end(attachment_id)
@@ -176,6 +181,16 @@ class DocumentLoader(QtCore.QObject):
                 _post(poster.opened, (generation, attachment_id, error))
                 return
             _post(poster.fetched, (generation, attachment_id, media_type, data, image))
+            if quick_rotation is not None:
+                # Before "opened": the exact render (a full decode on every core) is requested
+                # only then, so it cannot slow this small decode down. The quick page lands in
+                # the cache and the view paints it as the nearest placeholder.
+                try:
+                    quick = image.quick(quick_rotation)
+                    key = PageKey(attachment_id, 0, quick_rotation, quick.width)
+                    _post(poster.rendered, (generation, key, quick, False))
+                except DocumentError:
+                    pass  # the exact render will report the damage
             _post(poster.opened, (generation, attachment_id, image.info))
 
         self._io.start(_Job(work), -priority)

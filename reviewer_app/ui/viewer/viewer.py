@@ -330,10 +330,11 @@ class DocumentViewer(QtWidgets.QWidget):
         attachment_id = ref.attachment_id
         self._prefetching.discard(attachment_id)
         rotation = self._rotations.get(attachment_id, 0)
-        outcome = self._loader.open(attachment_id, priority=PRIORITY_VIEW)
+        outcome = self._loader.open(attachment_id, priority=PRIORITY_VIEW,
+                                    quick_rotation=rotation)
         self._view.set_document(attachment_id, outcome, rotation=rotation)
         if outcome is not None:
-            self._document_ready(attachment_id, outcome)
+            self._document_ready(attachment_id, outcome, quick=True)
         self.currentAttachmentChanged.emit(attachment_id)
         self._update_labels()
 
@@ -346,17 +347,17 @@ class DocumentViewer(QtWidgets.QWidget):
     def _on_opened(self, attachment_id: str, outcome: OpenOutcome) -> None:
         if self._current is not None and attachment_id == self._current.attachment_id:
             self._view.set_outcome(outcome)
-            self._document_ready(attachment_id, outcome)
+            self._document_ready(attachment_id, outcome, quick=False)  # came with the open
             self._update_labels()
         elif attachment_id in self._prefetching and isinstance(outcome, DocumentInfo):
             self._prefetch_first_page(attachment_id, outcome)
 
-    def _document_ready(self, attachment_id: str, outcome: OpenOutcome) -> None:
+    def _document_ready(self, attachment_id: str, outcome: OpenOutcome, *, quick: bool) -> None:
         if isinstance(outcome, DocumentError):
             self.documentFailed.emit(attachment_id, outcome.code)
             return
         rotation = self._rotations.get(attachment_id, 0)
-        if outcome.media_type != "application/pdf":
+        if quick and outcome.media_type != "application/pdf":
             self._loader.quick(attachment_id, rotation)
         self._fill_thumbnails(attachment_id, outcome, rotation)
 
@@ -415,7 +416,7 @@ class DocumentViewer(QtWidgets.QWidget):
         self._view.set_rotation(rotation)
         info = self._current_info()
         if info is not None:
-            self._document_ready(attachment_id, info)
+            self._document_ready(attachment_id, info, quick=True)
         self.rotationChanged.emit(attachment_id, rotation)
 
     def _on_zoom_changed(self, zoom: float) -> None:
