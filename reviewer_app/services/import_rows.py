@@ -11,6 +11,7 @@ plaintext and ciphertext are alive at once.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Executor, Future
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -56,11 +57,15 @@ def dependent_personal(dependent: schema.Dependent) -> dict[str, Any]:
     }
 
 
+def _sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 class RowWriter:
     """Writes submissions of one import (one transaction, one survey)."""
 
     def __init__(self, ws: WorkspaceSession, db: Session, *, survey_id: int, import_id: int,
-                 blob_batch_bytes: int) -> None:
+                 blob_batch_bytes: int, hasher: Executor) -> None:
         self._ws = ws
         self._db = db
         self._key = ws.master_key
@@ -70,6 +75,9 @@ class RowWriter:
         self._batch: list[dict[str, Any]] = []
         self._batch_bytes = 0
         self._batch_limit = blob_batch_bytes
+        # Plaintext SHA-256 on another thread (hashlib releases the GIL) while this one seals
+        # and writes; resolved when the submission's attachment rows are completed.
+        self._hasher = hasher
 
     # -- one submission -------------------------------------------------------------------------
 
@@ -132,20 +140,24 @@ class RowWriter:
                 db.add(doc_row)
                 documents.append((doc, row, doc_row))
         db.flush()
-        names: list[dict[str, Any]] = []
+        pending: list[tuple[dict[str, Any], Future[str]]] = []
         for doc, row, doc_row in documents:
             for position, uploaded in enumerate(doc.files):
-                names.append(self._store_file(reader, uploaded, row.id, doc_row.id, position))
-        if names:
-            db.execute(update(Attachment), names)
+                pending.append(self._store_file(reader, uploaded, row.id, doc_row.id, position))
+        if pending:
+            db.execute(update(Attachment), [dict(values, sha256=digest.result())
+                                            for values, digest in pending])
 
     def _store_file(self, reader: BundleReader, uploaded: schema.UploadedFile,
-                    dependent_id: int, document_id: int, position: int) -> dict[str, Any]:
+                    dependent_id: int, document_id: int, position: int,
+                    ) -> tuple[dict[str, Any], Future[str]]:
         data = reader.read_file(uploaded.file_id, uploaded.media_type)
+        digest = self._hasher.submit(_sha256_hex, data)
+        # sha256 is filled in by the UPDATE at the end of the submission (same transaction).
         attachment_id: int = self._db.execute(insert(_ATTACHMENTS).values(
             required_document_id=document_id, dependent_id=dependent_id,
             file_key=uploaded.file_id, media_type=uploaded.media_type, size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(), uploaded_at=uploaded.uploaded_at,
+            sha256="", uploaded_at=uploaded.uploaded_at,
             position=position, rotation=0).returning(_ATTACHMENTS.c.id)).scalar_one()
         sealed = sealing.seal(self._key, "attachment_blobs", attachment_id, "data", data)
         del data
@@ -155,7 +167,7 @@ class RowWriter:
             self._flush_blobs()
         name = sealing.seal(self._key, "attachments", attachment_id, "original_name_sealed",
                             uploaded.original_name.encode("utf-8"))
-        return {"id": attachment_id, "original_name_sealed": name}
+        return {"id": attachment_id, "original_name_sealed": name}, digest
 
     def _flush_blobs(self) -> None:
         if self._batch:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.services import exporters
 from reviewer_app.services.import_rows import RowWriter
 from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.services.write_behind import WriteBehind
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import content_mac
 from reviewer_app.store.enums import Role
@@ -139,14 +140,16 @@ def import_bundle(
     """
     ws.require_role(*IMPORT_ROLES, action_ja="バンドルの取込", action_en="import bundles")
     path = Path(path)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-sha256") as pool:
+    with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-sha256") as pool,
+          ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-sha256") as hasher,
+          WriteBehind(ws.workspace.db_url)):
         file_hash = pool.submit(file_sha256, path)
         try:
             with ws.transaction() as db:
                 recipient = exporters.load_recipient_private_key(db, ws.master_key)
                 trusted = exporters.trusted_keys(db)
                 with open_bundle(path, trusted_signers=trusted, recipient_key=recipient) as reader:
-                    return _import(ws, db, reader, file_hash, progress)
+                    return _import(ws, db, reader, file_hash, hasher, progress)
         except IntegrityError as exc:
             raise ImportDataError(path.name, type(exc.orig).__name__) from None
         finally:
@@ -158,6 +161,7 @@ def _import(
     db: Session,
     reader: BundleReader,
     file_hash: Future[str],
+    hasher: Executor,
     progress: Callable[[int, int], None] | None,
 ) -> ImportSummary:
     manifest = reader.manifest
@@ -181,7 +185,7 @@ def _import(
     db.add(row)
     db.flush()
     writer = RowWriter(ws, db, survey_id=survey.id, import_id=row.id,
-                       blob_batch_bytes=BLOB_BATCH_BYTES)
+                       blob_batch_bytes=BLOB_BATCH_BYTES, hasher=hasher)
     counts = {"members": 0, "dependents": 0, "attachments": 0, "new": 0, "updated": 0,
               "unchanged": 0, "outdated": 0}
     total = len(manifest.objects)

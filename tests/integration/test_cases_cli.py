@@ -89,7 +89,7 @@ def test_sequence_with_a_generated_sample_bundle(
         pytest.skip("reviewer-app sample-bundle is not installed yet (issue 3 §2)")
     ws_dir, _, user = fresh
     bundle = tmp_path / "sample.zip"
-    status, _, err = _run(capsys, "sample-bundle", "--members", "3", "--seed", "7",
-                          "--recipient", str(ws_dir / "recipient.pub"), "--out", str(bundle))
+    status, _, err = _run(capsys, "sample-bundle", "--members", "3", "--seed", "7", "--fast",
+                          "--recipient", str(ws_dir / "recipient.pub"), str(bundle))
     assert status == 0, err
     _sequence(capsys, ws_dir, user, bundle, Path(str(bundle) + ".signer.pub"))
