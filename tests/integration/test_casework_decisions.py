@@ -1,0 +1,237 @@
+"""Propose, approve, return (four eyes), notices and the case history (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from casework_fixtures import PersonSpec, seed_case
+from sqlalchemy import select
+
+from reviewer_app.review.deficiency import (
+    DeficiencyNotice,
+    DeficiencyReason,
+    DocumentReview,
+    NoticeItem,
+    ReviewStatus,
+)
+from reviewer_app.services.case_errors import (
+    CaseLocked,
+    EvaluationChanged,
+    InvalidInput,
+    SelfApprovalRefused,
+    StaleCase,
+)
+from reviewer_app.services.casework import PROFILE_SETTING, CaseService
+from reviewer_app.services.errors import PermissionDenied
+from reviewer_app.services.queue import QueueFilter, QueueService
+from reviewer_app.services.users import add_user
+from reviewer_app.services.workspace import open_session
+from reviewer_app.store import settings
+from reviewer_app.store.enums import CaseStatus, Verdict
+from reviewer_app.store.models import AuditEvent, IncomeSheet
+
+OVER_FROM_MARCH = [{"month": f"2024-{m:02d}", "gross": 90_000 if m < 3 else 150_000}
+                   for m in range(1, 13)]
+
+
+@pytest.fixture
+def case(workspace: Any) -> Any:
+    return seed_case(workspace.login("admin"), PersonSpec(
+        1, files=[(b"%PDF-1.4 x", "application/pdf", "給与.pdf")]))
+
+
+def enter_income(service: CaseService, case_id: int) -> int:
+    detail = service.open_case(case_id)
+    sheet = {**detail.income_sheet, "employers": [{
+        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
+        "payments": OVER_FROM_MARCH}]}
+    service.save_income_sheet(case_id, sheet, detail.income_version)
+    return service.open_case(case_id).version
+
+
+def propose_exclusion(service: CaseService, case_id: int) -> int:
+    version = enter_income(service, case_id)
+    evaluation = service.evaluate(case_id)
+    assert evaluation.verdict == "exclude" and evaluation.exclusion.date == date(2024, 2, 1)
+    return service.propose(case_id, Verdict.EXCLUDE, date(2024, 2, 1), "3か月連続で超過",
+                           version)
+
+
+def test_propose_then_approve_as_another_user(workspace: Any, case: Any) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    version = propose_exclusion(examiner, case.case_id)
+    detail = examiner.open_case(case.case_id)
+    assert detail.status is CaseStatus.AWAITING_APPROVAL and not detail.editable
+    assert detail.proposed_verdict == "exclude"
+    [proposal] = detail.decisions
+    assert proposal.comment == "3か月連続で超過"
+    assert proposal.evaluation is not None
+    assert proposal.evaluation["evaluation"]["exclusion"]["date"] == "2024-02-01"
+
+    supervisor_ws = workspace.login("supervisor")
+    [row] = QueueService(supervisor_ws).approval_queue()
+    assert row.case_id == case.case_id and not row.own
+    supervisor = CaseService(supervisor_ws)
+    assert supervisor.open_case(case.case_id).can_decide
+    supervisor.approve(case.case_id, "確認しました", version)
+    done = supervisor.open_case(case.case_id)
+    assert done.status is CaseStatus.DONE
+    assert [d.kind for d in done.decisions] == ["proposal", "approval"]
+    approval = done.decisions[1]
+    assert approval.decided_by == "supervisor" and approval.verdict == "exclude"
+    assert approval.evaluation is not None and approval.evaluation["profile"] == "default"
+
+
+def test_editing_is_locked_while_awaiting_approval(workspace: Any, case: Any) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    propose_exclusion(examiner, case.case_id)
+    detail = examiner.open_case(case.case_id)
+    with pytest.raises(CaseLocked) as info:
+        examiner.save_income_sheet(case.case_id, detail.income_sheet, detail.income_version)
+    assert "承認待ち" in info.value.message("ja")
+    with pytest.raises(CaseLocked):
+        examiner.save_document_check(case.case_id, DocumentReview(
+            case.document_key, ReviewStatus.OK), None)
+
+
+def test_examiner_cannot_approve(workspace: Any, case: Any) -> None:
+    add_user(workspace.login("admin"), "examiner2", "examiner", "another-password-1")
+    version = propose_exclusion(CaseService(workspace.login("examiner")), case.case_id)
+    other = open_session(workspace.dir, "examiner2", "another-password-1")
+    try:
+        with pytest.raises(PermissionDenied) as info:
+            CaseService(other).approve(case.case_id, "", version)
+        assert info.value.code == "permission_denied"
+        with pytest.raises(PermissionDenied):
+            CaseService(other).return_case(case.case_id, "見直してください", version)
+    finally:
+        other.close()
+
+
+def test_self_approval_refused_for_a_supervisor_who_proposed(workspace: Any, case: Any) -> None:
+    add_user(workspace.login("admin"), "supervisor2", "supervisor", "another-password-2")
+    author_ws = workspace.login("supervisor")
+    author = CaseService(author_ws)
+    version = propose_exclusion(author, case.case_id)  # a supervisor doing an examiner's work
+    assert not author.open_case(case.case_id).can_decide
+    [row] = QueueService(author_ws).approval_queue()
+    assert row.own
+    with pytest.raises(SelfApprovalRefused) as info:
+        author.approve(case.case_id, "", version)
+    assert isinstance(info.value, PermissionDenied)
+    with pytest.raises(SelfApprovalRefused):
+        author.return_case(case.case_id, "自分で差し戻し", version)
+    other = open_session(workspace.dir, "supervisor2", "another-password-2")
+    try:
+        CaseService(other).approve(case.case_id, "", version)
+        assert CaseService(other).open_case(case.case_id).status is CaseStatus.DONE
+    finally:
+        other.close()
+
+
+def test_approval_reruns_the_evaluation_and_refuses_when_it_changed(workspace: Any,
+                                                                  case: Any) -> None:
+    version = propose_exclusion(CaseService(workspace.login("examiner")), case.case_id)
+    admin = workspace.login("admin")
+    with admin.transaction() as db:  # the society switches its rule profile meanwhile
+        settings.set_text(db, PROFILE_SETTING, "first_month_over")
+    supervisor = CaseService(workspace.login("supervisor"))
+    assert supervisor.evaluate(case.case_id).exclusion.date == date(2024, 3, 1)
+    with pytest.raises(EvaluationChanged) as info:
+        supervisor.approve(case.case_id, "", version)
+    message = info.value.message("ja")
+    assert "2024-02-01" in message and "2024-03-01" in message and "first_month_over" in message
+    assert supervisor.open_case(case.case_id).status is CaseStatus.AWAITING_APPROVAL
+    # returning is still allowed; the examiner holds it again and may edit
+    supervisor.return_case(case.case_id, "プロファイル変更のため再確認してください", version)
+    examiner = CaseService(workspace.login("examiner"))
+    detail = examiner.open_case(case.case_id)
+    assert detail.status is CaseStatus.IN_REVIEW and detail.editable
+    assert detail.proposed_verdict is None
+    assert [d.kind for d in detail.decisions] == ["proposal", "return"]
+    assert detail.decisions[1].comment.startswith("プロファイル変更")
+    actions = [h.action for h in examiner.history(case.case_id)]
+    assert "case.approval_refused" in actions and actions[-2:] == ["case.return", "case.open"]
+
+
+def test_a_sheet_changed_behind_the_lock_is_caught_at_approval(workspace: Any,
+                                                               case: Any) -> None:
+    version = propose_exclusion(CaseService(workspace.login("examiner")), case.case_id)
+    admin = workspace.login("admin")
+    with admin.transaction() as db:  # e.g. an old client writing past the service's lock
+        row = db.get(IncomeSheet, case.case_id)
+        assert row is not None
+        sheet = row.open_json_from("sealed_json", admin.master_key)
+        sheet["employers"][0]["payments"] = [{"month": f"2024-{m:02d}", "gross": 90_000}
+                                             for m in range(1, 13)]
+        row.seal_json_into("sealed_json", admin.master_key, sheet)
+    with pytest.raises(EvaluationChanged) as info:
+        CaseService(workspace.login("supervisor")).approve(case.case_id, "", version)
+    assert "扶養継続" in info.value.message("ja") and "収入の入力" in info.value.message("ja")
+
+
+def test_stale_case_version_is_refused(workspace: Any, case: Any) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    version = enter_income(examiner, case.case_id)
+    with pytest.raises(StaleCase):
+        examiner.propose(case.case_id, Verdict.EXCLUDE, date(2024, 2, 1), "", version - 1)
+
+
+def test_proposal_rules(workspace: Any, case: Any) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    version = enter_income(examiner, case.case_id)
+    with pytest.raises(InvalidInput):  # an exclusion needs its date
+        examiner.propose(case.case_id, Verdict.EXCLUDE, None, "", version)
+    with pytest.raises(InvalidInput):  # departing from the evaluation needs a reason
+        examiner.propose(case.case_id, Verdict.CONTINUE, None, "", version)
+    examiner.propose(case.case_id, Verdict.CONTINUE, None, "一時的な増収(証明書あり)", version)
+    assert examiner.open_case(case.case_id).proposed_verdict == "continue"
+    with pytest.raises(CaseLocked):  # awaiting approval: not released, returned
+        CaseService(workspace.login("supervisor")).release(case.case_id)
+
+
+def test_record_notice_sets_notice_sent(workspace: Any, case: Any) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    detail = examiner.open_case(case.case_id)
+    examiner.save_document_check(case.case_id, DocumentReview(
+        case.document_key, ReviewStatus.DEFICIENT, DeficiencyReason.UNREADABLE), None)
+    notice = DeficiencyNotice(
+        (NoticeItem(case.document_key, "給与明細書", DeficiencyReason.UNREADABLE,
+                    "読める写しを", "ぼやけています"),),
+        reply_deadline=date(2024, 9, 30), issued_on=date(2024, 9, 2))
+    version = examiner.record_notice(case.case_id, notice, detail.version)
+    after = examiner.open_case(case.case_id)
+    assert after.status is CaseStatus.NOTICE_SENT and after.version == version
+    [stored] = after.notices
+    assert stored.item_count == 1 and stored.reply_deadline == date(2024, 9, 30)
+    assert stored.items[0]["reason"] == "unreadable" and stored.items[0]["note"] == "ぼやけています"
+    assert QueueService(workspace.login("examiner")).count(
+        QueueFilter(status=CaseStatus.NOTICE_SENT)) == 1
+    # work goes on while the member replies: the sheet can still be saved
+    examiner.save_income_sheet(case.case_id, after.income_sheet, None)
+    with pytest.raises(InvalidInput):
+        examiner.record_notice(case.case_id, DeficiencyNotice(
+            (), date(2024, 9, 30), date(2024, 9, 2)), version)
+
+
+def test_history_lists_the_events_without_amounts_or_names(workspace: Any, case: Any) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    examiner.attachment_bytes(case.attachment_ids[0])
+    version = propose_exclusion(examiner, case.case_id)
+    CaseService(workspace.login("supervisor")).approve(case.case_id, "承認 御室", version)
+    history = examiner.history(case.case_id)
+    assert [h.action for h in history] == [
+        "document.open", "case.open", "income.save", "case.open", "case.propose",
+        "case.approve"]
+    assert history[0].actor == "examiner" and history[-1].actor == "supervisor"
+    assert "判定案「扶養除外」" in history[4].summary_ja
+    assert all(h.summary_ja for h in history)
+    admin = workspace.login("admin")
+    with admin.transaction(readonly=True) as db:
+        details = [e.details for e in db.scalars(select(AuditEvent))]
+    text = "\n".join(details)
+    for secret in ("御室", "オムロ", "花子", "90000", "150000", "3か月連続", "給与.pdf",
+                   "45678"):
+        assert secret not in text
