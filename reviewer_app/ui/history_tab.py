@@ -1,0 +1,96 @@
+"""履歴 tab: the case's audit events (who did what, when), newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from reviewer_app.services.case_history import HistoryEntry
+from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
+
+_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+
+
+class HistoryColumn(IntEnum):
+    AT = 0
+    ACTOR = 1
+    WHAT = 2
+
+
+class HistoryModel(QtCore.QAbstractTableModel):
+    def __init__(self, parent: QtCore.QObject | None = None, *, language: str = "ja") -> None:
+        super().__init__(parent)
+        self._entries: list[HistoryEntry] = []
+        self._english = language == "en"
+
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._entries = sorted(entries, key=lambda e: (e.at, e.seq), reverse=True)
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> HistoryEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = [self.tr("日時"), self.tr("操作した人"), self.tr("内容")]
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = HistoryColumn(index.column())
+            if col is HistoryColumn.AT:
+                return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if col is HistoryColumn.ACTOR:
+                return entry.actor or self.tr("(システム)")
+            return (entry.summary_en or entry.summary_ja) if self._english else entry.summary_ja
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == HistoryColumn.WHAT:
+            return entry.action
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+
+class HistoryTab(QtWidgets.QWidget):
+    def __init__(self, parent: QtWidgets.QWidget | None = None, *, language: str = "ja") -> None:
+        super().__init__(parent)
+        self.model = HistoryModel(self, language=language)
+        self.table = QtWidgets.QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(HistoryColumn.AT,
+                                    QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryColumn.ACTOR,
+                                    QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryColumn.WHAT, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.table)
+
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.model.set_entries(entries)
+
+    def clear(self) -> None:
+        self.model.set_entries([])

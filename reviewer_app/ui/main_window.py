@@ -1,0 +1,261 @@
+"""The main window of a signed-in user: queue page ⇄ case page (and a supervisor's approval
+queue), menus, status bar, and the idle lock that hides every page behind :class:`LockPage`.
+"""
+
+from __future__ import annotations
+
+from reviewer_app import __version__
+from reviewer_app.services.casework import CaseService
+from reviewer_app.services.queue import QueueService
+from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.services.workspace import open_session
+from reviewer_app.store.enums import Role
+from reviewer_app.ui.case_view import CaseView
+from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
+from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from reviewer_app.ui.queue import QueueWidget
+from reviewer_app.ui.settings import DATE_STYLE, IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from reviewer_app.ui.settings_dialog import SettingsDialog
+from reviewer_app.ui.tasks import TaskFailure, TaskManager, show_failure
+
+
+def role_label(role: Role) -> str:
+    tr = QtCore.QCoreApplication.translate
+    return {Role.EXAMINER: tr("MainWindow", "審査担当"),
+            Role.SUPERVISOR: tr("MainWindow", "承認者"),
+            Role.ADMIN: tr("MainWindow", "管理者")}[role]
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """``loggedOut`` after the user logged out (the session is closed by then)."""
+
+    loggedOut = Signal()
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskManager, settings: Settings,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self.settings = settings
+        self.queue_service = QueueService(session)
+        self.case_service = CaseService(session)
+        self.locked = False
+        self._closing = False
+        self._before_lock: QtWidgets.QWidget | None = None
+        self._locked_case: int | None = None
+        self._from_page: QtWidgets.QWidget | None = None
+        user = session.user
+        supervisor = user.role in (Role.SUPERVISOR, Role.ADMIN)
+        self.setWindowTitle(self.tr("被扶養者資格調査 審査 - {user}").format(user=user.name))
+        self.resize(1440, 900)
+
+        self.queue = QueueWidget(tasks, self.queue_service, can_release=supervisor)
+        self.queue.openCaseRequested.connect(self.open_case)
+        self.queue.releaseRequested.connect(self.release_case)
+        self.approvals = QueueWidget(tasks, self.queue_service, approval=True)
+        self.approvals.openCaseRequested.connect(self.open_case)
+        self.case_view = CaseView(tasks, self.case_service, user,
+                                  language=settings.get(LANGUAGE),
+                                  date_style=settings.get(DATE_STYLE))
+        self.case_view.backRequested.connect(self.show_queue)
+        self.case_view.neighbourRequested.connect(self.open_neighbour)
+        self.case_view.caseChanged.connect(self._on_case_changed)
+        self.case_view.opened.connect(self._on_case_opened)
+        self.lock_page = LockPage(user.name)
+        self.lock_page.unlockRequested.connect(self._unlock)
+        self.lock_page.logoutRequested.connect(self.logout)
+
+        self.stack = QtWidgets.QStackedWidget()
+        for page in (self.queue, self.approvals, self.case_view, self.lock_page):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self._build_menus(supervisor)
+        self._build_status_bar()
+        tasks.failed.connect(lambda failure: show_failure(self, failure))
+        tasks.busyChanged.connect(self._on_busy)
+
+        self.idle = IdleWatcher(settings.get(IDLE_LOCK_MINUTES), self)
+        self.idle.idle.connect(self.lock)
+        self.idle.start()
+        self.queue.start()
+        self.show_queue()
+
+    # --- construction -------------------------------------------------------------------------
+
+    def _build_menus(self, supervisor: bool) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("ファイル(&F)"))
+        self.logout_action = file_menu.addAction(self.tr("ログアウト"), self.logout)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("終了"), self.close)
+        quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
+        view_menu = bar.addMenu(self.tr("表示(&V)"))
+        queue_action = view_menu.addAction(self.tr("キュー"), self.show_queue)
+        queue_action.setShortcut(QtGui.QKeySequence("Ctrl+1"))
+        queue_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.approvals_action = view_menu.addAction(self.tr("承認待ち"), self.show_approvals)
+        self.approvals_action.setVisible(supervisor)
+        view_menu.addSeparator()
+        self.lock_action = view_menu.addAction(self.tr("画面をロック"), self.lock)
+        self.lock_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+L"))
+        view_menu.addAction(self.tr("設定…"), self.open_settings)
+        help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
+        help_menu.addAction(self.tr("バージョン情報"), self.show_about)
+        self._menus = [file_menu, view_menu, help_menu]
+
+    def _build_status_bar(self) -> None:
+        user = self.session.user
+        self.user_label = QtWidgets.QLabel(self.tr("{user}（{role}）").format(
+            user=user.name, role=role_label(user.role)))
+        self.workspace_label = QtWidgets.QLabel(self.tr("ワークスペース: {path}").format(
+            path=str(self.session.workspace.dir)))
+        self.busy_label = QtWidgets.QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.workspace_label, 1)
+        bar.addPermanentWidget(self.busy_label)
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def show_queue(self) -> None:
+        if self.locked:
+            return
+        self.case_view.flush()
+        if self.stack.currentWidget() is not self.queue:
+            self.queue.refresh()  # in place: the filter, scroll and selection stay
+        self.stack.setCurrentWidget(self.queue)
+        self.queue.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_approvals(self) -> None:
+        if self.locked:
+            return
+        self.case_view.flush()
+        self.approvals.apply_filter()
+        self.stack.setCurrentWidget(self.approvals)
+
+    def open_case(self, case_id: int) -> None:
+        if self.locked:
+            return
+        current = self.stack.currentWidget()
+        if current in (self.queue, self.approvals):
+            self._from_page = current
+        self.case_view.open_case(case_id)
+        self.stack.setCurrentWidget(self.case_view)
+
+    def open_neighbour(self, step: int) -> None:
+        case_id = self.case_view.case_id
+        if case_id is None:
+            return
+        target = self._list_page().neighbour_case(case_id, step)
+        if target is not None:
+            self.case_view.open_case(target)
+
+    def _list_page(self) -> QueueWidget:
+        return self.approvals if self._from_page is self.approvals else self.queue
+
+    def _on_case_opened(self, case_id: int) -> None:
+        page = self._list_page()
+        page.select_case(case_id)
+        following = page.neighbour_case(case_id, 1)
+        if following is not None:
+            self.case_view.prefetch_case(following)
+
+    def _on_case_changed(self, _case_id: int) -> None:
+        self.queue.refresh()
+        if self.approvals_action.isVisible():
+            self.approvals.refresh()
+
+    def release_case(self, case_id: int) -> None:
+        service = self.case_service
+        self.tasks.run(lambda: service.release(case_id), lambda _v: self.queue.refresh(),
+                       lambda failure: show_failure(self, failure, self.tr("担当を解除できません")))
+
+    # --- idle lock ----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Hide every name, number and document until the password is entered again."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        current = self.stack.currentWidget()
+        self._before_lock = current
+        self._locked_case = self.case_view.case_id if current is self.case_view else None
+        # The pages are emptied, not merely covered: nothing personal stays in the widgets.
+        self.case_view.clear()
+        self.queue.clear()
+        self.approvals.clear()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.lock_page.reset()
+        for menu in self._menus:
+            menu.menuAction().setEnabled(False)
+
+    def _unlock(self, password: str) -> None:
+        directory, name = self.session.workspace.dir, self.session.user.name
+
+        def verify() -> bool:
+            # The service checks the password (with lockout and audit); the extra session is
+            # closed at once.
+            open_session(directory, name, password).close()
+            return True
+
+        self.tasks.run(verify, lambda _ok: self._on_unlocked(),
+                       lambda failure: self.lock_page.show_failure(failure.message))
+
+    def _on_unlocked(self) -> None:
+        self.locked = False
+        for menu in self._menus:
+            menu.menuAction().setEnabled(True)
+        self.lock_page.reset()
+        self.queue.apply_filter()
+        if self._before_lock is self.approvals:
+            self.approvals.apply_filter()
+        if self._locked_case is not None:
+            self.case_view.open_case(self._locked_case)
+            self.stack.setCurrentWidget(self.case_view)
+        else:
+            self.stack.setCurrentWidget(self._before_lock or self.queue)
+        self.idle.resume()
+
+    # --- menus --------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.idle.set_minutes(self.settings.get(IDLE_LOCK_MINUTES))
+            self.case_view.decision_tab.set_date_style(self.settings.get(DATE_STYLE))
+
+    def show_about(self) -> None:
+        QtWidgets.QMessageBox.about(
+            self, self.tr("バージョン情報"),
+            self.tr("被扶養者資格調査 審査アプリ\nバージョン {version}\nQt {qt}").format(
+                version=__version__, qt=QtCore.qVersion()))
+
+    def _on_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("処理中…") if busy else "")
+
+    # --- leaving ------------------------------------------------------------------------------
+
+    def logout(self) -> None:
+        self._leave()
+        self.loggedOut.emit()
+
+    def _leave(self) -> None:
+        if self._closing:
+            return
+        self._closing = True
+        self.idle.stop()
+        self.case_view.clear()
+        self.queue.clear()
+        self.approvals.clear()
+        self.case_view.viewer.shutdown()
+        session = self.session
+        # Queued behind any save still on the worker, so that save lands before the engine goes.
+        self.tasks.run(session.close, lambda _r: None, lambda _f: None)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self._leave()
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow", "TaskFailure", "role_label"]

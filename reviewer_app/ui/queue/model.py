@@ -1,0 +1,346 @@
+"""The queue's item model: pages of :class:`~reviewer_app.services.queue.QueueRow` fetched as the
+view scrolls, never the whole table (100,000 dependents must stay smooth).
+
+Every database call runs on the :class:`~reviewer_app.ui.tasks.TaskManager` worker. A filter or
+search change starts ONE task (count, first page and the status counts together) and bumps the
+request id; a result that comes back with an older id is dropped, so typing fast never shows the
+rows of an earlier query. ``fetchMore`` asks for the next page only when the view wants it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Protocol
+
+from reviewer_app.services.queue import QueueFilter, QueueRow
+from reviewer_app.store.enums import CaseStatus
+from reviewer_app.ui.qt import Qt, QtCore, QtGui, Signal
+from reviewer_app.ui.queue.labels import STATUS_COLOURS, status_label, verdict_label
+from reviewer_app.ui.tasks import TaskFailure, TaskManager
+
+PAGE_SIZE = 200
+SERVICE_MAX_PAGE = 1000  # QueueService.fetch returns at most this many rows per call
+
+_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class QueueSource(Protocol):
+    """What the model needs of :class:`reviewer_app.services.queue.QueueService`."""
+
+    def count(self, f: QueueFilter) -> int: ...
+    def fetch(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]: ...
+    def status_counts(self, f: QueueFilter) -> dict[CaseStatus, int]: ...
+    def approval_queue(self) -> list[QueueRow]: ...
+
+
+class Column(IntEnum):
+    CARD = 0
+    INSURED = 1
+    DEPENDENT = 2
+    KANA = 3
+    RELATIONSHIP = 4
+    OFFICE = 5
+    STATUS = 6
+    ASSIGNEE = 7
+    VERDICT = 8
+    ATTACHMENTS = 9
+    UPDATED = 10
+
+
+def _t(text: str) -> str:
+    return QtCore.QCoreApplication.translate("QueueModel", text)
+
+
+def column_titles() -> list[str]:
+    return [_t("記号番号"), _t("被保険者"), _t("被扶養者"), _t("カナ"), _t("続柄"), _t("事業所"),
+            _t("状態"), _t("担当"), _t("判定案"), _t("添付"), _t("更新あり")]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    total: int
+    rows: list[QueueRow]
+    counts: dict[CaseStatus, int] | None
+
+
+class QueueModel(QtCore.QAbstractTableModel):
+    """Signals: ``loaded(total)`` after a (re)load landed, ``countsChanged(dict)`` with the
+    cases per status under the other filters, ``loadFailed(TaskFailure)``.
+
+    ``approval=True`` lists :meth:`QueueService.approval_queue` instead (a supervisor's view: a
+    short list, loaded whole, filters ignored).
+    """
+
+    loaded = Signal(int)
+    countsChanged = Signal(dict)
+    loadFailed = Signal(object)
+
+    def __init__(self, tasks: TaskManager, source: QueueSource,
+                 parent: QtCore.QObject | None = None, *, page_size: int = PAGE_SIZE,
+                 approval: bool = False) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._source = source
+        self._page = page_size
+        self._approval = approval
+        self._filter = QueueFilter()
+        self._rows: list[QueueRow] = []
+        self._total = 0
+        self._request = 0
+        self._loading = False
+        self._fetching = False
+        self._titles = column_titles()
+
+    # --- public API ---------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> QueueFilter:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """Rows matching the filter in the database (the view has ``rowCount()`` of them)."""
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading or self._fetching
+
+    def set_filter(self, f: QueueFilter) -> None:
+        self._filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        """Count, first page and status counts for the current filter, in one task."""
+        self._request += 1
+        request, f, source, page = self._request, self._filter, self._source, self._page
+        self._loading = True
+        self._fetching = False
+        approval = self._approval
+
+        def job() -> _Loaded:
+            if approval:
+                rows = source.approval_queue()
+                return _Loaded(len(rows), rows, None)
+            total = source.count(f)
+            rows = source.fetch(f, 0, page)
+            return _Loaded(total, rows, source.status_counts(f))
+
+        self._tasks.run(job, lambda r: self._on_loaded(request, r, reset=True),
+                        lambda failure: self._on_failed(request, failure))
+
+    def refresh(self) -> None:
+        """Reload what is loaded now, updating rows in place (scroll and selection stay)."""
+        self._request += 1
+        request, f, source = self._request, self._filter, self._source
+        wanted = max(self._page, len(self._rows))
+        self._loading = True
+        self._fetching = False
+        approval = self._approval
+
+        def job() -> _Loaded:
+            if approval:
+                rows = source.approval_queue()
+                return _Loaded(len(rows), rows, None)
+            total = source.count(f)
+            loaded: list[QueueRow] = []
+            while len(loaded) < min(wanted, total):
+                chunk = source.fetch(f, len(loaded),
+                                     min(SERVICE_MAX_PAGE, wanted - len(loaded)))
+                if not chunk:
+                    break
+                loaded.extend(chunk)
+            return _Loaded(total, loaded, source.status_counts(f))
+
+        self._tasks.run(job, lambda r: self._on_loaded(request, r, reset=False),
+                        lambda failure: self._on_failed(request, failure))
+
+    def clear(self) -> None:
+        """Forget every row (the idle lock: no name stays in memory behind the lock screen)."""
+        self._request += 1
+        self._loading = self._fetching = False
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+
+    def row_at(self, row: int) -> QueueRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of_case(self, case_id: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.case_id == case_id:
+                return i
+        return -1
+
+    def loaded_rows(self) -> Sequence[QueueRow]:
+        return tuple(self._rows)
+
+    # --- results ------------------------------------------------------------------------------
+
+    def _on_failed(self, request: int, failure: TaskFailure) -> None:
+        if request != self._request:
+            return
+        self._loading = self._fetching = False
+        self.loadFailed.emit(failure)
+
+    def _on_loaded(self, request: int, result: _Loaded, *, reset: bool) -> None:
+        if request != self._request:
+            return  # an older query: its rows are not what the filter says now
+        self._loading = False
+        if reset:
+            self.beginResetModel()
+            self._rows = list(result.rows)
+            self._total = result.total
+            self.endResetModel()
+        else:
+            self._replace_in_place(list(result.rows))
+            self._total = result.total
+        if result.counts is not None:
+            self.countsChanged.emit(dict(result.counts))
+        self.loaded.emit(self._total)
+
+    def _replace_in_place(self, rows: list[QueueRow]) -> None:
+        old = len(self._rows)
+        new = len(rows)
+        common = min(old, new)
+        if new < old:
+            self.beginRemoveRows(QtCore.QModelIndex(), new, old - 1)
+            del self._rows[new:]
+            self.endRemoveRows()
+        self._rows[:common] = rows[:common]
+        if common:
+            self.dataChanged.emit(self.index(0, 0), self.index(common - 1, len(Column) - 1))
+        if new > old:
+            self.beginInsertRows(QtCore.QModelIndex(), old, new - 1)
+            self._rows.extend(rows[old:])
+            self.endInsertRows()
+
+    def _on_page(self, request: int, offset: int, rows: list[QueueRow]) -> None:
+        if request != self._request:
+            return
+        self._fetching = False
+        if offset != len(self._rows):
+            return
+        rows = rows[: max(0, self._total - offset)]
+        if not rows:
+            self._total = len(self._rows)  # the table shrank meanwhile: stop asking
+            return
+        self.beginInsertRows(QtCore.QModelIndex(), offset, offset + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    # --- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        if parent.isValid() or self._approval:
+            return False
+        return not self._loading and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        request, f, source = self._request, self._filter, self._source
+        offset, page = len(self._rows), self._page
+        self._tasks.run(lambda: source.fetch(f, offset, page),
+                        lambda rows: self._on_page(request, offset, rows),
+                        lambda failure: self._on_failed(request, failure))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._titles):
+            return self._titles[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = Column(index.column())
+        handler = _ROLE_HANDLERS.get(role)
+        return None if handler is None else handler(row, col)
+
+
+def _display(row: QueueRow, col: Column) -> str:
+    if col is Column.CARD:
+        return row.card
+    if col is Column.INSURED:
+        return row.insured_name
+    if col is Column.DEPENDENT:
+        return row.dependent_name
+    if col is Column.KANA:
+        return row.dependent_kana
+    if col is Column.RELATIONSHIP:
+        return row.relationship_label
+    if col is Column.OFFICE:
+        return row.office_name
+    if col is Column.STATUS:
+        return status_label(row.status)
+    if col is Column.ASSIGNEE:
+        return row.assignee_name or ""
+    if col is Column.VERDICT:
+        return verdict_label(row.proposed_verdict)
+    if col is Column.ATTACHMENTS:
+        return str(row.attachment_count)
+    return _t("更新あり") if row.updated_after_review else ""
+
+
+def _tooltip(row: QueueRow, col: Column) -> str | None:
+    if col is Column.ASSIGNEE and row.assignee_name:
+        return _t("{name}さんが担当しています").format(name=row.assignee_name)
+    if col is Column.UPDATED and row.updated_after_review:
+        return _t("審査を始めた後に会員が回答または書類を更新しました")
+    if col is Column.OFFICE:
+        return f"{row.office_code} {row.office_name}"
+    return None
+
+
+def _background(row: QueueRow, col: Column) -> QtGui.QColor | None:
+    if col is Column.STATUS:
+        return QtGui.QColor(STATUS_COLOURS[row.status][0])
+    if col is Column.UPDATED and row.updated_after_review:
+        return QtGui.QColor("#fde7e4")
+    return None
+
+
+def _foreground(row: QueueRow, col: Column) -> QtGui.QColor | None:
+    if col is Column.STATUS:
+        return QtGui.QColor(STATUS_COLOURS[row.status][1])
+    if col is Column.UPDATED and row.updated_after_review:
+        return QtGui.QColor("#a1261c")
+    return None
+
+
+def _alignment(row: QueueRow, col: Column) -> int | None:
+    if col is Column.ATTACHMENTS:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
+
+
+_ROLE_HANDLERS: dict[int, Callable[[QueueRow, Column], Any]] = {
+    Qt.ItemDataRole.DisplayRole: _display,
+    Qt.ItemDataRole.ToolTipRole: _tooltip,
+    Qt.ItemDataRole.BackgroundRole: _background,
+    Qt.ItemDataRole.ForegroundRole: _foreground,
+    Qt.ItemDataRole.TextAlignmentRole: _alignment,
+    CASE_ID_ROLE: lambda row, col: row.case_id,
+    ROW_ROLE: lambda row, col: row,
+}

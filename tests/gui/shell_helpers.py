@@ -1,0 +1,86 @@
+"""Shared setup of the window-shell tests: a real demo workspace (made once per test process and
+copied per test), a task manager, temporary settings, and helpers to sign in and wait.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.commands.demo import DEMO_SEED, ensure_demo_workspace
+from reviewer_app.ui.qt import QtCore, QtWidgets
+from reviewer_app.ui.settings import Settings
+from reviewer_app.ui.tasks import TaskManager
+
+TIMEOUT_MS = 30_000
+DEMO_MEMBERS = 5  # enough for a multi-page PDF and a HEIC photo (seed DEMO_SEED)
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def demo_template() -> tuple[Path, dict[str, str]]:
+    """One demo workspace per test process (creation takes seconds), removed at exit."""
+    if "dir" not in _TEMPLATE:
+        root = Path(tempfile.mkdtemp(prefix="reviewer-shell-tests-"))
+        atexit.register(shutil.rmtree, root, True)
+        ensure_demo_workspace(root / "demo", members=DEMO_MEMBERS, seed=DEMO_SEED)
+        _TEMPLATE["dir"] = root / "demo"
+    demo = ensure_demo_workspace(_TEMPLATE["dir"])
+    return demo.dir, demo.passwords
+
+
+@dataclass
+class Demo:
+    dir: Path
+    passwords: dict[str, str]
+
+
+@pytest.fixture(name="demo")
+def demo_fixture(tmp_path: Path) -> Demo:
+    """A fresh copy of the demo workspace (each test changes cases freely)."""
+    source, passwords = demo_template()
+    target = tmp_path / "demo"
+    shutil.copytree(source, target)
+    return Demo(target, passwords)
+
+
+@pytest.fixture(name="settings")
+def settings_fixture(tmp_path: Path) -> Settings:
+    store = QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat)
+    return Settings(store)
+
+
+@pytest.fixture(name="tasks")
+def tasks_fixture(qtbot: QtBot) -> Iterator[TaskManager]:
+    manager = TaskManager("ja")
+    yield manager
+    manager.wait_idle()
+    manager.shutdown()
+
+
+def wait(qtbot: QtBot, condition: Callable[[], Any], timeout: int = TIMEOUT_MS) -> None:
+    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
+
+
+def close_windows(*windows: QtWidgets.QWidget) -> None:
+    for window in windows:
+        window.close()
+
+
+def first_case_with(window: Any, media_prefix: str) -> int:
+    """The id of the first loaded case whose documents include ``media_prefix`` files."""
+    service = window.case_service
+    for row in window.queue.model.loaded_rows():
+        detail = service.open_case(row.case_id, take=False)
+        for doc in detail.documents:
+            if any(a.media_type.startswith(media_prefix) for a in doc.attachments):
+                return int(row.case_id)
+    raise AssertionError(f"no case with {media_prefix} in the demo workspace")

@@ -1,0 +1,141 @@
+"""The window shell on a real demo workspace: sign-in and lockout, the queue, opening a case."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
+    Demo,
+    demo_fixture,
+    first_case_with,
+    settings_fixture,
+    tasks_fixture,
+    wait,
+)
+
+from reviewer_app.services.queue import QueueFilter
+from reviewer_app.store.enums import CaseStatus
+from reviewer_app.ui.login import LoginDialog
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.qt import Qt, QtCore
+from reviewer_app.ui.queue import QueueModel
+from reviewer_app.ui.settings import Settings
+from reviewer_app.ui.tasks import TaskManager
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+
+
+def sign_in(qtbot: QtBot, tasks: TaskManager, demo: Demo, user: str,
+            password: str | None = None) -> LoginDialog:
+    dialog = LoginDialog(tasks, demo.dir, user=user)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password_edit.setText(demo.passwords[user] if password is None else password)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def open_window(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo,
+                user: str = "examiner") -> MainWindow:
+    dialog = sign_in(qtbot, tasks, demo, user)
+    wait(qtbot, lambda: dialog.session is not None)
+    assert dialog.session is not None
+    window = MainWindow(dialog.session, tasks, settings)
+    qtbot.addWidget(window)
+    window.show()
+    wait(qtbot, lambda: window.queue.model.rowCount() > 0)
+    return window
+
+
+def test_login_success_opens_the_queue_with_the_users_role(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    assert window.session.user.name == "examiner"
+    assert "審査担当" in window.user_label.text()
+    assert window.queue.model.total == window.queue.model.rowCount() > 0
+    assert window.stack.currentWidget() is window.queue
+
+
+def test_wrong_password_is_refused_and_five_lock_the_account(
+        qtbot: QtBot, tasks: TaskManager, demo: Demo) -> None:
+    dialog = sign_in(qtbot, tasks, demo, "examiner", "wrong-password")
+    wait(qtbot, lambda: dialog.message.isVisible() and "違います" in dialog.message.text())
+    assert dialog.session is None
+    for _ in range(4):
+        dialog.password_edit.setText("wrong-password")
+        dialog.submit()
+        wait(qtbot, lambda: tasks.is_idle())
+    assert "ロックされています" in dialog.message.text()
+    # Even the right password is refused while locked.
+    dialog.password_edit.setText(demo.passwords["examiner"])
+    dialog.submit()
+    wait(qtbot, lambda: tasks.is_idle())
+    assert dialog.session is None
+    assert "ロックされています" in dialog.message.text()
+
+
+def test_queue_model_passes_the_model_tester(
+        qtbot: QtBot, qtmodeltester: object, tasks: TaskManager, settings: Settings,
+        demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    model = QueueModel(tasks, window.queue_service, page_size=5)
+    model.set_filter(QueueFilter())
+    wait(qtbot, lambda: model.rowCount() > 0)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    # Fetching the next page as the view would.
+    wait(qtbot, lambda: not model.is_loading)
+    while model.canFetchMore(QtCore.QModelIndex()):
+        model.fetchMore(QtCore.QModelIndex())
+        wait(qtbot, lambda: not model.is_loading)
+    assert model.rowCount() == model.total
+
+
+def test_search_box_and_status_chip_filter_the_queue(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    queue = window.queue
+    all_rows = queue.model.total
+    target = queue.model.row_at(1)
+    assert target is not None
+    # QTest types Latin-1 only: kana go in as an input method would commit them.
+    queue.search_edit.setText(target.dependent_kana.split()[-1])
+    wait(qtbot, lambda: not queue.model.is_loading and queue.model.total < all_rows)
+    names = [r.dependent_name for r in queue.model.loaded_rows()]
+    assert target.dependent_name in names
+    queue.search_edit.clear()
+    qtbot.keyClicks(queue.search_edit, target.card)
+    wait(qtbot, lambda: not queue.model.is_loading and all(
+        r.card == target.card for r in queue.model.loaded_rows()))
+    queue.search_edit.clear()
+    wait(qtbot, lambda: queue.model.total == all_rows)
+    # The 審査中 chip: nothing yet; after opening one case, that case.
+    qtbot.mouseClick(queue.chips[CaseStatus.IN_REVIEW], Qt.MouseButton.LeftButton)
+    wait(qtbot, lambda: not queue.model.is_loading and queue.model.total == 0)
+    assert queue.chips[CaseStatus.NOT_STARTED].text().endswith(f"{all_rows:,}")
+    qtbot.mouseClick(queue.all_chip, Qt.MouseButton.LeftButton)
+    wait(qtbot, lambda: queue.model.total == all_rows)
+    relationship = queue.relationship_combo
+    relationship.setCurrentIndex(relationship.findData("spouse"))
+    wait(qtbot, lambda: not queue.model.is_loading and 0 < queue.model.total < all_rows)
+    assert all(r.relationship == "spouse" for r in queue.model.loaded_rows())
+
+
+def test_opening_a_case_assigns_it_and_shows_a_pdf_page(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    case_id = first_case_with(window, "application/pdf")
+    window.queue.select_case(case_id)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_Return)
+    view = window.case_view
+    with qtbot.waitSignal(view.viewer.pageShown, timeout=30_000):
+        wait(qtbot, lambda: view.detail is not None and view.detail.case_id == case_id)
+    assert window.stack.currentWidget() is view
+    assert view.detail is not None
+    assert view.detail.assignee_name == "examiner"
+    assert view.detail.status is CaseStatus.IN_REVIEW
+    assert not view.banner.isVisible()
+    # Back to the queue: the row now says 審査中 and who holds it.
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    wait(qtbot, lambda: (row := window.queue.model.row_at(
+        window.queue.model.row_of_case(case_id))) is not None and row.assignee_name == "examiner")
+    assert window.stack.currentWidget() is window.queue
