@@ -59,7 +59,6 @@ from reviewer_app.errors import UserError
 from reviewer_app.services import exporters
 from reviewer_app.services.import_rows import RowWriter
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.services.write_behind import WriteBehind
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import content_mac
 from reviewer_app.store.enums import Role
@@ -141,8 +140,7 @@ def import_bundle(
     ws.require_role(*IMPORT_ROLES, action_ja="バンドルの取込", action_en="import bundles")
     path = Path(path)
     with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-sha256") as pool,
-          ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-sha256") as hasher,
-          WriteBehind(ws.workspace.db_url)):
+          ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-sha256") as hasher):
         file_hash = pool.submit(file_sha256, path)
         try:
             with ws.transaction() as db:
