@@ -446,6 +446,7 @@ class CaseView(QtWidgets.QWidget):
         self.save_label.setText(self.tr("未保存の変更"))
         self._save_timer.start()
         self.decision_tab.set_evaluation(self.income_tab.evaluation())
+        self.decision_tab.prefill_from_evaluation()
 
     def _save_sheet_now(self, *, expected: int | str | None = "current") -> None:
         if self.detail is None or self._pending_sheet is None:

@@ -98,6 +98,9 @@ class DecisionTab(QtWidgets.QWidget):
             button.setProperty("verdict", verdict.value)
             self._verdicts.addButton(button)
         self._verdicts.buttonToggled.connect(self._update_enabled)
+        # Until the examiner picks a verdict, the choice follows the live evaluation.
+        self._chosen = False
+        self._verdicts.buttonClicked.connect(self._on_user_choice)
         verdict_row = QtWidgets.QHBoxLayout()
         verdict_row.setSpacing(18)
         for button in (self.continue_radio, self.exclude_radio, self.review_radio):
@@ -107,6 +110,7 @@ class DecisionTab(QtWidgets.QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.date_edit.dateChanged.connect(self._update_date_hint)
+        self.date_edit.editingFinished.connect(self._on_user_choice)
         self.date_hint = QtWidgets.QLabel()
         date_row = QtWidgets.QHBoxLayout()
         date_row.addWidget(self.date_edit)
@@ -224,6 +228,7 @@ class DecisionTab(QtWidgets.QWidget):
         """``proposal``: the latest proposal (a DecisionView) when there is one."""
         self.message.hide()
         self._can_propose = can_propose
+        self._chosen = proposal is not None
         self.state_label.setText(self.tr("状態: {status}").format(status=status_label(status)))
         self.approve_box.setVisible(status is CaseStatus.AWAITING_APPROVAL)
         self.approve_button.setEnabled(can_decide)
@@ -258,8 +263,8 @@ class DecisionTab(QtWidgets.QWidget):
         return date.fromisoformat(ex) if ex else None
 
     def prefill_from_evaluation(self) -> None:
-        """Choose the evaluation's verdict and exclusion date (nothing is chosen yet)."""
-        if self._verdicts.checkedButton() is not None or not self._evaluation:
+        """Follow the evaluation's verdict and exclusion date until the user chooses."""
+        if self._chosen or not self._evaluation:
             return
         verdict = self._evaluation.get("verdict")
         for button in self._verdicts.buttons():
@@ -289,6 +294,9 @@ class DecisionTab(QtWidgets.QWidget):
         if proposal.comment:
             lines.append(self.tr("コメント: {text}").format(text=proposal.comment))
         return "\n".join(lines)
+
+    def _on_user_choice(self, *_args: object) -> None:
+        self._chosen = True
 
     def _update_enabled(self, *_args: object) -> None:
         editable = self._can_propose

@@ -84,3 +84,65 @@ def first_case_with(window: Any, media_prefix: str) -> int:
             if any(a.media_type.startswith(media_prefix) for a in doc.attachments):
                 return int(row.case_id)
     raise AssertionError(f"no case with {media_prefix} in the demo workspace")
+
+
+def find_attachment(window: Any, media_prefix: str,
+                    accept: Callable[[bytes], bool] = lambda data: True) -> tuple[int, int]:
+    """(case id, attachment id) of the first loaded case with a matching attachment."""
+    service = window.case_service
+    for row in window.queue.model.loaded_rows():
+        detail = service.open_case(row.case_id, take=False)
+        for doc in detail.documents:
+            for att in doc.attachments:
+                if att.media_type.startswith(media_prefix) and accept(
+                        service.attachment_bytes(att.attachment_id)):
+                    return int(row.case_id), int(att.attachment_id)
+    raise AssertionError(f"no {media_prefix} attachment in the demo workspace")
+
+
+def pdf_pages(data: bytes) -> int:
+    import pymupdf
+
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return int(doc.page_count)
+
+
+def sign_in(qtbot: QtBot, tasks: TaskManager, demo: Demo, user: str,
+            password: str | None = None) -> Any:
+    from reviewer_app.ui.login import LoginDialog
+    from reviewer_app.ui.qt import Qt
+
+    dialog = LoginDialog(tasks, demo.dir, user=user)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password_edit.setText(demo.passwords[user] if password is None else password)
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def open_window(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo,
+                user: str = "examiner") -> Any:
+    """Sign in through the dialog and show the main window with its queue loaded."""
+    from reviewer_app.ui.main_window import MainWindow
+
+    dialog = sign_in(qtbot, tasks, demo, user)
+    wait(qtbot, lambda: dialog.session is not None)
+    window = MainWindow(dialog.session, tasks, settings)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    wait(qtbot, lambda: window.queue.model.rowCount() > 0)
+    return window
+
+
+def open_case(qtbot: QtBot, window: Any, case_id: int) -> Any:
+    """Open ``case_id`` from the queue as a person would (select, Enter); the case view."""
+    from reviewer_app.ui.qt import Qt
+
+    window.show_queue()
+    window.queue.select_case(case_id)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_Return)
+    view = window.case_view
+    wait(qtbot, lambda: view.detail is not None and view.detail.case_id == case_id
+         and not view.is_loading)
+    return view

@@ -8,43 +8,21 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
     demo_fixture,
     first_case_with,
+    open_window,
     settings_fixture,
+    sign_in,
     tasks_fixture,
     wait,
 )
 
 from reviewer_app.services.queue import QueueFilter
 from reviewer_app.store.enums import CaseStatus
-from reviewer_app.ui.login import LoginDialog
-from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import Qt, QtCore
 from reviewer_app.ui.queue import QueueModel
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
-
-
-def sign_in(qtbot: QtBot, tasks: TaskManager, demo: Demo, user: str,
-            password: str | None = None) -> LoginDialog:
-    dialog = LoginDialog(tasks, demo.dir, user=user)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.password_edit.setText(demo.passwords[user] if password is None else password)
-    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
-    return dialog
-
-
-def open_window(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo,
-                user: str = "examiner") -> MainWindow:
-    dialog = sign_in(qtbot, tasks, demo, user)
-    wait(qtbot, lambda: dialog.session is not None)
-    assert dialog.session is not None
-    window = MainWindow(dialog.session, tasks, settings)
-    qtbot.addWidget(window)
-    window.show()
-    wait(qtbot, lambda: window.queue.model.rowCount() > 0)
-    return window
 
 
 def test_login_success_opens_the_queue_with_the_users_role(

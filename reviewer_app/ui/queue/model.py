@@ -10,7 +10,7 @@ rows of an earlier query. ``fetchMore`` asks for the next page only when the vie
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Protocol
 
@@ -34,7 +34,6 @@ class QueueSource(Protocol):
     def count(self, f: QueueFilter) -> int: ...
     def fetch(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]: ...
     def status_counts(self, f: QueueFilter) -> dict[CaseStatus, int]: ...
-    def approval_queue(self) -> list[QueueRow]: ...
 
 
 class Column(IntEnum):
@@ -71,8 +70,8 @@ class QueueModel(QtCore.QAbstractTableModel):
     """Signals: ``loaded(total)`` after a (re)load landed, ``countsChanged(dict)`` with the
     cases per status under the other filters, ``loadFailed(TaskFailure)``.
 
-    ``approval=True`` lists :meth:`QueueService.approval_queue` instead (a supervisor's view: a
-    short list, loaded whole, filters ignored).
+    ``approval=True`` is a supervisor's approval queue: the filter's status is always
+    承認待ち (paged like any other filter, oldest case first).
     """
 
     loaded = Signal(int)
@@ -87,7 +86,7 @@ class QueueModel(QtCore.QAbstractTableModel):
         self._source = source
         self._page = page_size
         self._approval = approval
-        self._filter = QueueFilter()
+        self._filter = self._forced(QueueFilter())
         self._rows: list[QueueRow] = []
         self._total = 0
         self._request = 0
@@ -111,8 +110,13 @@ class QueueModel(QtCore.QAbstractTableModel):
         return self._loading or self._fetching
 
     def set_filter(self, f: QueueFilter) -> None:
-        self._filter = f
+        self._filter = self._forced(f)
         self.reload()
+
+    def _forced(self, f: QueueFilter) -> QueueFilter:
+        if self._approval:
+            return replace(f, status=CaseStatus.AWAITING_APPROVAL)
+        return f
 
     def reload(self) -> None:
         """Count, first page and status counts for the current filter, in one task."""
@@ -120,12 +124,8 @@ class QueueModel(QtCore.QAbstractTableModel):
         request, f, source, page = self._request, self._filter, self._source, self._page
         self._loading = True
         self._fetching = False
-        approval = self._approval
 
         def job() -> _Loaded:
-            if approval:
-                rows = source.approval_queue()
-                return _Loaded(len(rows), rows, None)
             total = source.count(f)
             rows = source.fetch(f, 0, page)
             return _Loaded(total, rows, source.status_counts(f))
@@ -140,12 +140,8 @@ class QueueModel(QtCore.QAbstractTableModel):
         wanted = max(self._page, len(self._rows))
         self._loading = True
         self._fetching = False
-        approval = self._approval
 
         def job() -> _Loaded:
-            if approval:
-                rows = source.approval_queue()
-                return _Loaded(len(rows), rows, None)
             total = source.count(f)
             loaded: list[QueueRow] = []
             while len(loaded) < min(wanted, total):
@@ -243,7 +239,7 @@ class QueueModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        if parent.isValid() or self._approval:
+        if parent.isValid():
             return False
         return not self._loading and not self._fetching and len(self._rows) < self._total
 
