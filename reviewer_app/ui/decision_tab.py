@@ -42,22 +42,23 @@ def _pydate(q: QtCore.QDate) -> date:
 
 def evaluation_text(evaluation: dict[str, Any] | None, style: str = "wareki") -> str:
     """Verdict, exclusion date and the engine's explanation as plain lines."""
-    tr = QtCore.QCoreApplication.translate
     if not evaluation:
-        return tr("DecisionTab", "収入が入力されていないため、判定を計算できません。")
-    lines = [tr("DecisionTab", "計算結果: {verdict}").format(
+        return QtCore.QCoreApplication.translate(
+            "DecisionTab", "収入が入力されていないため、判定を計算できません。")
+    lines = [QtCore.QCoreApplication.translate("DecisionTab", "計算結果: {verdict}").format(
         verdict=verdict_label(evaluation.get("verdict")))]
     exclusion = (evaluation.get("exclusion") or {}).get("date")
     if exclusion:
-        lines.append(tr("DecisionTab", "除外日: {date}").format(
+        lines.append(QtCore.QCoreApplication.translate("DecisionTab", "除外日: {date}").format(
             date=date_label(date.fromisoformat(exclusion), style)))
     recert = (evaluation.get("recertification") or {}).get("date")
     if recert:
-        lines.append(tr("DecisionTab", "再認定日: {date}").format(
+        lines.append(QtCore.QCoreApplication.translate("DecisionTab", "再認定日: {date}").format(
             date=date_label(date.fromisoformat(recert), style)))
     annual, limit = evaluation.get("annual_income"), evaluation.get("annual_limit")
     if annual is not None and limit is not None:
-        lines.append(tr("DecisionTab", "年間収入 {annual}円 / 限度額 {limit}円").format(
+        lines.append(QtCore.QCoreApplication.translate(
+            "DecisionTab", "年間収入 {annual}円 / 限度額 {limit}円").format(
             annual=f"{annual:,}", limit=f"{limit:,}"))
     explanation = evaluation.get("explanation") or []
     if explanation:
@@ -230,7 +231,12 @@ class DecisionTab(QtWidgets.QWidget):
         self._can_propose = can_propose
         self._chosen = proposal is not None
         self.state_label.setText(self.tr("状態: {status}").format(status=status_label(status)))
-        self.approve_box.setVisible(status is CaseStatus.AWAITING_APPROVAL)
+        decided = status in (CaseStatus.AWAITING_APPROVAL, CaseStatus.DONE)
+        # Once proposed, the proposal is shown in the approval box; the form would only repeat it.
+        self.approve_box.setVisible(decided)
+        self.propose_box.setVisible(not decided)
+        for widget in (self.approve_comment, self.approve_button, self.return_button):
+            widget.setVisible(status is CaseStatus.AWAITING_APPROVAL)
         self.approve_button.setEnabled(can_decide)
         self.return_button.setEnabled(can_decide)
         self.approve_comment.setReadOnly(not can_decide)

@@ -20,10 +20,9 @@ from reviewer_app.ui.tasks import TaskFailure, TaskManager, show_failure
 
 
 def role_label(role: Role) -> str:
-    tr = QtCore.QCoreApplication.translate
-    return {Role.EXAMINER: tr("MainWindow", "審査担当"),
-            Role.SUPERVISOR: tr("MainWindow", "承認者"),
-            Role.ADMIN: tr("MainWindow", "管理者")}[role]
+    return {Role.EXAMINER: QtCore.QCoreApplication.translate("MainWindow", "審査担当"),
+            Role.SUPERVISOR: QtCore.QCoreApplication.translate("MainWindow", "承認者"),
+            Role.ADMIN: QtCore.QCoreApplication.translate("MainWindow", "管理者")}[role]
 
 
 class MainWindow(QtWidgets.QMainWindow):

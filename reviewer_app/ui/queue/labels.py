@@ -10,17 +10,13 @@ from reviewer_app.store.enums import CaseStatus, Verdict
 from reviewer_app.ui.qt import QtCore
 
 
-def _t(text: str) -> str:
-    return QtCore.QCoreApplication.translate("QueueLabels", text)
-
-
 def status_label(status: CaseStatus | str) -> str:
     return {
-        CaseStatus.NOT_STARTED: _t("未着手"),
-        CaseStatus.IN_REVIEW: _t("審査中"),
-        CaseStatus.NOTICE_SENT: _t("不備連絡中"),
-        CaseStatus.AWAITING_APPROVAL: _t("承認待ち"),
-        CaseStatus.DONE: _t("完了"),
+        CaseStatus.NOT_STARTED: QtCore.QCoreApplication.translate("QueueLabels", "未着手"),
+        CaseStatus.IN_REVIEW: QtCore.QCoreApplication.translate("QueueLabels", "審査中"),
+        CaseStatus.NOTICE_SENT: QtCore.QCoreApplication.translate("QueueLabels", "不備連絡中"),
+        CaseStatus.AWAITING_APPROVAL: QtCore.QCoreApplication.translate("QueueLabels", "承認待ち"),
+        CaseStatus.DONE: QtCore.QCoreApplication.translate("QueueLabels", "完了"),
     }.get(CaseStatus(status), str(status))
 
 
@@ -28,9 +24,9 @@ def verdict_label(verdict: Verdict | str | None) -> str:
     if verdict is None:
         return ""
     return {
-        Verdict.CONTINUE: _t("扶養継続"),
-        Verdict.EXCLUDE: _t("扶養除外"),
-        Verdict.NEEDS_REVIEW: _t("要確認"),
+        Verdict.CONTINUE: QtCore.QCoreApplication.translate("QueueLabels", "扶養継続"),
+        Verdict.EXCLUDE: QtCore.QCoreApplication.translate("QueueLabels", "扶養除外"),
+        Verdict.NEEDS_REVIEW: QtCore.QCoreApplication.translate("QueueLabels", "要確認"),
     }.get(Verdict(verdict), str(verdict))
 
 
@@ -39,13 +35,13 @@ RELATIONSHIPS = ("spouse", "child", "parent", "grandparent", "grandchild", "sibl
 
 def relationship_label(code: str) -> str:
     return {
-        "spouse": _t("配偶者"),
-        "child": _t("子"),
-        "parent": _t("父母"),
-        "grandparent": _t("祖父母"),
-        "grandchild": _t("孫"),
-        "sibling": _t("兄弟姉妹"),
-        "other": _t("その他"),
+        "spouse": QtCore.QCoreApplication.translate("QueueLabels", "配偶者"),
+        "child": QtCore.QCoreApplication.translate("QueueLabels", "子"),
+        "parent": QtCore.QCoreApplication.translate("QueueLabels", "父母"),
+        "grandparent": QtCore.QCoreApplication.translate("QueueLabels", "祖父母"),
+        "grandchild": QtCore.QCoreApplication.translate("QueueLabels", "孫"),
+        "sibling": QtCore.QCoreApplication.translate("QueueLabels", "兄弟姉妹"),
+        "other": QtCore.QCoreApplication.translate("QueueLabels", "その他"),
     }.get(code, code)
 
 

@@ -50,13 +50,20 @@ class Column(IntEnum):
     UPDATED = 10
 
 
-def _t(text: str) -> str:
-    return QtCore.QCoreApplication.translate("QueueModel", text)
-
-
 def column_titles() -> list[str]:
-    return [_t("記号番号"), _t("被保険者"), _t("被扶養者"), _t("カナ"), _t("続柄"), _t("事業所"),
-            _t("状態"), _t("担当"), _t("判定案"), _t("添付"), _t("更新あり")]
+    return [
+        QtCore.QCoreApplication.translate("QueueModel", "記号番号"),
+        QtCore.QCoreApplication.translate("QueueModel", "被保険者"),
+        QtCore.QCoreApplication.translate("QueueModel", "被扶養者"),
+        QtCore.QCoreApplication.translate("QueueModel", "カナ"),
+        QtCore.QCoreApplication.translate("QueueModel", "続柄"),
+        QtCore.QCoreApplication.translate("QueueModel", "事業所"),
+        QtCore.QCoreApplication.translate("QueueModel", "状態"),
+        QtCore.QCoreApplication.translate("QueueModel", "担当"),
+        QtCore.QCoreApplication.translate("QueueModel", "判定案"),
+        QtCore.QCoreApplication.translate("QueueModel", "添付"),
+        QtCore.QCoreApplication.translate("QueueModel", "更新あり"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -296,14 +303,17 @@ def _display(row: QueueRow, col: Column) -> str:
         return verdict_label(row.proposed_verdict)
     if col is Column.ATTACHMENTS:
         return str(row.attachment_count)
-    return _t("更新あり") if row.updated_after_review else ""
+    return QtCore.QCoreApplication.translate(
+        "QueueModel", "更新あり") if row.updated_after_review else ""
 
 
 def _tooltip(row: QueueRow, col: Column) -> str | None:
     if col is Column.ASSIGNEE and row.assignee_name:
-        return _t("{name}さんが担当しています").format(name=row.assignee_name)
+        return QtCore.QCoreApplication.translate(
+            "QueueModel", "{name}さんが担当しています").format(name=row.assignee_name)
     if col is Column.UPDATED and row.updated_after_review:
-        return _t("審査を始めた後に会員が回答または書類を更新しました")
+        return QtCore.QCoreApplication.translate(
+            "QueueModel", "審査を始めた後に会員が回答または書類を更新しました")
     if col is Column.OFFICE:
         return f"{row.office_code} {row.office_name}"
     return None

@@ -186,8 +186,18 @@ class QueueWidget(QtWidgets.QWidget):
                   Column.RELATIONSHIP: 3.5, Column.OFFICE: 9, Column.STATUS: 5,
                   Column.ASSIGNEE: 6, Column.VERDICT: 5, Column.ATTACHMENTS: 3,
                   Column.UPDATED: 5}
+        metrics = header.fontMetrics()
+        statuses = max(self.fontMetrics().horizontalAdvance(status_label(s)) for s in CaseStatus)
         for col, w in widths.items():
-            header.resizeSection(col, int(w * em + 16))
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            # At least the header (English titles are longer than their Japanese).
+            width = max(int(w * em + 16), metrics.horizontalAdvance(title) + 24)
+            if col is Column.STATUS:
+                width = max(width, statuses + 16)
+            header.resizeSection(col, width)
+        # Names, kana and office share the spare width, so the table fills the window.
+        for col in (Column.INSURED, Column.DEPENDENT, Column.KANA, Column.OFFICE):
+            header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -1,0 +1,2566 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="ja">
+    <context>
+        <name>AnswersTab</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="49" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="81" />
+            <source>被扶養者を選択すると調査票の回答を表示します。</source>
+            <translation>Select a dependent to see the survey answers.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="146" />
+            <source>有</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="146" />
+            <source>無</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="149" />
+            <source>確認事項</source>
+            <translation>Points to check</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="153" />
+            <source>回答に不整合は見つかりませんでした。</source>
+            <translation>No inconsistencies were found in the answers.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="160" />
+            <source>要確認 {warn}件・参考 {info}件</source>
+            <translation>{warn} to check, {info} for information</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="162" />
+            <source>質問{n}: </source>
+            <translation>Question {n}: </translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="167" />
+            <source>被保険者</source>
+            <translation>Insured</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="170" />
+            <source>記号・番号</source>
+            <translation>Card symbol/number</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="172" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="191" />
+            <source>氏名</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="173" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="192" />
+            <source>カナ</source>
+            <translation>Kana</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="174" />
+            <source>事業所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="176" />
+            <source>社員コード</source>
+            <translation>Employee code</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="181" />
+            <source>1. 被保険者(本人)の健康保険証保有状況</source>
+            <translation>1. Insured's health insurance card</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="183" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="211" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="220" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="256" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="269" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="283" />
+            <source>未回答</source>
+            <translation>Not answered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="189" />
+            <source>2. 調査対象である被扶養者(家族)の基本情報の確認</source>
+            <translation>2. Basic details of the dependent</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="193" />
+            <source>続柄</source>
+            <translation>Relationship</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="194" />
+            <source>生年月日</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="195" />
+            <source>認定日</source>
+            <translation>Certified on</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="197" />
+            <source>処理状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="198" />
+            <source>提出日時</source>
+            <translation>Submitted at</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="201" />
+            <source>基本情報の確認</source>
+            <translation>Basic details</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="202" />
+            <source>確認済</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="203" />
+            <source>相違あり</source>
+            <translation>Differs</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="209" />
+            <source>3. 被扶養者(家族)の健康保険証保有状況</source>
+            <translation>3. Dependent's health insurance card</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="217" />
+            <source>4. 被扶養者(家族)の現在の職業と収入見込</source>
+            <translation>4. Dependent's occupation and expected income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="223" />
+            <source>収入見込の対象期間: {year}年1月～12月</source>
+            <translation>Income period: January–December {year}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="252" />
+            <source>5. 年収: 上記②～④以外に一時的収入などがある場合(遺産相続など)</source>
+            <translation>5. Other one-off income besides ②–④ (inheritance etc.)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="259" />
+            <source>記入なし</source>
+            <translation>None entered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="260" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="266" />
+            <source>6. 被保険者と被扶養者は同居か別居か</source>
+            <translation>6. Living together or apart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="272" />
+            <source>同居・別居</source>
+            <translation>Living together/apart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="274" />
+            <source>別居日</source>
+            <translation>Living apart since</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="281" />
+            <source>7. 連絡欄</source>
+            <translation>7. Notes to the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="283" />
+            <source>(記入なし)</source>
+            <translation>(none entered)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="291" />
+            <source>自治体照会の収入 (マイナンバー情報連携)</source>
+            <translation>Income from the municipality (My Number data link)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="296" />
+            <source>照会結果なし</source>
+            <translation>No municipal data</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="303" />
+            <source>対象年</source>
+            <translation>Target year</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="303" />
+            <source>{year}年</source>
+            <translation>{year}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="304" />
+            <source>給与収入</source>
+            <translation>Salary income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="305" />
+            <source>公的年金等収入</source>
+            <translation>Public pension income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="306" />
+            <source>合計所得</source>
+            <translation>Total income</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../reviewer_app/ui/app.py" line="48" />
+            <source>被扶養者資格調査 審査</source>
+            <translation>Dependent Eligibility Survey Review</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseLabels</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="9" />
+            <source>扶養削除(就職等により他健康保険に加入済)</source>
+            <translation>Removal (joined another health insurance, e.g. new job)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="10" />
+            <source>①無職(無収入)</source>
+            <translation>① Not working (no income)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="11" />
+            <source>②パート・アルバイト</source>
+            <translation>② Part-time work</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="12" />
+            <source>②-1 前年 一時的収入増による扶養上限越え</source>
+            <translation>②-1 Over the limit last year through a temporary rise</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="13" />
+            <source>②-2 今年 一時的収入増による扶養上限越え見込</source>
+            <translation>②-2 Expected over the limit this year through a temporary rise</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="14" />
+            <source>パート(短期/単発)</source>
+            <translation>Part-time (short-term/one-off)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="15" />
+            <source>③年金受給者</source>
+            <translation>③ Pensioner</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="16" />
+            <source>④自営業者(営業/事業/農業/山林/不動産等)</source>
+            <translation>④ Self-employed (business, farming, forestry, real estate…)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="17" />
+            <source>④-1 自営業で持続化給付金を受給</source>
+            <translation>④-1 Self-employed receiving a business continuity subsidy</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="18" />
+            <source>⑤株式等収入あり(株式/利子/配当/先物等)</source>
+            <translation>⑤ Investment income (shares, interest, dividends, futures…)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="19" />
+            <source>⑥社会保険からの給付金(手当)受給者</source>
+            <translation>⑥ Receiving social insurance benefits</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="20" />
+            <source>⑦失業給付受給者</source>
+            <translation>⑦ Receiving unemployment benefit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="21" />
+            <source>退職(パート・アルバイト含む)</source>
+            <translation>Left work (including part-time)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="22" />
+            <source>⑧同居の学生</source>
+            <translation>⑧ Student living at home</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="23" />
+            <source>⑨下宿中の学生</source>
+            <translation>⑨ Student living away</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="24" />
+            <source>義父母・甥姪・おじおば・義兄弟・連れ子(養子除く)</source>
+            <translation>Parents-in-law, nephews/nieces, uncles/aunts, siblings-in-law, stepchildren (not adopted)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="25" />
+            <source>施設入所している者</source>
+            <translation>Living in a care facility</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="26" />
+            <source>海外居住者</source>
+            <translation>Living abroad</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="27" />
+            <source>同居</source>
+            <translation>Living together</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="28" />
+            <source>別居(被保険者が単身赴任中)</source>
+            <translation>Apart (insured posted away from home)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="29" />
+            <source>別居(被扶養者が就学&lt;下宿&gt;のため)</source>
+            <translation>Apart (dependent studying away)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="30" />
+            <source>別居(その他)</source>
+            <translation>Apart (other)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="31" />
+            <source>未提出</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="32" />
+            <source>登録済</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="33" />
+            <source>提出済</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="34" />
+            <source>判読不可</source>
+            <translation>Unreadable</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="35" />
+            <source>対象期間が違う</source>
+            <translation>Wrong period</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="36" />
+            <source>書類違い</source>
+            <translation>Wrong document</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="37" />
+            <source>月が不足</source>
+            <translation>Months missing</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="38" />
+            <source>マイナンバーが見える</source>
+            <translation>My Number visible</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="39" />
+            <source>一部が切れている</source>
+            <translation>Partly cut off</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="40" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
+            <source>不備</source>
+            <translation>Deficient</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
+            <source>未確認</source>
+            <translation>Unchecked</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
+            <source>提出あり</source>
+            <translation>Uploaded</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
+            <source>代替書類で提出</source>
+            <translation>Substitute submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
+            <source>未提出で進める</source>
+            <translation>Proceed without</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
+            <source>必要書類以外</source>
+            <translation>Not a required document</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
+            <source>金額の記入なし</source>
+            <translation>No amount entered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
+            <source>1円 (0円の意味)</source>
+            <translation>¥1 (meaning ¥0)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
+            <source>{amount}円</source>
+            <translation>¥{amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="181" />
+            <source>調査票</source>
+            <translation>Answers</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="182" />
+            <source>書類</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="183" />
+            <source>収入</source>
+            <translation>Income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="184" />
+            <source>判定</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="185" />
+            <source>不備連絡</source>
+            <translation>Deficiency notice</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="186" />
+            <source>履歴</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="214" />
+            <source>← キューに戻る</source>
+            <translation>← Back to queue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="228" />
+            <source>担当を外す</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="229" />
+            <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
+            <translation>Stop holding this case so that someone else can open it</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="231" />
+            <source>前の案件</source>
+            <translation>Previous case</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="232" />
+            <source>前の案件 (Ctrl+Shift+←)</source>
+            <translation>Previous case (Ctrl+Shift+←)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="234" />
+            <source>次の案件</source>
+            <translation>Next case</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="235" />
+            <source>次の案件 (Ctrl+Shift+→)</source>
+            <translation>Next case (Ctrl+Shift+→)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="287" />
+            <source>案件 {id} を開いています…</source>
+            <translation>Opening case {id}…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="351" />
+            <source>案件を開けませんでした</source>
+            <translation>The case could not be opened</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="352" />
+            <source>案件を開けません</source>
+            <translation>Cannot open the case</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="362" />
+            <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
+            <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="405" />
+            <source>承認待ちのため、内容は変更できません。</source>
+            <translation>Awaiting approval: nothing can be changed.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="407" />
+            <source>完了した案件です。閲覧のみできます。</source>
+            <translation>This case is done: read only.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="409" />
+            <source>{name}さんが審査中です。閲覧のみできます。</source>
+            <translation>{name} is reviewing this case: read only.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="412" />
+            <source>担当者がいない案件です。閲覧のみできます。</source>
+            <translation>Nobody holds this case: read only.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="414" />
+            <source>審査開始後に会員が回答または書類を更新しています。</source>
+            <translation>The member updated answers or documents after the review started.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="446" />
+            <source>未保存の変更</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="463" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="522" />
+            <source>保存中…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="475" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="526" />
+            <source>保存しました {time}</source>
+            <translation>Saved {time}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="489" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="539" />
+            <source>保存できませんでした</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="512" />
+            <source>相手の内容を表示しています</source>
+            <translation>Showing the other version</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="536" />
+            <source>ほかの端末で保存されています</source>
+            <translation>Saved on another workstation</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="538" />
+            <source>書類の確認を保存できません</source>
+            <translation>Cannot save the document check</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="584" />
+            <source>判定案を提出しました。承認待ちになりました。</source>
+            <translation>Proposal submitted; the case now awaits approval.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="594" />
+            <source>承認しました。案件は完了です。</source>
+            <translation>Approved; the case is done.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="601" />
+            <source>差し戻しました。担当者の審査中に戻りました。</source>
+            <translation>Returned; the case is back in review with its examiner.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="614" />
+            <source>不備連絡を記録できません</source>
+            <translation>Cannot record the deficiency notice</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="110" />
+            <source>ほかの端末で保存されています</source>
+            <translation>Saved on another workstation</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="113" />
+            <source>{who}さんが {when} に先に保存しました。</source>
+            <translation>{who} saved first, at {when}.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="117" />
+            <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
+            <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="121" />
+            <source>自分の入力を残す</source>
+            <translation>Keep my entries</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="123" />
+            <source>相手の内容にする</source>
+            <translation>Take theirs</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractForm</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="87" />
+            <source>未提出なら空欄</source>
+            <translation>Empty if not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="89" />
+            <source>事業主の証明書が提出されている</source>
+            <translation>Employer's certificate submitted</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="91" />
+            <source>例: 2021, 2022</source>
+            <translation>e.g. 2021, 2022</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="93" />
+            <source>既定は対象年の翌年1月(例: 2024-01)</source>
+            <translation>Default: January after the target year (e.g. 2024-01)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="98" />
+            <source>労働契約の見込み年収(円)</source>
+            <translation>Expected annual pay in the contract (yen)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="99" />
+            <source>一時的な収入変動</source>
+            <translation>Temporary rise in income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="100" />
+            <source>証明書を使った年</source>
+            <translation>Years the certificate was used</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="101" />
+            <source>遡り再認定の起算月</source>
+            <translation>Re-certification from month</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="143" />
+            <source>労働契約の見込み年収を変更</source>
+            <translation>Change expected annual pay</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="149" />
+            <source>証明書を使った年は 2021, 2022 のように西暦で入力してください。</source>
+            <translation>Enter the certificate years as 2021, 2022.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="162" />
+            <source>事業主の証明を変更</source>
+            <translation>Change employer's certificate</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="168" />
+            <source>起算月は 2024-01 のように入力してください。</source>
+            <translation>Enter the month as 2024-01.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="178" />
+            <source>遡り再認定の起算月を変更</source>
+            <translation>Change re-certification month</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionTab</name>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="46" />
+            <source>収入が入力されていないため、判定を計算できません。</source>
+            <translation>No income entered yet, so no verdict can be computed.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="48" />
+            <source>計算結果: {verdict}</source>
+            <translation>Computed verdict: {verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="52" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="298" />
+            <source>除外日: {date}</source>
+            <translation>Exclusion date: {date}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="56" />
+            <source>再認定日: {date}</source>
+            <translation>Re-certification date: {date}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="60" />
+            <source>年間収入 {annual}円 / 限度額 {limit}円</source>
+            <translation>Annual income ¥{annual} / limit ¥{limit}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="91" />
+            <source>判定案（一次チェック）</source>
+            <translation>Proposal (first check)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="92" />
+            <source>扶養継続</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="93" />
+            <source>扶養除外</source>
+            <translation>Exclude</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="94" />
+            <source>要確認</source>
+            <translation>Needs review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="122" />
+            <source>判定の理由や確認した内容（承認者が読みます）</source>
+            <translation>Why, and what you checked (the supervisor reads this)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="125" />
+            <source>判定案を提出（承認待ちへ）</source>
+            <translation>Submit proposal (for approval)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="131" />
+            <source>判定</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="132" />
+            <source>除外日</source>
+            <translation>Exclusion date</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="133" />
+            <source>コメント</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="140" />
+            <source>承認（最終チェック）</source>
+            <translation>Approval (final check)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="148" />
+            <source>承認・差し戻しのコメント（差し戻しでは必須）</source>
+            <translation>Comment on approval or return (required to return)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="151" />
+            <source>承認</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="155" />
+            <source>差し戻し</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="168" />
+            <source>現在のデータでの計算</source>
+            <translation>Evaluation on the current data</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="175" />
+            <source>再計算</source>
+            <translation>Recalculate</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="233" />
+            <source>状態: {status}</source>
+            <translation>Status: {status}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="251" />
+            <source>判定案はまだありません。</source>
+            <translation>No proposal yet.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="294" />
+            <source>判定案: {verdict}（{who}、{when}）</source>
+            <translation>Proposal: {verdict} ({who}, {when})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="301" />
+            <source>コメント: {text}</source>
+            <translation>Comment: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="322" />
+            <source>判定を選んでください。</source>
+            <translation>Choose a verdict.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="330" />
+            <source>差し戻しの理由をコメントに書いてください。</source>
+            <translation>Write in the comment why the case is returned.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentViewer</name>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="130" />
+            <source>前の書類</source>
+            <translation>Previous document</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="133" />
+            <source>次の書類</source>
+            <translation>Next document</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="136" />
+            <source>前のページ</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="138" />
+            <source>次のページ</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="141" />
+            <source>縮小</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="144" />
+            <source>拡大</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="145" />
+            <source>幅に合わせる</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="147" />
+            <source>ページに合わせる</source>
+            <translation>Fit page</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="148" />
+            <source>100%</source>
+            <translation>100%</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="151" />
+            <source>左に回転</source>
+            <translation>Rotate left</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="153" />
+            <source>右に回転</source>
+            <translation>Rotate right</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="154" />
+            <source>前のページ (PgUp)</source>
+            <translation>Previous page (PgUp)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="155" />
+            <source>次のページ (PgDn)</source>
+            <translation>Next page (PgDn)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
+            <source>前の書類 (Ctrl+PgUp または [)</source>
+            <translation>Previous document (Ctrl+PgUp or [)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
+            <source>次の書類 (Ctrl+PgDn または ])</source>
+            <translation>Next document (Ctrl+PgDn or ])</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="210" />
+            <source>（未提出）</source>
+            <translation>(not submitted)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsModel</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="98" />
+            <source>書類</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
+            <source>ファイル</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
+            <source>提出状況</source>
+            <translation>Submission</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
+            <source>会員コメント</source>
+            <translation>Member's comment</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
+            <source>審査</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
+            <source>不備理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="104" />
+            <source>メモ</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="152" />
+            <source>{n}件</source>
+            <translation>{n}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="164" />
+            <source>(理由を選択)</source>
+            <translation>(choose a reason)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsTab</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="52" />
+            <source>選択した書類の審査</source>
+            <translation>Review of the selected document</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="61" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="62" />
+            <source>不備</source>
+            <translation>Deficient</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="63" />
+            <source>未確認</source>
+            <translation>Unchecked</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="73" />
+            <source>(理由を選択)</source>
+            <translation>(choose a reason)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="79" />
+            <source>会員への補足(不備連絡に載ります)</source>
+            <translation>Note to the member (shown in the deficiency notice)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="83" />
+            <source>書類を表示</source>
+            <translation>Show document</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="97" />
+            <source>必要な理由</source>
+            <translation>Why required</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="98" />
+            <source>会員のコメント</source>
+            <translation>Member's comment</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="99" />
+            <source>判定</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="100" />
+            <source>不備理由</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="101" />
+            <source>補足</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="165" />
+            <source>書類を選択してください。</source>
+            <translation>Select a document.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="179" />
+            <source>回答からは求めていない書類です。</source>
+            <translation>The answers do not call for this document.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="205" />
+            <source>書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件</source>
+            <translation>{n} documents: {ok} OK, {bad} deficient, {rest} unchecked</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="45" />
+            <source>日時</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="45" />
+            <source>操作した人</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="45" />
+            <source>内容</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="57" />
+            <source>(システム)</source>
+            <translation>(system)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomeAmount</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
+            <source>マイナスの金額は入力できません。0以上の整数を入力してください。</source>
+            <translation>Negative amounts are not allowed. Enter a whole number of 0 or more.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
+            <source>円未満は入力できません。円単位の整数を入力してください。</source>
+            <translation>Fractions of a yen are not allowed. Enter whole yen.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
+            <source>「{text}」は金額として読めません。98000 や 98,000 のように数字で入力してください。</source>
+            <translation>"{text}" is not an amount. Enter digits such as 98000 or 98,000.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <source>金額が大きすぎます。桁を確かめてください。</source>
+            <translation>The amount is too large. Check the digits.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <source>円</source>
+            <translation> yen</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
+            <source>{n}万円</source>
+            <translation>¥{n}0k</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <source>{y}年{m}月</source>
+            <translation>{m}/{y}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomeChart</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="65" />
+            <source>月別収入のグラフ</source>
+            <translation>Monthly income chart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="139" />
+            <source>入力の誤りを直すとグラフが表示されます</source>
+            <translation>Correct the input to see the chart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="140" />
+            <source>判定できる月がありません</source>
+            <translation>No month to judge</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="152" />
+            <source>除外判定</source>
+            <translation>Exclusion</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="153" />
+            <source>再認定</source>
+            <translation>Re-certification</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="174" />
+            <source>12月</source>
+            <translation>Dec</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="189" />
+            <source>{m}月</source>
+            <translation>M{m}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="200" />
+            <source>{y}年</source>
+            <translation>{y}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="222" />
+            <source>月額限度 {amount}円</source>
+            <translation>Monthly limit ¥{amount}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="238" />
+            <source>限度内</source>
+            <translation>Within limit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="238" />
+            <source>超過</source>
+            <translation>Over</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="239" />
+            <source>未入力あり</source>
+            <translation>Months missing</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="240" />
+            <source>{month}: {amount}円({state})</source>
+            <translation>{month}: ¥{amount} ({state})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/chart.py" line="244" />
+            <source>除外日の判定に使われた月</source>
+            <translation>Months that set the exclusion date</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomeDocument</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/document.py" line="91" />
+            <source>読み取り専用のため変更できません。</source>
+            <translation>Read only: cannot be changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomeRecords</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
+            <source>{d}日</source>
+            <translation>day {d}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
+            <source>末日</source>
+            <translation>month end</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
+            <source>不明</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
+            <source>当月</source>
+            <translation>same month</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
+            <source>翌月</source>
+            <translation>next month</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
+            <source>翌々月</source>
+            <translation>month after next</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <source>老齢年金</source>
+            <translation>Old-age pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <source>遺族年金</source>
+            <translation>Survivors' pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <source>障害年金</source>
+            <translation>Disability pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <source>その他の年金</source>
+            <translation>Other pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <source>失業給付</source>
+            <translation>Unemployment benefit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <source>傷病手当金</source>
+            <translation>Sickness allowance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
+            <source>出産手当金</source>
+            <translation>Maternity allowance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
+            <source>YYYY-MM 形式(例: 2023-07)</source>
+            <translation>YYYY-MM (e.g. 2023-07)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
+            <source>YYYY-MM-DD 形式(例: 2023-06-01)</source>
+            <translation>YYYY-MM-DD (e.g. 2023-06-01)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
+            <source>年月は 2023-07 のように入力してください。</source>
+            <translation>Enter the month as 2023-07.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
+            <source>日付は 2023-06-01 のように入力してください。</source>
+            <translation>Enter the date as 2023-06-01.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <source>{noun}の「{column}」を変更</source>
+            <translation>Change {column} of {noun}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <source>{noun}を追加</source>
+            <translation>Add {noun}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <source>{noun}を削除</source>
+            <translation>Remove {noun}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <source>勤務先{n}</source>
+            <translation>Employer {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomeSummary</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <source>扶養継続</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <source>扶養除外</source>
+            <translation>Exclude</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <source>要確認</source>
+            <translation>Needs review</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <source>60歳未満</source>
+            <translation>Under 60</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <source>60歳以上</source>
+            <translation>60 or over</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <source>障害年金受給者</source>
+            <translation>Disability pensioner</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <source>19歳以上23歳未満</source>
+            <translation>Aged 19 to 22</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <source>3か月連続で月額限度額を超過</source>
+            <translation>Over the monthly limit 3 months running</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <source>3か月平均が月額限度額を超過</source>
+            <translation>3-month average over the monthly limit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <source>年間収入</source>
+            <translation>Annual income</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <source>月額限度</source>
+            <translation>Monthly limit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <source>未入力の月</source>
+            <translation>Months not entered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <source>給付の日額</source>
+            <translation>Daily benefit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <source>被保険者収入の2分の1</source>
+            <translation>Half of the insured's income</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <source>仕送り額</source>
+            <translation>Remittance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <source>国内居住</source>
+            <translation>Living in Japan</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <source>75歳到達</source>
+            <translation>Reaching 75</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <source>労働契約</source>
+            <translation>Labour contract</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <source>事業主の証明</source>
+            <translation>Employer's certificate</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <source>調査票の提出</source>
+            <translation>Survey submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <source>{y}年{m}月{d}日</source>
+            <translation>{y}-{m}-{d}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <source>勤務先</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <source>給与</source>
+            <translation>Salary</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <source>賞与</source>
+            <translation>Bonus</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <source>年金</source>
+            <translation>Pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <source>自営業</source>
+            <translation>Self-employment</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <source>その他の収入</source>
+            <translation>Other income</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <source>給付</source>
+            <translation>Benefits</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <source>月</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <source>金額</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <source>締め日</source>
+            <translation>Cutoff day</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <source>支払日</source>
+            <translation>Pay day</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <source>支払月</source>
+            <translation>Pay month</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <source>年額</source>
+            <translation>Annual</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <source>収入金額</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <source>必要経費</source>
+            <translation>Expenses</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <source>内容</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <source>日額</source>
+            <translation>Daily amount</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <source>開始日</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <source>見込み年収</source>
+            <translation>Expected annual pay</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <source>使用した年</source>
+            <translation>Years used</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <source>再認定の起算月</source>
+            <translation>Re-certification month</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <source>基準</source>
+            <translation>Basis</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <source>月額限度額</source>
+            <translation>Monthly limit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <source>年齢</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <source>除外日</source>
+            <translation>Exclusion date</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <source>根拠</source>
+            <translation>Grounds</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <source>再認定日</source>
+            <translation>Re-certification date</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <source>内訳</source>
+            <translation>Breakdown</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <source>確認項目</source>
+            <translation>Checks</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <source>説明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
+            <translation>Cannot judge because of an input error: {field}: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <source>判定できません</source>
+            <translation>Cannot judge</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <source>判定案: {verdict}</source>
+            <translation>Proposed verdict: {verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <source>基準内</source>
+            <translation>within limit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <source>超過</source>
+            <translation>Over</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <source>判定に使う年収: {amount}</source>
+            <translation>Income used for the verdict: {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <source>{age}歳(判定日時点)</source>
+            <translation>{age} (on the judgment date)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <source>事業</source>
+            <translation>Business</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <source>(候補)</source>
+            <translation>(candidate)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <source>適合</source>
+            <translation>pass</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <source>不適合</source>
+            <translation>fail</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomeTab</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="46" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="50" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="54" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="202" />
+            <source>勤務先</source>
+            <translation>Employer</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="47" />
+            <source>締め日</source>
+            <translation>Cutoff day</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="48" />
+            <source>支払月</source>
+            <translation>Pay month</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="49" />
+            <source>支払日</source>
+            <translation>Pay day</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="55" />
+            <source>支給月</source>
+            <translation>Paid in</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="56" />
+            <source>賞与額(総支給)</source>
+            <translation>Bonus (gross)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="57" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="182" />
+            <source>賞与</source>
+            <translation>Bonus</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
+            <source>種類</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
+            <source>年額</source>
+            <translation>Annual</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="185" />
+            <source>年金</source>
+            <translation>Pension</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="65" />
+            <source>総収入</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="66" />
+            <source>直接的必要経費</source>
+            <translation>Direct expenses</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="188" />
+            <source>自営業</source>
+            <translation>Self-employment</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="70" />
+            <source>内容</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="71" />
+            <source>金額</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="190" />
+            <source>その他の収入</source>
+            <translation>Other income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
+            <source>日額</source>
+            <translation>Daily amount</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
+            <source>受給開始日</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="193" />
+            <source>給付</source>
+            <translation>Benefits</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="87" />
+            <source>閲覧のみ: この画面では収入を変更できません。</source>
+            <translation>Read only: the income cannot be changed here.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="137" />
+            <source>元に戻す</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="139" />
+            <source>やり直す</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="174" />
+            <source>勤務先を追加</source>
+            <translation>Add employer</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="175" />
+            <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
+            <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="180" />
+            <source>賞与を追加</source>
+            <translation>Add bonus</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="181" />
+            <source>賞与はその年の12か月で按分されます。</source>
+            <translation>Bonuses are spread over the 12 months of the year.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="183" />
+            <source>年金を追加</source>
+            <translation>Add pension</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="184" />
+            <source>遺族年金・障害年金も含みます。</source>
+            <translation>Includes survivors' and disability pensions.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="186" />
+            <source>事業を追加</source>
+            <translation>Add business</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="187" />
+            <source>事業ごとに入力(赤字は0円)。</source>
+            <translation>One line per business (a loss counts as ¥0).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="189" />
+            <source>収入を追加</source>
+            <translation>Add income</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="191" />
+            <source>給付を追加</source>
+            <translation>Add benefit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="192" />
+            <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
+            <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="194" />
+            <source>労働契約・証明</source>
+            <translation>Contract &amp; certificate</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
+            <source>月別の給与(支払月ごとの総支給額)</source>
+            <translation>Monthly salary (gross pay by pay month)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
+            <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
+            <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="251" />
+            <source>勤務先{n}</source>
+            <translation>Employer {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockPage</name>
+        <message>
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="84" />
+            <source>画面をロックしました</source>
+            <translation>Screen locked</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="91" />
+            <source>一定時間操作がなかったため、個人情報を隠しました。{user} さんのパスワードを入力すると再開します。</source>
+            <translation>Personal data is hidden after a period without activity. Enter {user}'s password to continue.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="98" />
+            <source>パスワード</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="100" />
+            <source>ロック解除</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="104" />
+            <source>ログアウト</source>
+            <translation>Log out</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="29" />
+            <source>ログイン - 被扶養者資格調査 審査</source>
+            <translation>Sign in - Dependent Eligibility Survey Review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="32" />
+            <source>被扶養者資格調査 審査</source>
+            <translation>Dependent Eligibility Survey Review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="37" />
+            <source>ワークスペース: {path}</source>
+            <translation>Workspace: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="49" />
+            <source>ユーザー名</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="50" />
+            <source>パスワード</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="65" />
+            <source>ログイン</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="67" />
+            <source>終了</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="89" />
+            <source>ユーザー名とパスワードを入力してください。</source>
+            <translation>Enter your user name and password.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/login.py" line="119" />
+            <source>確認しています…</source>
+            <translation>Checking…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="23" />
+            <source>審査担当</source>
+            <translation>Examiner</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="24" />
+            <source>承認者</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
+            <source>管理者</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="48" />
+            <source>被扶養者資格調査 審査 - {user}</source>
+            <translation>Dependent Eligibility Survey Review - {user}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="86" />
+            <source>ファイル(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="87" />
+            <source>ログアウト</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="89" />
+            <source>終了</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="91" />
+            <source>表示(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="92" />
+            <source>キュー</source>
+            <translation>Queue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="95" />
+            <source>承認待ち</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="98" />
+            <source>画面をロック</source>
+            <translation>Lock screen</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="100" />
+            <source>設定…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <source>ヘルプ(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="229" />
+            <source>バージョン情報</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <source>{user}（{role}）</source>
+            <translation>{user} ({role})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
+            <source>ワークスペース: {path}</source>
+            <translation>Workspace: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="170" />
+            <source>担当を解除できません</source>
+            <translation>Cannot release the case</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="230" />
+            <source>被扶養者資格調査 審査アプリ
+バージョン {version}
+Qt {qt}</source>
+            <translation>Dependent Eligibility Survey Review
+Version {version}
+Qt {qt}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="234" />
+            <source>処理中…</source>
+            <translation>Working…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthGridModel</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="183" />
+            <source>対象年の翌年以降(遡り再認定の確認用)</source>
+            <translation>After the target year (for re-certification)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="190" />
+            <source>勤務先{n}</source>
+            <translation>Employer {n}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="192" />
+            <source>給与
+{name}</source>
+            <translation>Salary
+{name}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="193" />
+            <source>賞与
+(按分)</source>
+            <translation>Bonus
+(share)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="193" />
+            <source>合計</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="194" />
+            <source>月額限度
+判定</source>
+            <translation>Monthly
+limit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="196" />
+            <source>支払月ごとの総支給額(通勤手当を含む)。空欄は未入力、支給がない月は 0 を入力します。</source>
+            <translation>Gross pay by pay month (including commuting allowance). Blank means not entered; enter 0 for a month without pay.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="198" />
+            <source>その年の賞与合計の12分の1(エンジンの計算値)</source>
+            <translation>One twelfth of the year's bonuses (computed)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="199" />
+            <source>給与と賞与按分の合計(エンジンの計算値)</source>
+            <translation>Salary plus bonus share (computed)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="200" />
+            <source>月額限度額との比較</source>
+            <translation>Against the monthly limit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="237" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="291" />
+            <source>未入力</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="249" />
+            <source>未入力です。支給がなかった月は 0 を入力してください。</source>
+            <translation>Not entered. Enter 0 for a month without pay.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="282" />
+            <source>{month}: {amount}円</source>
+            <translation>{month}: ¥{amount}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="285" />
+            <source>除外日の判定に使われた月です。</source>
+            <translation>This month set the exclusion date.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="293" />
+            <source>超過</source>
+            <translation>Over</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="295" />
+            <source>以内</source>
+            <translation>Within</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="297" />
+            <source>・判定</source>
+            <translation> · verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="299" />
+            <source>・再認定</source>
+            <translation> · re-cert.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="329" />
+            <source>{month}の給与を入力</source>
+            <translation>Enter salary for {month}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="330" />
+            <source>{month}から{n}か月分を貼り付け</source>
+            <translation>Paste {n} months from {month}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthGridView</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/grid.py" line="41" />
+            <source>月別の収入</source>
+            <translation>Monthly income</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeHistoryModel</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="142" />
+            <source>連絡日</source>
+            <translation>Sent on</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="143" />
+            <source>回答期限</source>
+            <translation>Reply by</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="144" />
+            <source>件数</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="145" />
+            <source>書類</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="159" />
+            <source>{n}件</source>
+            <translation>{n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeItemsModel</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="61" />
+            <source>書類</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="62" />
+            <source>不備の内容</source>
+            <translation>Deficiency</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="63" />
+            <source>ご提出いただきたいもの</source>
+            <translation>What to submit</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="64" />
+            <source>補足(自由記入)</source>
+            <translation>Note (free text)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="81" />
+            <source>ダブルクリックで補足を入力</source>
+            <translation>Double-click to add a note</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeTab</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="100" />
+            <source>全体へのメッセージ(任意。項目の後に載ります)</source>
+            <translation>Message (optional; printed after the items)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="108" />
+            <source>回答期限</source>
+            <translation>Reply by</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="109" />
+            <source>メッセージ</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="111" />
+            <source>不備連絡を記録</source>
+            <translation>Record notice</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="118" />
+            <source>不備連絡の内容</source>
+            <translation>Notice contents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="129" />
+            <source>プレビュー(会員に届く文面)</source>
+            <translation>Preview (the text the member receives)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="143" />
+            <source>記録済みの不備連絡</source>
+            <translation>Recorded notices</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="194" />
+            <source>記録済みの不備連絡 ({n}件)</source>
+            <translation>Recorded notices ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="241" />
+            <source>被扶養者を選択してください。</source>
+            <translation>Select a dependent.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="244" />
+            <source>不備のある書類はありません。書類タブで「不備」とした書類と、未提出の必要書類がここに載ります。</source>
+            <translation>No deficient documents. Documents marked deficient in the Documents tab, and required documents not submitted, are listed here.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="248" />
+            <source>{n}件の書類について不備連絡を作成します。補足欄はダブルクリックで入力できます。</source>
+            <translation>A notice for {n} documents. Double-click a note cell to add a note.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageView</name>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="139" />
+            <source>読み込み中…</source>
+            <translation>Loading…</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueLabels</name>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="15" />
+            <source>未着手</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="16" />
+            <source>審査中</source>
+            <translation>In review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="17" />
+            <source>不備連絡中</source>
+            <translation>Notice sent</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="18" />
+            <source>承認待ち</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="19" />
+            <source>完了</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="27" />
+            <source>扶養継続</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="28" />
+            <source>扶養除外</source>
+            <translation>Exclude</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="29" />
+            <source>要確認</source>
+            <translation>Needs review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="38" />
+            <source>配偶者</source>
+            <translation>Spouse</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="39" />
+            <source>子</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="40" />
+            <source>父母</source>
+            <translation>Parent</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="41" />
+            <source>祖父母</source>
+            <translation>Grandparent</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="42" />
+            <source>孫</source>
+            <translation>Grandchild</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="43" />
+            <source>兄弟姉妹</source>
+            <translation>Sibling</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="44" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueModel</name>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="55" />
+            <source>記号番号</source>
+            <translation>Card no.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="56" />
+            <source>被保険者</source>
+            <translation>Insured</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="57" />
+            <source>被扶養者</source>
+            <translation>Dependent</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="58" />
+            <source>カナ</source>
+            <translation>Kana</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="59" />
+            <source>続柄</source>
+            <translation>Relationship</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="60" />
+            <source>事業所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="61" />
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="62" />
+            <source>担当</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="63" />
+            <source>判定案</source>
+            <translation>Proposal</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="64" />
+            <source>添付</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
+            <source>更新あり</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="312" />
+            <source>{name}さんが担当しています</source>
+            <translation>Held by {name}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="315" />
+            <source>審査を始めた後に会員が回答または書類を更新しました</source>
+            <translation>The member updated answers or documents after the review started</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueWidget</name>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="77" />
+            <source>承認待ちの判定案（古い順）。開くと現在のデータで再計算した結果と並べて表示します。</source>
+            <translation>Proposals awaiting approval (oldest first). Opening one shows it beside the evaluation re-run on the current data.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="98" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="121" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="327" />
+            <source>すべて</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="128" />
+            <source>氏名・カナ・記号番号で検索</source>
+            <translation>Search by name, kana or card number</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="146" />
+            <source>更新あり</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="147" />
+            <source>更新なし</source>
+            <translation>Not updated</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="152" />
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="153" />
+            <source>事業所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="154" />
+            <source>担当</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="155" />
+            <source>続柄</source>
+            <translation>Relationship</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="156" />
+            <source>判定案</source>
+            <translation>Proposal</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="157" />
+            <source>更新</source>
+            <translation>Updated after review</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="206" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="212" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="354" />
+            <source>開く</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="214" />
+            <source>解放</source>
+            <translation>Release</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="216" />
+            <source>担当者の割り当てを外して、ほかの人が開けるようにします</source>
+            <translation>Remove the holder so that someone else can open the case</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="339" />
+            <source>{total}件 ({shown}件を表示中)</source>
+            <translation>{total} cases ({shown} loaded)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="356" />
+            <source>解放 ({name}さんの担当を外す)</source>
+            <translation>Release (take the case from {name})</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordSection</name>
+        <message>
+            <location filename="../../reviewer_app/ui/income/sections.py" line="35" />
+            <source>選択行を削除</source>
+            <translation>Delete selected row</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="14" />
+            <source>設定</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="19" />
+            <source>言語の変更は次回の起動から反映されます。</source>
+            <translation>A language change applies from the next start.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="24" />
+            <source> 分</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="27" />
+            <source>和暦（令和6年9月1日）</source>
+            <translation>Japanese era (令和6年9月1日)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="28" />
+            <source>西暦（2024/09/01）</source>
+            <translation>Western (2024/09/01)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="33" />
+            <source>言語 / Language</source>
+            <translation>言語 / Language</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="35" />
+            <source>自動ロックまでの時間</source>
+            <translation>Lock after idle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="36" />
+            <source>日付の表示</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="40" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/settings_dialog.py" line="42" />
+            <source>キャンセル</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <location filename="../../reviewer_app/ui/app.py" line="79" />
+            <source>デモ用ワークスペースです（架空の人物）。パスワードはターミナルに表示されています。</source>
+            <translation>A demo workspace of invented people. The passwords are printed in the terminal.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskManager</name>
+        <message>
+            <location filename="../../reviewer_app/ui/tasks.py" line="50" />
+            <source>予期しないエラーが起きました。操作をやり直してください。繰り返し起きる場合は管理者に連絡してください。</source>
+            <translation>An unexpected error occurred. Please try again; if it keeps happening, contact your administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/tasks.py" line="139" />
+            <source>エラー</source>
+            <translation>Error</translation>
+        </message>
+    </context>
+</TS>
