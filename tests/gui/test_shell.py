@@ -117,3 +117,58 @@ def test_opening_a_case_assigns_it_and_shows_a_pdf_page(
     wait(qtbot, lambda: (row := window.queue.model.row_at(
         window.queue.model.row_of_case(case_id))) is not None and row.assignee_name == "examiner")
     assert window.stack.currentWidget() is window.queue
+
+
+def test_gui_without_a_workspace_says_how_to_make_one(
+        tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer_app.cli import main
+
+    assert main(["gui", "--workspace", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "reviewer-app init" in err and "reviewer-app demo" in err
+
+
+def test_demo_reuses_its_workspace_and_prints_the_passwords_again(
+        demo: Demo, capsys: pytest.CaptureFixture[str]) -> None:
+    import stat
+
+    from reviewer_app.cli import main
+    from reviewer_app.commands.demo import PASSWORDS_FILE
+
+    assert main(["demo", "--workspace", str(demo.dir), "--no-window"]) == 0
+    out = capsys.readouterr().out
+    assert "デモ用" in out and "DEMO" in out
+    for name in ("examiner", "examiner2", "supervisor"):
+        assert demo.passwords[name] in out
+    mode = stat.S_IMODE((demo.dir / PASSWORDS_FILE).stat().st_mode)
+    assert mode == 0o600
+
+
+def test_shell_signs_in_and_logging_out_returns_to_the_sign_in_dialog(
+        qtbot: QtBot, settings: Settings, demo: Demo) -> None:
+    from reviewer_app.ui.app import Shell
+    from reviewer_app.ui.login import LoginDialog
+    from reviewer_app.ui.settings import LAST_USER
+
+    shell = Shell(demo.dir, settings=settings, prefill_user="examiner", demo=True)
+    try:
+        shell.show_login()
+        dialog = shell.login
+        assert isinstance(dialog, LoginDialog)
+        qtbot.addWidget(dialog)
+        assert dialog.user_edit.text() == "examiner" and dialog.note.text()
+        dialog.password_edit.setText(demo.passwords["examiner"])
+        dialog.submit()
+        wait(qtbot, lambda: shell.window is not None)
+        assert settings.get(LAST_USER) == "examiner"
+        window = shell.window
+        assert window is not None
+        wait(qtbot, lambda: window.queue.model.rowCount() > 0)  # type: ignore[attr-defined]
+        window.logout()  # type: ignore[attr-defined]
+        assert shell.window is None
+        assert shell.login is not dialog and shell.login is not None
+        qtbot.addWidget(shell.login)
+        assert shell.login.isVisible()
+    finally:
+        shell.tasks.wait_idle()
+        shell.shutdown()

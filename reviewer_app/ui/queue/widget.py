@@ -223,7 +223,7 @@ class QueueWidget(QtWidgets.QWidget):
     def start(self) -> None:
         """Load the filter choices and the first page (after sign-in)."""
         source = self._source
-        if not self._approval:
+        if not self._approval and self.office_combo.count() == 1:
             self._tasks.run(lambda: (source.offices(), source.assignees()), self._on_choices,
                             lambda failure: None)
         self.apply_filter()
