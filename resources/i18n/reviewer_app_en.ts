@@ -476,140 +476,140 @@
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="214" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
             <source>← キューに戻る</source>
             <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="228" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="239" />
             <source>担当を外す</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="229" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="240" />
             <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
             <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="231" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="242" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="232" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="243" />
             <source>前の案件 (Ctrl+Shift+←)</source>
             <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="234" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="235" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="246" />
             <source>次の案件 (Ctrl+Shift+→)</source>
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="287" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="298" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="351" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="362" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="352" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="363" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="362" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="373" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="405" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="416" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="407" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="418" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="409" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="420" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="412" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="423" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="414" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="425" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="446" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="457" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="463" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="522" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="474" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="533" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="475" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="526" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="537" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="489" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="539" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="500" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="550" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="512" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="523" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="536" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="547" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="538" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="549" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="584" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="594" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="605" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="601" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="612" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="614" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="625" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -847,82 +847,117 @@
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="130" />
-            <source>前の書類</source>
-            <translation>Previous document</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="133" />
-            <source>次の書類</source>
-            <translation>Next document</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="136" />
-            <source>前のページ</source>
-            <translation>Previous page</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="138" />
-            <source>次のページ</source>
-            <translation>Next page</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="141" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="144" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="144" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="147" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="145" />
-            <source>幅に合わせる</source>
-            <translation>Fit width</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="147" />
-            <source>ページに合わせる</source>
-            <translation>Fit page</translation>
-        </message>
-        <message>
             <location filename="../../reviewer_app/ui/viewer/viewer.py" line="148" />
+            <source>幅</source>
+            <translation>Width</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="149" />
+            <source>全体</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="150" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="151" />
-            <source>左に回転</source>
-            <translation>Rotate left</translation>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="133" />
+            <source>◀ 書類</source>
+            <translation>◀ Doc</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="136" />
+            <source>書類 ▶</source>
+            <translation>Doc ▶</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="139" />
+            <source>◀</source>
+            <translation>◀</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="141" />
+            <source>▶</source>
+            <translation>▶</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/viewer/viewer.py" line="153" />
-            <source>右に回転</source>
-            <translation>Rotate right</translation>
+            <source>↺</source>
+            <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="154" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="155" />
+            <source>↻</source>
+            <translation>↻</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="155" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="158" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="159" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="210" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="160" />
+            <source>幅に合わせる (Ctrl+2)</source>
+            <translation>Fit width (Ctrl+2)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="161" />
+            <source>ページ全体を表示 (Ctrl+1)</source>
+            <translation>Fit the whole page (Ctrl+1)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="162" />
+            <source>拡大 (Ctrl++)</source>
+            <translation>Zoom in (Ctrl++)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="163" />
+            <source>縮小 (Ctrl+-)</source>
+            <translation>Zoom out (Ctrl+-)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
+            <source>実寸 (Ctrl+0)</source>
+            <translation>Actual size (Ctrl+0)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="165" />
+            <source>左に90度回転 (Ctrl+L)</source>
+            <translation>Rotate 90° left (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="166" />
+            <source>右に90度回転 (Ctrl+R)</source>
+            <translation>Rotate 90° right (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="220" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>

@@ -196,10 +196,12 @@ class CaseView(QtWidgets.QWidget):
         splitter.setObjectName("caseSplitter")
         splitter.addWidget(self.viewer)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        # The documents are what the examiner reads all day: give them the larger share.
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        self._split_initialised = False
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
@@ -209,6 +211,15 @@ class CaseView(QtWidgets.QWidget):
         self._build_shortcuts()
 
     # --- construction -------------------------------------------------------------------------
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_initialised and self.splitter.width() > 0:
+            # The tabs' size hints would otherwise take most of the width; the document is what
+            # the examiner reads, so it starts with 55 % (the user's dragging is kept after that).
+            self._split_initialised = True
+            total = self.splitter.width()
+            self.splitter.setSizes([total * 55 // 100, total - total * 55 // 100])
 
     def _build_header(self) -> None:
         self.back_button = QtWidgets.QPushButton(self.tr("← キューに戻る"))

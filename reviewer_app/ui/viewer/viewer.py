@@ -88,16 +88,19 @@ class DocumentViewer(QtWidgets.QWidget):
         right_layout = QtWidgets.QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
-        right_layout.addWidget(self._toolbar)
         right_layout.addWidget(self._view, 1)
         splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([160, 640])
+        # Wide enough for "給与明細書（令和5年1月～12月）" and a file name without clipping.
+        splitter.setSizes([230, 640])
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.setSpacing(0)
+        # Above both panes, so every tool fits beside a half-width viewer (no » overflow menu).
+        layout.addWidget(self._toolbar)
+        layout.addWidget(splitter, 1)
 
         self._loader.opened.connect(self._on_opened)
         self._loader.rendered.connect(self._on_rendered)
@@ -127,34 +130,40 @@ class DocumentViewer(QtWidgets.QWidget):
     def _build_actions(self) -> None:
         key = QtGui.QKeySequence.StandardKey
         self.action_previous_attachment = self._action(
-            self.tr("前の書類"), self.previous_attachment,
+            self.tr("◀ 書類"), self.previous_attachment,
             ["Ctrl+PgUp", "["])
         self.action_next_attachment = self._action(
-            self.tr("次の書類"), self.next_attachment, ["Ctrl+PgDown", "]"])
+            self.tr("書類 ▶"), self.next_attachment, ["Ctrl+PgDown", "]"])
         self._toolbar.addSeparator()
         self.action_previous_page = self._action(
-            self.tr("前のページ"), self.previous_page, ["PgUp"])
+            self.tr("◀"), self.previous_page, ["PgUp"])
         self._toolbar.addWidget(self._page_label)
-        self.action_next_page = self._action(self.tr("次のページ"), self.next_page, ["PgDown"])
+        self.action_next_page = self._action(self.tr("▶"), self.next_page, ["PgDown"])
         self._toolbar.addSeparator()
         self.action_zoom_out = self._action(
             self.tr("縮小"), self.zoom_out, [QtGui.QKeySequence(key.ZoomOut), "Ctrl+-"])
         self._toolbar.addWidget(self._zoom_label)
         self.action_zoom_in = self._action(
             self.tr("拡大"), self.zoom_in, [QtGui.QKeySequence(key.ZoomIn), "Ctrl+=", "Ctrl++"])
-        self.action_fit_width = self._action(self.tr("幅に合わせる"), self.fit_width, ["Ctrl+2"])
-        self.action_fit_page = self._action(
-            self.tr("ページに合わせる"), self.fit_page, ["Ctrl+1"])
+        self.action_fit_width = self._action(self.tr("幅"), self.fit_width, ["Ctrl+2"])
+        self.action_fit_page = self._action(self.tr("全体"), self.fit_page, ["Ctrl+1"])
         self.action_actual_size = self._action(self.tr("100%"), self.actual_size, ["Ctrl+0"])
         self._toolbar.addSeparator()
         self.action_rotate_left = self._action(
-            self.tr("左に回転"), self.rotate_left, ["Ctrl+L"])
+            self.tr("↺"), self.rotate_left, ["Ctrl+L"])
         self.action_rotate_right = self._action(
-            self.tr("右に回転"), self.rotate_right, ["Ctrl+R"])
+            self.tr("↻"), self.rotate_right, ["Ctrl+R"])
         self.action_previous_page.setToolTip(self.tr("前のページ (PgUp)"))
         self.action_next_page.setToolTip(self.tr("次のページ (PgDn)"))
         self.action_previous_attachment.setToolTip(self.tr("前の書類 (Ctrl+PgUp または [)"))
         self.action_next_attachment.setToolTip(self.tr("次の書類 (Ctrl+PgDn または ])"))
+        self.action_fit_width.setToolTip(self.tr("幅に合わせる (Ctrl+2)"))
+        self.action_fit_page.setToolTip(self.tr("ページ全体を表示 (Ctrl+1)"))
+        self.action_zoom_in.setToolTip(self.tr("拡大 (Ctrl++)"))
+        self.action_zoom_out.setToolTip(self.tr("縮小 (Ctrl+-)"))
+        self.action_actual_size.setToolTip(self.tr("実寸 (Ctrl+0)"))
+        self.action_rotate_left.setToolTip(self.tr("左に90度回転 (Ctrl+L)"))
+        self.action_rotate_right.setToolTip(self.tr("右に90度回転 (Ctrl+R)"))
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -193,6 +202,7 @@ class DocumentViewer(QtWidgets.QWidget):
         first: QtWidgets.QTreeWidgetItem | None = None
         for group in groups:
             parent = QtWidgets.QTreeWidgetItem([group.title])
+            parent.setToolTip(0, group.title)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = parent.font(0)
             font.setBold(True)
