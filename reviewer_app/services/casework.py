@@ -392,7 +392,10 @@ class CaseService:
                             created_by_id=self.ws.user.id, created_at=utcnow())
             db.add(row)
             db.flush()
-            row.seal_json_into("items_sealed", self.ws.master_key, items)
+            # The letter's overall message is the member's to read, so it is sealed with the items.
+            row.seal_json_into("items_sealed", self.ws.master_key, {
+                "items": items, "message": notice.message,
+                "issued_on": notice.issued_on.isoformat()})
             case.status = CaseStatus.NOTICE_SENT.value
             db.flush()
             self.ws.audit(db, "notice.record", f"case:{case_id}", {

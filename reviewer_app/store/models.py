@@ -443,5 +443,6 @@ class DeficiencyNotice(Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # JSON list of {document_key, reason, note, what_to_submit}
+    # JSON {items: [{document_key, title, reason, note, what_to_submit}], message, issued_on}
+    # (early rows hold the bare list of items; readers accept both)
     items_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)

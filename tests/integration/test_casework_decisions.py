@@ -200,13 +200,15 @@ def test_record_notice_sets_notice_sent(workspace: Any, case: Any) -> None:
     notice = DeficiencyNotice(
         (NoticeItem(case.document_key, "給与明細書", DeficiencyReason.UNREADABLE,
                     "読める写しを", "ぼやけています"),),
-        reply_deadline=date(2024, 9, 30), issued_on=date(2024, 9, 2))
+        reply_deadline=date(2024, 9, 30), issued_on=date(2024, 9, 2),
+        message="お手数ですが、再提出をお願いします。")
     version = examiner.record_notice(case.case_id, notice, detail.version)
     after = examiner.open_case(case.case_id)
     assert after.status is CaseStatus.NOTICE_SENT and after.version == version
     [stored] = after.notices
     assert stored.item_count == 1 and stored.reply_deadline == date(2024, 9, 30)
     assert stored.items[0]["reason"] == "unreadable" and stored.items[0]["note"] == "ぼやけています"
+    assert stored.message == "お手数ですが、再提出をお願いします。"
     assert QueueService(workspace.login("examiner")).count(
         QueueFilter(status=CaseStatus.NOTICE_SENT)) == 1
     # work goes on while the member replies: the sheet can still be saved
