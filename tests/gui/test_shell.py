@@ -68,6 +68,23 @@ def test_queue_model_passes_the_model_tester(
     assert model.rowCount() == model.total
 
 
+def test_queue_shows_the_first_page_before_the_totals_and_then_pages_on(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    model = QueueModel(tasks, window.queue_service, page_size=5)
+    events: list[tuple[str, int, bool]] = []
+    root = QtCore.QModelIndex()
+    model.rowsReady.connect(
+        lambda n: events.append(("rows", model.rowCount(), model.canFetchMore(root))))
+    model.loaded.connect(lambda total: events.append(("totals", total, False)))
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_filter(QueueFilter())
+    assert [e[0] for e in events] == ["rows", "totals"]
+    # The first page is on screen, and no further page is asked for before the count is known.
+    assert events[0][1] == 5 and events[0][2] is False
+    assert events[1][1] > 5 and model.canFetchMore(root)
+
+
 def test_search_box_and_status_chip_filter_the_queue(
         qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
     window = open_window(qtbot, tasks, settings, demo)
