@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 import secrets
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers_bundles import BundleKeys
 from pg import PgServer
 from sqlalchemy import inspect, select, text
@@ -197,3 +199,16 @@ def write_bundle(path: Path, keys: BundleKeys, submissions: list[dict[str, Any]]
                         written.add(uploaded.file_id)
             writer.add_submission(submission)
     return path
+
+
+@pytest.fixture(name="ws", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def ws_fixture(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ws]:
+    """A signed-in examiner's workspace on SQLite and on the session's PostgreSQL server."""
+    pg = request.getfixturevalue("pg_server") if request.param == "postgres" else None
+    workspace = make_workspace(tmp_path, pg)
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+        if pg is not None and workspace.db_url:
+            pg.drop_database(workspace.db_url)

@@ -8,7 +8,13 @@ from typing import Any
 
 import pytest
 from helpers_bundles import make_pdf, make_png, submission_dict
-from helpers_import import Ws, bundle_keys, make_workspace, write_bundle
+from helpers_import import (  # noqa: F401 (ws_fixture provides the fixture ws)
+    Ws,
+    bundle_keys,
+    make_workspace,
+    write_bundle,
+    ws_fixture,
+)
 from sqlalchemy import func, select
 
 from reviewer_app.services.cases import list_cases
@@ -30,17 +36,6 @@ from reviewer_app.store.models import (
 
 FILES = [("f-a1", "image/png"), ("f-a2", "application/pdf")]
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def ws(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    pg = request.getfixturevalue("pg_server") if request.param == "postgres" else None
-    workspace = make_workspace(tmp_path, pg)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
-        if pg is not None and workspace.db_url:
-            pg.drop_database(workspace.db_url)
 
 
 def _count(session: Any, model: Any) -> int:

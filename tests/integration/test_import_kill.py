@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers_import import Ws, bundle_keys, make_workspace
+from helpers_import import (  # noqa: F401 (ws_fixture provides the fixture ws)
+    Ws,
+    bundle_keys,
+    make_workspace,
+    ws_fixture,
+)
 from helpers_synthetic import write_synthetic_bundle
 from sqlalchemy import func, select
 
@@ -33,17 +38,6 @@ from reviewer_app.store.models import (
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def ws(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
-    pg = request.getfixturevalue("pg_server") if request.param == "postgres" else None
-    workspace = make_workspace(tmp_path, pg)
-    try:
-        yield workspace
-    finally:
-        workspace.close()
-        if pg is not None and workspace.db_url:
-            pg.drop_database(workspace.db_url)
 
 
 def _read_bytes(pid: int) -> int:
