@@ -30,8 +30,8 @@ from reviewer_app.review.deficiency import (
 from reviewer_app.services.case_errors import ConflictError
 from reviewer_app.services.case_views import CaseDetail, DecisionView, NoticeView
 from reviewer_app.services.casework import CaseService, SaveResult
+from reviewer_app.services.enums import CaseStatus, DecisionKind, Role, Verdict
 from reviewer_app.services.session import SessionUser
-from reviewer_app.store.enums import CaseStatus, DecisionKind, Role, Verdict
 from reviewer_app.ui.case.answers_tab import AnswersTab
 from reviewer_app.ui.case.documents_tab import DocumentsTab
 from reviewer_app.ui.case.notice_tab import NoticeTab

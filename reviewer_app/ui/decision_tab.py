@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from reviewer_app.domain.wareki import format_wareki
-from reviewer_app.store.enums import CaseStatus, Verdict
+from reviewer_app.services.enums import CaseStatus, Verdict
 from reviewer_app.ui.qt import Qt, QtCore, QtWidgets, Signal
 from reviewer_app.ui.queue.labels import status_label, verdict_label
 

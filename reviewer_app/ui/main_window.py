@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from reviewer_app import __version__
 from reviewer_app.services.casework import CaseService
+from reviewer_app.services.enums import Role
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.services.workspace import open_session
-from reviewer_app.store.enums import Role
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal

@@ -6,7 +6,7 @@ Through ``QCoreApplication.translate`` (context ``QueueLabels``) with Japanese s
 
 from __future__ import annotations
 
-from reviewer_app.store.enums import CaseStatus, Verdict
+from reviewer_app.services.enums import CaseStatus, Verdict
 from reviewer_app.ui.qt import QtCore
 
 

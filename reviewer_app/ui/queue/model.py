@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Protocol
 
+from reviewer_app.services.enums import CaseStatus
 from reviewer_app.services.queue import QueueFilter, QueueRow
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, Signal
 from reviewer_app.ui.queue.labels import STATUS_COLOURS, status_label, verdict_label
 from reviewer_app.ui.tasks import TaskFailure, TaskManager

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reviewer_app.services.enums import CaseStatus, Verdict
 from reviewer_app.services.queue import QueueFilter, QueueRow
-from reviewer_app.store.enums import CaseStatus, Verdict
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue.labels import (
     RELATIONSHIPS,
