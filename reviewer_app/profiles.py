@@ -5,25 +5,17 @@ The domain validates (``profile_from_mapping``); this module only finds and pars
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from pathlib import Path
 
 from reviewer_app.domain.profile import ProfileError, RuleProfile, profile_from_mapping
+from reviewer_app.resources import resource_path
 
 DEFAULT_PROFILE = "default"
 
 
-def resources_dir() -> Path:
-    """``resources/`` next to the package, or inside a PyInstaller bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
 def profiles_dir() -> Path:
-    return resources_dir() / "profiles"
+    return resource_path("profiles")
 
 
 def list_profiles() -> list[str]:
