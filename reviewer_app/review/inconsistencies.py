@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from reviewer_app.bundle.schema import (
@@ -24,6 +24,8 @@ from reviewer_app.bundle.schema import (
     OccupationAnswer,
     Relationship,
 )
+from reviewer_app.domain.dates import legal_age
+from reviewer_app.domain.explain import yen
 from reviewer_app.domain.wareki import format_wareki
 
 # Municipal and answered income rarely agree to the yen (the answer is an estimate, the
@@ -105,16 +107,6 @@ _MONTH_RE = re.compile(
 def mentions_month(text: str) -> bool:
     """Whether free text names a month (``2023年8月退職``, ``Ｒ５．８``, ``令和5年8月``…)."""
     return bool(_MONTH_RE.search(unicodedata.normalize("NFKC", text)))
-
-
-def yen(amount: int) -> str:
-    return f"{amount:,}円"
-
-
-def _legal_age(birth: date, on: date) -> int:
-    # 年齢計算ニ関スル法律: the age is attained at the end of the day before the birthday.
-    nxt = on + timedelta(days=1)
-    return nxt.year - birth.year - ((nxt.month, nxt.day) < (birth.month, birth.day))
 
 
 def _real(amount: int | None) -> int:
@@ -261,7 +253,7 @@ def _student_findings(answers: Answers, dependent: Dependent, target_year: int) 
     if student is None:
         return []
     out: list[Finding] = []
-    age = _legal_age(dependent.birth_date, date(target_year, 12, 31))
+    age = legal_age(dependent.birth_date, date(target_year, 12, 31))
     if not STUDENT_AGE_MIN <= age <= STUDENT_AGE_MAX:
         out.append(Finding(
             FindingCode.STUDENT_AGE, Severity.INFO, 4,

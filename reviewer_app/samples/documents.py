@@ -30,6 +30,7 @@ import pymupdf
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
 from reviewer_app.bundle.schema import MAX_FILE_BYTES
+from reviewer_app.domain.wareki import format_wareki as wareki
 from reviewer_app.samples.truth import (
     TARGET_YEAR,
     BenefitPage,
@@ -48,7 +49,6 @@ from reviewer_app.samples.truth import (
     TempRiseCertificatePage,
     TradingReportPage,
     day_text,
-    wareki,
     wareki_month,
     yen,
 )

@@ -15,6 +15,7 @@ from fractions import Fraction
 from typing import Literal
 
 from reviewer_app.bundle.schema import Answers
+from reviewer_app.domain.wareki import format_wareki
 
 JST = timezone(timedelta(hours=9))
 TARGET_YEAR = 2023
@@ -27,21 +28,9 @@ DayOfMonth = int | Literal["end"]
 """A day of the month (1–31), or ``"end"`` for 末日."""
 
 
-def wareki(d: date) -> str:
-    """``令和5年3月25日`` (dates from 平成 on; enough for documents of the survey years)."""
-    if d >= date(2019, 5, 1):
-        year = d.year - 2018
-        return f"令和{'元' if year == 1 else year}年{d.month}月{d.day}日"
-    if d >= date(1989, 1, 8):
-        year = d.year - 1988
-        return f"平成{'元' if year == 1 else year}年{d.month}月{d.day}日"
-    year = d.year - 1925
-    return f"昭和{'元' if year == 1 else year}年{d.month}月{d.day}日"
-
-
 def wareki_month(year: int, month: int) -> str:
     """``令和5年3月``."""
-    text = wareki(date(year, month, 1))
+    text = format_wareki(date(year, month, 1))
     return text[: text.index("月") + 1]
 
 
