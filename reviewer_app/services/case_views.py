@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
+from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
@@ -132,20 +133,26 @@ def user_names(db: Session, ids: set[int | None]) -> dict[int, str]:
                                                   .where(User.id.in_(wanted)))}
 
 
-def current_submission(db: Session, member: Member, mk: bytes) -> tuple[SubmissionRevision,
-                                                                        schema.Submission]:
-    revision = db.scalars(select(SubmissionRevision).where(
+def submission_of(db: Session, member: Member, dependent_key: str, mk: bytes
+                  ) -> tuple[SubmissionRevision, schema.Submission, schema.Dependent]:
+    """The newest revision of the member's submission that lists the dependent.
+
+    That is the current revision, except when a newer one no longer lists this dependent: their
+    case and the examiner's work stay (services.importing), so it shows the last answers given.
+    """
+    revisions = db.scalars(select(SubmissionRevision).where(
         SubmissionRevision.member_id == member.id,
-        SubmissionRevision.revision == member.current_revision)).one()
-    data = revision.open_json_from("sealed_json", mk)
-    return revision, schema.Submission.model_validate(data)
-
-
-def find_dependent(sub: schema.Submission, dependent_key: str) -> schema.Dependent:
-    for dep in sub.dependents:
-        if dep.dependent_id == dependent_key:
-            return dep
-    raise LookupError(f"dependent {dependent_key} is not in revision {sub.revision}")
+        SubmissionRevision.revision <= member.current_revision)
+        .order_by(SubmissionRevision.revision.desc())).all()
+    for revision in revisions:
+        sub = schema.Submission.model_validate(revision.open_json_from("sealed_json", mk))
+        for dep in sub.dependents:
+            if dep.dependent_id == dependent_key:
+                return revision, sub, dep
+    raise UserError(
+        "この被扶養者の回答が取り込まれたデータに見つかりません。バンドルを取り込み直してください。",
+        "This dependent's answers are missing from the imported data. Import the bundle again.",
+        code="dependent_not_found", subject=dependent_key)
 
 
 def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema.Dependent,

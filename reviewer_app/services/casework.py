@@ -45,6 +45,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from reviewer_app.bundle import schema
 from reviewer_app.domain.caseio import evaluation_to_json
 from reviewer_app.domain.engine import Evaluation, evaluate
 from reviewer_app.domain.profile import ProfileError
@@ -466,12 +467,18 @@ class CaseService:
     def _default_sheet(self, db: Session, case: Case) -> dict[str, Any]:
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
-        _rev, sub = views.current_submission(db, member, self.ws.master_key)
+        _rev, sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
+                                             self.ws.master_key)
+        return self._sheet_defaults(case, sub, dep)
+
+    @staticmethod
+    def _sheet_defaults(case: Case, sub: schema.Submission,
+                        dep: schema.Dependent) -> dict[str, Any]:
         survey = case.survey
         return default_sheet(
             answer_start=survey.answer_start, target_year=survey.target_year,
             exclusion_date=survey.non_submission_exclusion_date, insured=sub.insured,
-            dependent=views.find_dependent(sub, case.dependent.dependent_key))
+            dependent=dep)
 
     def profile_name(self, db: Session) -> str:
         return settings.get_text(db, PROFILE_SETTING) or DEFAULT_PROFILE
@@ -498,15 +505,11 @@ class CaseService:
         mk, me = self.ws.master_key, self.ws.user
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
-        revision, sub = views.current_submission(db, member, mk)
-        dep = views.find_dependent(sub, case.dependent.dependent_key)
+        revision, sub, dep = views.submission_of(db, member, case.dependent.dependent_key, mk)
         sheet, income_version = views.income(db, case.id, mk)
         survey = case.survey
         if sheet is None:
-            sheet = default_sheet(
-                answer_start=survey.answer_start, target_year=survey.target_year,
-                exclusion_date=survey.non_submission_exclusion_date, insured=sub.insured,
-                dependent=dep)
+            sheet = self._sheet_defaults(case, sub, dep)
         decisions = views.decisions(db, case.id, mk)
         holder = views.user_names(db, {case.assignee_id}).get(case.assignee_id) \
             if case.assignee_id else None

@@ -18,6 +18,7 @@ from helpers_import import (  # noqa: F401 (ws_fixture provides the fixture ws)
 from sqlalchemy import func, select
 
 from reviewer_app.services.cases import list_cases
+from reviewer_app.services.casework import CaseService
 from reviewer_app.services.importing import RevisionConflict, import_bundle
 from reviewer_app.store import blind_index, sealing
 from reviewer_app.store.enums import CaseStatus
@@ -217,3 +218,26 @@ def test_every_role_may_import(tmp_path: Path, role: str) -> None:
         assert import_bundle(ws.login(role), path).new == 1
     finally:
         ws.close()
+
+
+def test_a_dependent_dropped_by_a_newer_revision_keeps_a_case_that_opens(
+        ws: Ws, tmp_path: Path) -> None:
+    keys = bundle_keys(ws)
+    first = submission_dict(1, [])
+    first["dependents"].append(dict(copy.deepcopy(first["dependents"][0]),
+                                    dependent_id="d-0001-2", name="御室 一郎",
+                                    kana="オムロ イチロウ", relationship="child",
+                                    relationship_label="長男", required_documents=[]))
+    session = ws.login("examiner")
+    import_bundle(session, write_bundle(tmp_path / "1.zip", keys, [first], bundle_id="b-1"))
+    revised = copy.deepcopy(first)
+    revised["revision"] = 2
+    del revised["dependents"][1]  # the member no longer lists the child
+    import_bundle(session, write_bundle(tmp_path / "2.zip", keys, [revised], bundle_id="b-2"))
+    with session.transaction(readonly=True) as db:
+        dropped = db.scalars(select(Case).join(Dependent).where(
+            Dependent.dependent_key == "d-0001-2")).one().id
+    detail = CaseService(session).open_case(dropped)
+    # The last answers the member gave for the child, from revision 1.
+    assert detail.dependent.name == "御室 一郎" and detail.revision == 1
+    assert CaseService(session).evaluate(dropped).verdict in ("continue", "needs_review")
