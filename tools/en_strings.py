@@ -178,6 +178,10 @@ EN: dict[str, str] = {
     "▶": "▶",
     "縮小": "Zoom out",
     "拡大": "Zoom in",
+    "保存されていなかった入力を復元しました": "Restored entries that had not been saved",
+    "案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。": (
+        "The income of case {id} could not be saved. Your entries are kept: they reappear and "
+        "are saved again when you reopen the case."),
     "幅": "Width",
     "全体": "Page",
     "幅に合わせる (Ctrl+2)": "Fit width (Ctrl+2)",

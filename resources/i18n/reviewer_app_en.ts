@@ -446,170 +446,180 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="181" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="186" />
             <source>調査票</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="182" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="187" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="183" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="188" />
             <source>収入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="184" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="185" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
             <source>不備連絡</source>
             <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="186" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
             <source>履歴</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="230" />
             <source>← キューに戻る</source>
             <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="239" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="244" />
             <source>担当を外す</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="240" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
             <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
             <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="242" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="247" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="243" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
             <source>前の案件 (Ctrl+Shift+←)</source>
             <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="250" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="246" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
             <source>次の案件 (Ctrl+Shift+→)</source>
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="298" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="303" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="362" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="375" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="363" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="376" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="373" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="386" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="416" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="427" />
+            <source>保存されていなかった入力を復元しました</source>
+            <translation>Restored entries that had not been saved</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="440" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="418" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="442" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="420" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="444" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="423" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="447" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="425" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="449" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="457" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="481" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="474" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="533" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="498" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="579" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="537" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="513" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="583" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="500" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="550" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="536" />
+            <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
+            <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="546" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="596" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="523" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="569" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="547" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="593" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="549" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="641" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="605" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="651" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="612" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="658" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="625" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="671" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -2008,7 +2018,7 @@
         </message>
         <message>
             <location filename="../../reviewer_app/ui/main_window.py" line="102" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="229" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="233" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
@@ -2023,12 +2033,12 @@
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="170" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="174" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="230" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="234" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2037,7 +2047,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="234" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="238" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2414,17 +2424,17 @@ limit</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="325" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="312" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="331" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="315" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>

@@ -154,7 +154,12 @@ class CaseView(QtWidgets.QWidget):
         self._income_version: int | None = None
         self._check_versions: dict[str, int] = {}
         self._pending_sheet: dict[str, Any] | None = None
+        self._pending_case: int | None = None  # the case the pending sheet belongs to
         self._saving_sheet = False
+        self._flush_after_save = False
+        # Sheets whose save failed after the examiner left their case: restored on reopening,
+        # so that leaving a case (another case, the idle lock) never loses entries.
+        self._unsaved: dict[int, dict[str, Any]] = {}
         self._loading = False
         self._profile: RuleProfile = load_profile(DEFAULT_PROFILE)
 
@@ -325,10 +330,18 @@ class CaseView(QtWidgets.QWidget):
         self._tasks.run(first_refs, self.viewer.prefetch, lambda failure: None)
 
     def flush(self) -> None:
-        """Save a pending income change now (before leaving the case)."""
-        if self._save_timer.isActive():
-            self._save_timer.stop()
-            self._save_sheet_now()
+        """Save any unsaved income change now (before leaving the case).
+
+        Unlike the debounce timer this also retries a sheet whose last save failed, and when a
+        save is in flight it queues the newer sheet to go right after it.
+        """
+        self._save_timer.stop()
+        if self._pending_sheet is None:
+            return
+        if self._saving_sheet:
+            self._flush_after_save = True
+            return
+        self._save_sheet_now()
 
     def clear(self) -> None:
         """Hide everything personal (idle lock, logout)."""
@@ -383,11 +396,16 @@ class CaseView(QtWidgets.QWidget):
         self.documents_tab.set_dependent(dep, detail.target_year)
         self.documents_tab.set_reviews(reviews)
         self.documents_tab.set_read_only(read_only)
+        if self._pending_sheet is not None and self._pending_case not in (None, detail.case_id):
+            # Leaving a case whose last save failed: keep its entries for when it is reopened.
+            self._unsaved[self._pending_case] = self._pending_sheet
+            self._pending_case = None
+        restored = self._unsaved.pop(detail.case_id, None)
         if not (same_case and keep_tab and self._pending_sheet is not None):
             self._income_version = detail.income_version
             self._pending_sheet = None
             self._profile = opened.profile
-            self.income_tab.set_sheet(detail.income_sheet, opened.profile)
+            self.income_tab.set_sheet(restored or detail.income_sheet, opened.profile)
         self.income_tab.set_read_only(read_only)
         self.notice_tab.set_case(self.documents_tab.statuses(), reviews,
                                  insured_name=detail.insured.name, dependent_name=dep.name,
@@ -402,6 +420,12 @@ class CaseView(QtWidgets.QWidget):
         if self.tabs.currentWidget() is self.history_tab:
             self._load_history()
         self.save_label.clear()
+        if restored is not None and detail.editable:
+            # Entries whose save failed after leaving the case: show them and save again (a
+            # conflict or an error now appears here, in context).
+            self._pending_sheet, self._pending_case = restored, detail.case_id
+            self.save_label.setText(self.tr("保存されていなかった入力を復元しました"))
+            self._save_timer.start()
         self.opened.emit(detail.case_id)
         if detail.took:
             self.caseChanged.emit(detail.case_id)
@@ -453,20 +477,20 @@ class CaseView(QtWidgets.QWidget):
     def _on_sheet_changed(self, sheet: dict[str, Any]) -> None:
         if self.detail is None or not self.detail.editable:
             return
-        self._pending_sheet = sheet
+        self._pending_sheet, self._pending_case = sheet, self.detail.case_id
         self.save_label.setText(self.tr("未保存の変更"))
         self._save_timer.start()
         self.decision_tab.set_evaluation(self.income_tab.evaluation())
         self.decision_tab.prefill_from_evaluation()
 
     def _save_sheet_now(self, *, expected: int | str | None = "current") -> None:
-        if self.detail is None or self._pending_sheet is None:
+        if self._pending_sheet is None or self._pending_case is None:
             return
         if self._saving_sheet:
-            self._save_timer.start()  # one save in flight: try again after it
+            self._flush_after_save = True  # one save in flight: this one goes right after it
             return
         sheet = self._pending_sheet
-        case_id = self.detail.case_id
+        case_id = self._pending_case
         version = self._income_version if expected == "current" else expected
         assert version is None or isinstance(version, int)
         service = self._service
@@ -478,24 +502,46 @@ class CaseView(QtWidgets.QWidget):
 
     def _on_sheet_saved(self, case_id: int, sheet: dict[str, Any], result: SaveResult) -> None:
         self._saving_sheet = False
-        if self.detail is None or self.detail.case_id != case_id:
-            return
-        self._income_version = result.version
-        if self._pending_sheet is sheet:
-            self._pending_sheet = None
+        if self._unsaved.get(case_id) is sheet:
+            del self._unsaved[case_id]  # saved after all (it was parked when the case closed)
+        if self._pending_case == case_id:
+            self._income_version = result.version
+            if self._pending_sheet is sheet:
+                self._pending_sheet = None
+        shown = self.detail is not None and self.detail.case_id == case_id
+        if shown and self._pending_sheet is None:
             self.save_label.setText(self.tr("保存しました {time}").format(
                 time=result.saved_at.astimezone().strftime("%H:%M:%S")))
         self.caseChanged.emit(case_id)
+        self._after_save()
+
+    def _after_save(self) -> None:
+        if self._flush_after_save:
+            self._flush_after_save = False
+            self._save_sheet_now()
 
     def _on_sheet_failed(self, case_id: int, sheet: dict[str, Any],
                          failure: TaskFailure) -> None:
         self._saving_sheet = False
         if self.detail is None or self.detail.case_id != case_id:
+            # The examiner has left the case: keep the entries for when it is opened again,
+            # and say so now rather than dropping them.
+            if self._pending_case == case_id and self._pending_sheet is not None:
+                self._unsaved[case_id] = self._pending_sheet
+                self._pending_sheet = self._pending_case = None
+            self._flush_after_save = False
+            # Not a modal box: it would interrupt whatever the examiner is doing now. The save
+            # status in the header stays visible on whichever case is shown.
+            self.save_label.setText(self.tr(
+                "案件 {id} の収入を保存できませんでした。入力は保たれています。"
+                "案件を開き直すと表示され、もう一度保存します。").format(id=case_id))
+            self.save_label.setToolTip(failure.message)
             return
         if isinstance(failure.error, ConflictError):
             self._save_timer.stop()
             self._resolve_sheet_conflict(failure)
             return
+        self._flush_after_save = False
         # Invalid input or a refusal: the entries stay on screen, the message says why.
         self.save_label.setText(self.tr("保存できませんでした"))
         self.income_tab.show_error(failure.message)

@@ -160,8 +160,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.case_view.prefetch_case(following)
 
     def _on_case_changed(self, _case_id: int) -> None:
-        self.queue.refresh()
-        if self.approvals_action.isVisible():
+        # Only the list on screen: show_queue / show_approvals refresh when they are shown, so a
+        # hidden queue does not re-query every loaded page after each saved keystroke.
+        current = self.stack.currentWidget()
+        if current is self.queue:
+            self.queue.refresh()
+        elif current is self.approvals:
             self.approvals.refresh()
 
     def release_case(self, case_id: int) -> None:

@@ -251,6 +251,30 @@ def test_a_conflicting_save_from_a_second_workstation_loses_nothing(
     assert [p["gross"] for p in payments] == [int(a) for a in AMOUNTS]
 
 
+def test_entries_whose_save_failed_survive_leaving_the_case_and_come_back(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    first = spouse_case(window)
+    view = open_case(qtbot, window, first)
+    stored_before = window.case_service.open_case(first, take=False).income_sheet
+    # An entry the service refuses (a negative amount): the save fails, the entry stays.
+    bad = copy.deepcopy(view.income_tab.sheet())
+    bad["employers"] = [dict(EMPLOYER, payments=[{"month": "2023-01", "gross": -5}])]
+    view.income_tab.sheetChanged.emit(bad)
+    view.flush()
+    wait(qtbot, lambda: "保存できません" in view.save_label.text() and tasks.is_idle())
+    # The examiner moves on to another case, then comes back.
+    other = next(r.case_id for r in window.queue.model.loaded_rows()
+                 if r.case_id != first and r.status is CaseStatus.NOT_STARTED)
+    open_case(qtbot, window, other)
+    view = open_case(qtbot, window, first)
+    assert view.income_tab.sheet()["employers"] == bad["employers"]
+    assert "復元" in view.save_label.text() or "保存できません" in view.save_label.text()
+    wait(qtbot, lambda: "保存できません" in view.save_label.text() and tasks.is_idle())
+    # Nothing invalid reached the database.
+    assert window.case_service.open_case(first, take=False).income_sheet == stored_before
+
+
 def test_the_idle_lock_hides_data_and_unlocks_with_the_password(
         qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
     window = open_window(qtbot, tasks, settings, demo)
