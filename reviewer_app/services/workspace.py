@@ -30,12 +30,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
-from reviewer_app.errors import UserError
+from reviewer_app.errors import InputError, UserError
 from reviewer_app.security import keys
-from reviewer_app.security.keyring import new_master_key, unwrap_master_key
+from reviewer_app.security.keyring import (
+    needs_rewrap,
+    new_master_key,
+    unwrap_master_key,
+    wrap_master_key,
+)
 from reviewer_app.security.passwords import hash_password, needs_rehash, verify_password
 from reviewer_app.services import audit
 from reviewer_app.services.errors import (
@@ -67,8 +72,19 @@ LOCK_DURATION = timedelta(minutes=15)
 
 
 def resolve_db_url(directory: Path, db_url: str) -> str:
-    """Make a relative SQLite path absolute against the workspace folder."""
-    url = make_url(db_url)
+    """Check the URL names a supported database; make a relative SQLite path absolute against
+    the workspace folder."""
+    try:
+        url = make_url(db_url)
+    except ArgumentError:
+        url = None
+    if url is None or url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InputError(
+            f"データベースの URL「{db_url}」は使えません。sqlite:///ファイル名 か "
+            "postgresql://ユーザー@ホスト/データベース名 の形で指定してください。",
+            f"The database URL {db_url!r} cannot be used. Give sqlite:///FILE or "
+            "postgresql://USER@HOST/DATABASE.",
+            code="bad_db_url", subject="--db")
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         path = Path(url.database)
         if not path.is_absolute():
@@ -302,6 +318,9 @@ def _sign_in(engine: Engine, name: str, password: str) -> tuple[SessionUser, byt
                 master_key = unwrap_master_key(user.wrapped_master_key, password)
                 if needs_rehash(user.password_hash):
                     user.password_hash = hash_password(password)
+                if needs_rewrap(user.wrapped_master_key):
+                    # Key-derivation settings were raised since this key ring was written.
+                    user.wrapped_master_key = wrap_master_key(master_key, password)
                 user.failed_attempts = 0
                 user.last_login_at = now
                 audit.append(db, user_id=user.id, actor=user.name, action="login.ok",

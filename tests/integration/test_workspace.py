@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -27,6 +28,7 @@ from reviewer_app.services.workspace import (
     open_workspace_engine,
 )
 from reviewer_app.store import settings
+from reviewer_app.store.engine import create_engine_for
 from reviewer_app.store.enums import Role
 from reviewer_app.store.models import AuditEvent, User
 from reviewer_app.store.types import utcnow
@@ -152,3 +154,45 @@ def test_sign_in_attempts_are_audited(workspace) -> None:  # type: ignore[no-unt
     assert failed and failed[-1].actor == "examiner"
     assert "wrong password" not in " ".join(e.details for e in events)
     assert events[-1].action == "login.ok"
+
+
+def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
+        workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer_app.security import keyring
+    from reviewer_app.security.passwords import Argon2Params
+
+    current = keyring.PARAMS
+    with workspace.login("admin") as admin:
+        master = admin.master_key
+        # As an older release would have written it: weaker Argon2id settings.
+        monkeypatch.setattr(keyring, "PARAMS", Argon2Params(8192, 1, 1, salt_bytes=16))
+        reset_password(admin, "examiner", "new password 1")
+        monkeypatch.setattr(keyring, "PARAMS", current)
+
+    def stored() -> bytes:
+        engine = create_engine_for(load_workspace(workspace.dir).db_url)
+        try:
+            with Session(engine) as db:
+                return db.scalars(select(User.wrapped_master_key)
+                                  .where(User.name == "examiner")).one()
+        finally:
+            engine.dispose()
+
+    assert keyring.needs_rewrap(stored())
+    with open_session(workspace.dir, "examiner", "new password 1") as session:
+        assert session.master_key == master
+    assert not keyring.needs_rewrap(stored())
+    assert keyring.unwrap_master_key(stored(), "new password 1") == master
+
+
+def test_init_refuses_an_unsupported_database_url_and_creates_nothing(tmp_path: Path) -> None:
+    from reviewer_app.cli import main
+
+    password = tmp_path / "pw"
+    password.write_text("password123\n", encoding="utf-8")
+    target = tmp_path / "ws"
+    for url in ("mysql://user@host/db", "not a url"):
+        status = main(["init", "--workspace", str(target), "--db", url, "--admin", "admin",
+                       "--password-file", str(password)])
+        assert status == 2
+        assert not target.exists() or not any(target.iterdir())
