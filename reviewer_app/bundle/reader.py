@@ -86,8 +86,6 @@ class BundleReader:
         """The ciphertext bytes of every object (the import summary's "bytes")."""
         return sum(o.size for o in self.manifest.objects)
 
-    def object_entry(self, object_id: str) -> schema.ObjectEntry | None:
-        return self._objects.get(object_id)
 
     def iter_submissions(self) -> Iterator[tuple[str, schema.Submission]]:
         """Each submission with its object id, in manifest order, decrypted and validated."""

@@ -24,11 +24,6 @@ def yen(amount: int | Decimal | Fraction) -> str:
     return f"{amount:,}円"
 
 
-def yen_twelfths(twelfths: int) -> str:
-    """A twelfths-of-a-yen amount, rounded down (floor division also floors negatives)."""
-    return f"{twelfths // 12:,}円"
-
-
 def jdate(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 

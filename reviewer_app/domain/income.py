@@ -18,11 +18,6 @@ from reviewer_app.domain.case import Case
 from reviewer_app.domain.dates import attendance_period, month_index, month_key
 
 
-def twelfths_to_fraction(twelfths: int) -> Fraction:
-    """``twelfths / 12`` exactly."""
-    return Fraction(twelfths, 12)
-
-
 class MonthRow(NamedTuple):
     """One payment month. A NamedTuple rather than a dataclass: the engine builds up to 24 of these
     per keystroke and tuple construction is several times cheaper than a frozen dataclass."""

@@ -17,8 +17,6 @@ POINTS_TO_LOGICAL = 96 / 72
 FORMAT_RGB888 = "RGB888"  # 3 bytes per pixel, R G B: QImage.Format_RGB888
 FORMAT_GRAY8 = "Grayscale8"  # 1 byte per pixel: QImage.Format_Grayscale8
 
-ROTATIONS = (0, 90, 180, 270)
-
 
 def normalize_rotation(degrees: int) -> int:
     """Clockwise degrees folded into 0, 90, 180 or 270 (other angles are rounded to a quarter)."""

@@ -16,7 +16,6 @@ from reviewer_app.bundle.schema import (
     Dependent,
     DocumentKind,
     Occupation,
-    OccupationAnswer,
     RequiredDocument,
 )
 
@@ -41,15 +40,6 @@ class DocumentState(StrEnum):
     PROCEED_WITHOUT = "proceed_without"  # 「未提出で進める」 ticked, no files
     MISSING = "missing"  # required, nothing uploaded
     EXTRA = "extra"  # uploaded but not called for by the answers
-
-
-STATE_LABEL_JA: dict[DocumentState, str] = {
-    DocumentState.PROVIDED: "提出あり",
-    DocumentState.SUBSTITUTED: "代替書類で提出",
-    DocumentState.PROCEED_WITHOUT: "未提出で進める",
-    DocumentState.MISSING: "未提出",
-    DocumentState.EXTRA: "必要書類以外",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +109,6 @@ def says_no_tax_return(contact: str) -> bool:
     """Whether the contact field says no tax return was filed (seed 000, question 7)."""
     text = unicodedata.normalize("NFKC", contact).replace(" ", "")
     return any(w in text for w in _NO_TAX_RETURN_WORDS)
-
-
-def _amount_is_real(answer: OccupationAnswer) -> bool:
-    """An amount of 1 yen means zero (seed 004 Q20)."""
-    return answer.amount is not None and answer.amount > 1
 
 
 def required_documents(dependent: Dependent, target_year: int) -> list[Requirement]:

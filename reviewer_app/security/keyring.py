@@ -111,13 +111,3 @@ def needs_rewrap(wrapped: bytes) -> bool:
         PARAMS.iterations,
         PARAMS.lanes,
     ) or salt_len < PARAMS.salt_bytes
-
-
-def seal_with_master(master_key: bytes, plaintext: bytes, aad: bytes) -> bytes:
-    """Encrypt stored data under the master key (thin over :func:`aead.seal`)."""
-    return aead.seal(master_key, plaintext, aad)
-
-
-def open_with_master(master_key: bytes, blob: bytes, aad: bytes) -> bytes:
-    """Decrypt stored data; raises :class:`aead.DecryptionError` on any mismatch."""
-    return aead.open_sealed(master_key, blob, aad)

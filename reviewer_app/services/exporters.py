@@ -82,12 +82,6 @@ def trust_exporter(ws: WorkspaceSession, public_key_text: str, label: str = "") 
         return ExporterInfo(key_id, text, row.label, row.added_at, newly_added=True)
 
 
-def list_exporters(ws: WorkspaceSession) -> list[ExporterInfo]:
-    with ws.transaction(readonly=True) as db:
-        rows = db.scalars(select(TrustedExporter).order_by(TrustedExporter.added_at))
-        return [ExporterInfo(r.key_id, r.public_key_text, r.label, r.added_at) for r in rows]
-
-
 def trusted_keys(db: Session) -> dict[str, Ed25519PublicKey]:
     """Every pinned exporter key by key id (for the importer's signature check)."""
     out: dict[str, Ed25519PublicKey] = {}

@@ -29,8 +29,6 @@ class HistoryModel(QtCore.QAbstractTableModel):
         self._entries = sorted(entries, key=lambda e: (e.at, e.seq), reverse=True)
         self.endResetModel()
 
-    def entry_at(self, row: int) -> HistoryEntry:
-        return self._entries[row]
 
     def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)

@@ -122,8 +122,6 @@ class NoticeHistoryModel(QtCore.QAbstractTableModel):
         self._notices = sorted(notices, key=lambda n: n.issued_on, reverse=True)
         self.endResetModel()
 
-    def notice_at(self, row: int) -> DeficiencyNotice:
-        return self._notices[row]
 
     def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._notices)

@@ -2,14 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer_app.security.aead import DecryptionError
 from reviewer_app.security.keyring import (
     CorruptKeyRingError,
     WrongPasswordError,
     needs_rewrap,
     new_master_key,
-    open_with_master,
-    seal_with_master,
     unwrap_master_key,
     wrap_master_key,
 )
@@ -56,11 +53,3 @@ def test_tampered_parameters_or_ciphertext_are_refused() -> None:
 def test_malformed_blob_is_corrupt_not_wrong_password(blob: bytes) -> None:
     with pytest.raises(CorruptKeyRingError):
         unwrap_master_key(blob, "pw")
-
-
-def test_seal_with_master_round_trip() -> None:
-    master = new_master_key()
-    blob = seal_with_master(master, b"doc", b"attachment:1")
-    assert open_with_master(master, blob, b"attachment:1") == b"doc"
-    with pytest.raises(DecryptionError):
-        open_with_master(master, blob, b"attachment:2")
