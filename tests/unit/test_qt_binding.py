@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from reviewer_app.ui.qt import QtCore, Signal, Slot
 
@@ -45,7 +46,7 @@ def test_direct_emits_keep_the_refcount_of_true_and_none(qapp: QtCore.QCoreAppli
 
 
 @pytest.mark.gui
-def test_queued_slot_calls_keep_the_refcount_of_none(qtbot: object) -> None:
+def test_queued_slot_calls_keep_the_refcount_of_none(qtbot: QtBot) -> None:
     source, sink = _Source(), _Sink()
     thread = QtCore.QThread()
     sink.moveToThread(thread)
@@ -55,10 +56,7 @@ def test_queued_slot_calls_keep_the_refcount_of_none(qtbot: object) -> None:
         none_before = sys.getrefcount(None)
         for number in range(EMITS):
             source.ping.emit(number)
-        deadline = QtCore.QDeadlineTimer(5000)
-        while sink.count < EMITS and not deadline.hasExpired():
-            QtCore.QThread.msleep(5)
-        assert sink.count == EMITS
+        qtbot.waitUntil(lambda: sink.count == EMITS, timeout=30_000)
         assert abs(sys.getrefcount(None) - none_before) < EMITS // 2
     finally:
         thread.quit()

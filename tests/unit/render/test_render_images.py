@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from helpers_documents import (
     corrupt_jpeg,
@@ -16,6 +18,7 @@ from helpers_documents import (
     pixel,
     truncated,
 )
+from PIL import Image
 
 from reviewer_app.render.errors import DocumentError
 from reviewer_app.render.images import QUICK_LONG_SIDE, ImageDocument
@@ -104,8 +107,15 @@ def test_lossless_formats_render(maker: object, media_type: str) -> None:
 
 
 def test_transparent_png_is_shown_on_white_paper() -> None:
-    doc = ImageDocument(make_png(64, 48, mode="RGBA"), PNG)
-    assert_upright(doc.render(RenderRequest(0, 0, 64, 48)))
+    # A red block on a fully transparent background: the background must render white, not
+    # black (what dropping the alpha channel would give).
+    image = Image.new("RGBA", (64, 48), (0, 0, 0, 0))
+    image.paste((255, 0, 0, 255), (0, 0, 16, 12))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    page = ImageDocument(buffer.getvalue(), PNG).render(RenderRequest(0, 0, 64, 48))
+    assert is_red(pixel(page, 4, 4))
+    assert is_white(pixel(page, 40, 30))
 
 
 def test_image_over_the_pixel_limit_is_refused_from_its_header() -> None:
