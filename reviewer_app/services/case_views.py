@@ -162,10 +162,16 @@ def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema
         RequiredDocument.dependent_id == case.dependent_id,
         RequiredDocument.revision_id == revision.id).order_by(RequiredDocument.position,
                                                                RequiredDocument.id)).all()
+    # One query for every document's attachments (not one per document).
+    by_document: dict[int, list[Attachment]] = {doc.id: [] for doc in required}
+    if by_document:
+        for att in db.scalars(select(Attachment)
+                              .where(Attachment.required_document_id.in_(by_document))
+                              .order_by(Attachment.position, Attachment.id)):
+            by_document[att.required_document_id].append(att)
     out: list[DocumentView] = []
     for doc in required:
-        atts = db.scalars(select(Attachment).where(Attachment.required_document_id == doc.id)
-                          .order_by(Attachment.position, Attachment.id)).all()
+        atts = by_document[doc.id]
         out.append(DocumentView(
             doc.document_key, doc.kind, doc.title, doc.proceed_without,
             comments.get(doc.document_key, ""),
