@@ -21,7 +21,7 @@ from reviewer_app.bundle import schema
 from reviewer_app.bundle.reader import BundleReader
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
-from reviewer_app.store.blind_index import Field, card_text, tokens_for_person
+from reviewer_app.store.blind_index import Field, card_text, token_rows
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
@@ -198,14 +198,12 @@ class RowWriter:
         key = self._ws.blind_index_key
         if updating:
             self._db.execute(delete(_TOKENS).where(_TOKENS.c.member_id == member_id))
-        values = [{"member_id": member_id, "dependent_id": None, "token": t}
-                  for t in sorted(tokens_for_person(key, [
-                      (Field.NAME, ins.name), (Field.KANA, ins.kana),
-                      (Field.CARD, card_text(ins.card_symbol, ins.card_number))]))]
+        values = token_rows(key, member_id=member_id, dependent_id=None, values=[
+            (Field.NAME, ins.name), (Field.KANA, ins.kana),
+            (Field.CARD, card_text(ins.card_symbol, ins.card_number))])
         for dep, row in rows:
-            values.extend({"member_id": member_id, "dependent_id": row.id, "token": t}
-                          for t in sorted(tokens_for_person(
-                              key, [(Field.NAME, dep.name), (Field.KANA, dep.kana)])))
+            values += token_rows(key, member_id=member_id, dependent_id=row.id,
+                                 values=[(Field.NAME, dep.name), (Field.KANA, dep.kana)])
         if values:
             self._db.execute(insert(_TOKENS), values)
 

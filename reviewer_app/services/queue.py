@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVarTuple
 
-from sqlalchemy import CompoundSelect, Select, func, select, union
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.services.session import WorkspaceSession
@@ -29,7 +29,6 @@ from reviewer_app.store.models import (
     Dependent,
     Member,
     RequiredDocument,
-    SearchToken,
     SubmissionRevision,
     User,
 )
@@ -91,40 +90,8 @@ def _where(stmt: Select[*_Ts], f: QueueFilter, key: bytes, *,
             stmt = stmt.join(Member, Member.id == Dependent.member_id).where(
                 Member.office_code == f.office_code)
     if f.search.strip():
-        stmt = stmt.where(Case.dependent_id.in_(_matching(key, f.search)))
+        stmt = stmt.where(Case.dependent_id.in_(blind_index.matching_dependents(key, f.search)))
     return stmt
-
-
-def search_tokens(key: bytes, query: str) -> set[bytes]:
-    """The blind-index tokens a query may match.
-
-    Besides :func:`blind_index.query_tokens`, a run of digits typed without the separator
-    (``12345678``) is tried as every symbol-number split (``1-2345678`` … ``1234567-8``): the
-    index stores the card as ``<symbol>-<number>`` and the examiner may not know where the
-    symbol ends.
-    """
-    tokens = blind_index.query_tokens(key, query)
-    card = blind_index.normalise(blind_index.Field.CARD, query)
-    if card.isdigit() and len(card) >= 2:
-        for i in range(1, len(card)):
-            tokens |= blind_index.query_tokens(key, f"{card[:i]}-{card[i:]}")
-    return tokens
-
-
-def _matching(key: bytes, query: str) -> CompoundSelect[int]:
-    """Dependent ids whose own tokens, or their insured's, match.
-
-    A UNION of two index lookups (``search_tokens.token``, then ``dependents`` by member):
-    the ``OR`` of :func:`blind_index.matching_dependents` makes SQLite scan every dependent.
-    """
-    tokens = list(search_tokens(key, query))
-    # coalesce(): keeps the planner on the token index. A bare "dependent_id IS NULL" made
-    # SQLite walk ix_search_tokens_dependent_id over every insured token (180 ms at 100,000).
-    insured_row = func.coalesce(SearchToken.dependent_id, 0) == 0
-    own = select(SearchToken.dependent_id).where(SearchToken.token.in_(tokens), ~insured_row)
-    insured = select(Dependent.id).join(SearchToken, SearchToken.member_id == Dependent.member_id
-                                        ).where(SearchToken.token.in_(tokens), insured_row)
-    return union(own, insured)
 
 
 class QueueService:

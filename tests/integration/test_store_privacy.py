@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from reviewer_app.store import blind_index
 from reviewer_app.store.blind_index import Field
@@ -18,12 +18,13 @@ from reviewer_app.store.models import (
     Insurer,
     Member,
     RequiredDocument,
+    SearchToken,
     SubmissionRevision,
     Survey,
 )
 
 AT = datetime(2024, 9, 2, 10, 0, tzinfo=UTC)
-INSURED = {"card_symbol": "4711", "card_number": "90817", "name": "轟 勘九郎",
+INSURED = {"card_symbol": "47118253", "card_number": "9081726354", "name": "轟 勘九郎",
            "kana": "トドロキ カンクロウ", "birth_date": "1970-04-01"}
 DEPENDENTS = [
     {"key": "d1", "name": "轟 紗綾香", "kana": "トドロキ サヤカ", "relationship": "spouse"},
@@ -45,10 +46,11 @@ def _store_submission(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
         db.add(member)
         db.flush()
         member.seal_json_into("personal_sealed", ws.master_key, INSURED)
-        blind_index.add_tokens(db, key, member_id=member.id, dependent_id=None, values=[
-            (Field.NAME, INSURED["name"]), (Field.KANA, INSURED["kana"]),
-            (Field.CARD, blind_index.card_text(INSURED["card_symbol"], INSURED["card_number"])),
-        ])
+        db.execute(insert(SearchToken), blind_index.token_rows(
+            key, member_id=member.id, dependent_id=None, values=[
+                (Field.NAME, INSURED["name"]), (Field.KANA, INSURED["kana"]),
+                (Field.CARD,
+                 blind_index.card_text(INSURED["card_symbol"], INSURED["card_number"]))]))
         revision = SubmissionRevision(member_id=member.id, revision=1, updated_at=AT,
                                       content_mac=b"\x00" * 32)
         db.add(revision)
@@ -64,8 +66,9 @@ def _store_submission(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
             db.flush()
             dep.seal_json_into("personal_sealed", ws.master_key,
                                {"name": d["name"], "kana": d["kana"]})
-            blind_index.add_tokens(db, key, member_id=member.id, dependent_id=dep.id,
-                                   values=[(Field.NAME, d["name"]), (Field.KANA, d["kana"])])
+            db.execute(insert(SearchToken), blind_index.token_rows(
+                key, member_id=member.id, dependent_id=dep.id,
+                values=[(Field.NAME, d["name"]), (Field.KANA, d["kana"])]))
             db.add(Case(survey=survey, dependent=dep))
             ids[d["key"]] = dep.id
         doc = RequiredDocument(dependent_id=ids["d1"], revision_id=revision.id,
@@ -86,8 +89,10 @@ def _store_submission(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
         return ids
 
 
+# Digits are long on purpose: the audit chain stores SHA-256 hex digests, where a 4-digit
+# number turns up by chance in a few per cent of runs.
 SECRETS = [
-    "轟", "勘九郎", "紗綾香", "トドロキ", "サヤカ", "4711", "90817", "1970-04-01",
+    "轟", "勘九郎", "紗綾香", "トドロキ", "サヤカ", "47118253", "9081726354", "1970-04-01",
     "TODOROKI", "payslip of",
 ]
 
@@ -95,7 +100,12 @@ SECRETS = [
 def _assert_no_clear_text(data: bytes) -> None:
     for secret in SECRETS:
         for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-            assert secret.encode(encoding) not in data, f"{secret!r} found in clear ({encoding})"
+            pattern = secret.encode(encoding)
+            # A 2-byte pattern (one kanji in UTF-16) turns up by chance in the ciphertext and
+            # HMAC tokens; the longer forms of the same names still cover it.
+            if len(pattern) < 3:
+                continue
+            assert pattern not in data, f"{secret!r} found in clear ({encoding})"
 
 
 def test_no_personal_data_or_document_bytes_in_clear(workspace, request) -> None:  # type: ignore[no-untyped-def]
@@ -142,9 +152,9 @@ def test_a_sealed_value_moved_to_another_row_does_not_open(workspace) -> None:  
         ("ｻﾔｶ", {"d1"}),  # half-width kana
         ("エイタ", {"d2"}),
         ("轟", {"d1", "d2"}),  # the insured's name matches every dependent
-        ("4711-90817", {"d1", "d2"}),
-        ("４７１１ ９０８１７", {"d1", "d2"}),  # full-width digits, space
-        ("90817", {"d1", "d2"}),  # the number alone
+        ("47118253-9081726354", {"d1", "d2"}),
+        ("４７１１８２５３ ９０８１７２６３５４", {"d1", "d2"}),  # full-width digits, space
+        ("9081726354", {"d1", "d2"}),  # the number alone
         ("鈴木", set()),
         ("綾香", set()),  # no infix search (documented)
     ],
