@@ -362,6 +362,8 @@ class Case(Base):
     review_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # a newer revision arrived after review started (issue 3 §4)
     updated_after_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a newer revision answered this case's deficiency notice (再提出あり, issue 7 §3)
+    resubmitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -443,6 +445,40 @@ class DeficiencyNotice(Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the import of a newer revision after the notice: the member answered (on time or late)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_revision: Mapped[int | None] = mapped_column(Integer)
     # JSON {items: [{document_key, title, reason, note, what_to_submit}], message, issued_on}
     # (early rows hold the bare list of items; readers accept both)
     items_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+# --- results back to the web system -------------------------------------------------------------
+
+
+class ResultsExport(Base):
+    """One results bundle written for the web system (sequence-numbered, issue 7 §2)."""
+
+    __tablename__ = "results_exports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    bundle_id: Mapped[str] = mapped_column(String(KEY))
+    full: Mapped[bool] = mapped_column(Boolean, default=False)  # --all: everything again
+    dependents: Mapped[int] = mapped_column(Integer, default=0)
+    notices: Mapped[int] = mapped_column(Integer, default=0)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    recipient_key_id: Mapped[str] = mapped_column(String(32))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ResultMark(Base):
+    """What the last results export said about a case: a keyed MAC of that state (no clear
+    text), so the next export writes only the cases whose state changed since."""
+
+    __tablename__ = "result_marks"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    state_mac: Mapped[bytes] = mapped_column(LargeBinary(32))
+    export_seq: Mapped[int] = mapped_column(Integer)
