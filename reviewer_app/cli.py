@@ -25,10 +25,12 @@ COMMAND_MODULES = (
     "init",
     "users",
     "trust_exporter",
+    "trust_web_system",
     "sample_bundle",
     "import_bundle",
     "cases",
     "audit",
+    "export",
 )
 
 
