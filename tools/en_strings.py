@@ -461,6 +461,16 @@ EN: dict[str, str] = {
     # --- task manager ---
     "予期しないエラーが起きました。操作をやり直してください。繰り返し起きる場合は管理者に連絡してください。": "An unexpected error occurred. Please try again; if it keeps happening, contact your administrator.",
     "エラー": "Error",
+    # issue 7: re-submissions and notices
+    "【新着】": "[New] ",
+    "再提出で届いた新しいファイル: ": "New file from a re-submission: ",
+    "期限後": "after the deadline",
+    "期限内": "on time",
+    "不備連絡(回答期限 {deadline})に再提出がありました({when})。":
+        "The member re-submitted after the deficiency notice (reply by {deadline}), {when}. ",
+    "【新着】の書類を確認してください。": "Check the documents marked [New].",
+    "不備連絡の回答期限({deadline})を過ぎても再提出がありません。":
+        "Nothing was re-submitted by the notice's reply deadline ({deadline}).",
 }
 
 # Where one Japanese text needs a different English wording in one context.

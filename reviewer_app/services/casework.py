@@ -37,6 +37,7 @@ other calls.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -51,7 +52,8 @@ from reviewer_app.domain.engine import Evaluation, evaluate
 from reviewer_app.domain.profile import ProfileError
 from reviewer_app.errors import UserError
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
-from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview
+from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
+from reviewer_app.review.requirements import match_uploads, required_documents
 from reviewer_app.services import case_views as views
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
@@ -373,21 +375,40 @@ class CaseService:
 
     # -- notices ------------------------------------------------------------------------------
 
-    def record_notice(self, case_id: int, notice: DeficiencyNotice,
-                      expected_case_version: int) -> int:
-        """Keep the itemised 不備連絡 for export; the case becomes 不備連絡中."""
-        if not notice.items:
-            raise InvalidInput("items", "不備の項目がありません。書類タブで不備を付けてください。",
-                               "The notice lists nothing: mark documents deficient first.")
-        if notice.reply_deadline <= notice.issued_on:
-            raise InvalidInput("reply_deadline", "回答期限は発行日より後にしてください。",
-                               "The reply deadline must be after the date of issue.")
-        items = [{"document_key": i.document_id, "title": i.title_ja, "reason": i.reason.value,
-                  "note": i.note, "what_to_submit": i.instead_ja} for i in notice.items]
+    def build_notice(self, case_id: int, reply_deadline: date, *, message: str = "",
+                     issued_on: date | None = None,
+                     notes: Mapping[str, str] | None = None) -> DeficiencyNotice:
+        """The notice that :meth:`record_notice` would record now, from the stored submission
+        and document checks (the window's preview, the letters and the CLI use the same)."""
+        with self.ws.transaction(readonly=True) as db:
+            case = self._case(db, case_id)
+            return self._notice(db, case, reply_deadline, message, issued_on, notes)
+
+    def record_notice(self, case_id: int, reply_deadline: date, expected_case_version: int, *,
+                      message: str = "", issued_on: date | None = None,
+                      notes: Mapping[str, str] | None = None) -> int:
+        """Keep the itemised 不備連絡 for export; the case becomes 不備連絡中.
+
+        The items are built here from the stored document checks and the required documents
+        of the stored answers (:func:`reviewer_app.review.deficiency.build_notice`): every
+        document marked deficient and every required document with nothing uploaded that is
+        not marked OK. ``notes`` replaces an item's note (by document key) for the member."""
+        _check_comment(message)
         with self.ws.transaction() as db:
             case = self._editable(db, case_id, "不備連絡を記録できません",
                                   "no deficiency notice can be recorded")
             self._expect(case, expected_case_version)
+            notice = self._notice(db, case, reply_deadline, message, issued_on, notes)
+            if not notice.items:
+                raise InvalidInput(
+                    "items", "不備の項目がありません。書類タブで不備を付けてください。",
+                    "The notice lists nothing: mark documents deficient first.")
+            if notice.reply_deadline <= notice.issued_on:
+                raise InvalidInput("reply_deadline", "回答期限は発行日より後にしてください。",
+                                   "The reply deadline must be after the date of issue.")
+            items = [{"document_key": i.document_id, "title": i.title_ja,
+                      "reason": i.reason.value, "note": i.note, "what_to_submit": i.instead_ja}
+                     for i in notice.items]
             row = NoticeRow(case_id=case_id, item_count=len(items),
                             reply_deadline=notice.reply_deadline,
                             created_by_id=self.ws.user.id, created_at=utcnow())
@@ -404,6 +425,26 @@ class CaseService:
                 "reasons": sorted({i["reason"] for i in items}),
                 "reply_deadline": notice.reply_deadline.isoformat()})
             return case.version
+
+    def _notice(self, db: Session, case: Case, reply_deadline: date, message: str,
+                issued_on: date | None, notes: Mapping[str, str] | None) -> DeficiencyNotice:
+        member = db.get(Member, case.dependent.member_id)
+        assert member is not None
+        _rev, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
+                                              self.ws.master_key)
+        target_year = case.survey.target_year
+        statuses = match_uploads(required_documents(dep, target_year), dep.required_documents)
+        reviews = [c.review for c in views.checks(db, case.id, self.ws.master_key)]
+        notice = build_notice(reviews, statuses, reply_deadline,
+                              issued_on=issued_on or date.today(), target_year=target_year,
+                              message=message)
+        for index, item in enumerate(notice.items):
+            if notes and item.document_id in notes:
+                if len(notes[item.document_id]) > MAX_COMMENT:
+                    raise InvalidInput("note", f"補足は{MAX_COMMENT}文字以内にしてください。",
+                                       f"A note may have at most {MAX_COMMENT} characters.")
+                notice = notice.with_item_note(index, notes[item.document_id])
+        return notice
 
     # -- history ------------------------------------------------------------------------------
 
