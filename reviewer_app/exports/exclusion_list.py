@@ -30,11 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 JST = timezone(timedelta(hours=9))  # Japan has no daylight saving time
 SHEET_TITLE = "除外者一覧"
 CSV_ENCODING = "utf-8-sig"  # UTF-8 with a BOM, see the module docstring
@@ -134,15 +129,17 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1 for ch in text)
 
 
-def _xlsx_text(text: str) -> str:
-    # XML 1.0 cannot hold most C0 control characters; openpyxl would refuse the whole workbook.
-    return ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", text)
-
-
 def xlsx_bytes(rows: Sequence[ExclusionRow]) -> bytes:
     """The workbook: sheet 除外者一覧, bold frozen header with an autofilter, date cells, text
     cells for every text value, widths fitted to the Japanese text, no personal data in the
     document properties."""
+    # Imported here: openpyxl takes about half a second to import, and every CLI command (even
+    # --help) imports this module through export_exclusions for FORMATS.
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     sheet = wb.active
     assert sheet is not None  # a new Workbook always has one sheet
@@ -161,7 +158,8 @@ def xlsx_bytes(rows: Sequence[ExclusionRow]) -> bytes:
             if value is None:
                 continue
             if isinstance(value, datetime):
-                cell.value = _jst(value).replace(tzinfo=None)  # Excel has no time zones
+                # Excel has no time zones; whole seconds (a day fraction blurs microseconds).
+                cell.value = _jst(value).replace(tzinfo=None, microsecond=0)
                 cell.number_format = XLSX_DATETIME_FORMAT
                 shown = len("0000/00/00 00:00")
             elif isinstance(value, date):
@@ -169,7 +167,8 @@ def xlsx_bytes(rows: Sequence[ExclusionRow]) -> bytes:
                 cell.number_format = XLSX_DATE_FORMAT
                 shown = len("0000/00/00")
             elif isinstance(value, str):
-                text = _xlsx_text(value)
+                # XML 1.0 cannot hold most C0 control characters; openpyxl would refuse the file.
+                text = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
                 cell.value = text
                 # openpyxl makes a formula of any text starting with "=": force a text cell.
                 cell.data_type = "s"
