@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
 from reviewer_app.bundle.reader import BundleReader
+from reviewer_app.domain import lifecycle
+from reviewer_app.domain.lifecycle import Event
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import Field, card_text, token_rows
@@ -210,8 +212,9 @@ class RowWriter:
                 NoticeRow.case_id == case.id, NoticeRow.answered_at.is_(None))).all()
             for notice in notices:
                 notice.answered_at, notice.answered_revision = answered, revision
-            if case.status == CaseStatus.NOTICE_SENT.value:
-                case.status = CaseStatus.IN_REVIEW.value
+            status = CaseStatus(case.status)
+            if lifecycle.applies(Event.RESUBMITTED, status):
+                case.status = lifecycle.next_status(Event.RESUBMITTED, status).value
                 case.resubmitted_at = now
                 self.resubmitted_cases += 1
             elif notices:
