@@ -1987,93 +1987,93 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="23" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="24" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="24" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="48" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="49" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="86" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="87" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="87" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="88" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="89" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="90" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="91" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="92" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="92" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="93" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="95" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="96" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="98" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="99" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="100" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="233" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="240" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="114" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="174" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="181" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="234" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="241" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2082,7 +2082,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="238" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="245" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2317,6 +2317,83 @@ limit</translation>
             <location filename="../../reviewer_app/ui/case/notice_tab.py" line="248" />
             <source>{n}件の書類について不備連絡を作成します。補足欄はダブルクリックで入力できます。</source>
             <translation>A notice for {n} documents. Double-click a note cell to add a note.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutputMenu</name>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="40" />
+            <source>出力(&amp;O)</source>
+            <translation>&amp;Output</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="41" />
+            <source>Webシステムへ結果を出力…</source>
+            <translation>Results for the web system…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="45" />
+            <source>除外者一覧 (Excel)…</source>
+            <translation>Exclusion list (Excel)…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="48" />
+            <source>除外者一覧 (CSV)…</source>
+            <translation>Exclusion list (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="56" />
+            <source>Webシステムへ結果を出力</source>
+            <translation>Export results for the web system</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="58" />
+            <source>結果バンドル (*.zip)</source>
+            <translation>Results bundle (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="64" />
+            <source>結果を書き出しました (通番 {seq}): 被扶養者 {n} 件、不備連絡 {m} 件
+{path}</source>
+            <translation>Results written (sequence {seq}): {n} dependents, {m} notices
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="70" />
+            <source>結果を書き出せません</source>
+            <translation>Cannot export the results</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
+            <source>Excel ブック (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="75" />
+            <source>除外者一覧を出力</source>
+            <translation>Export the exclusion list</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="82" />
+            <source>除外者一覧を書き出しました ({n} 件)
+{path}</source>
+            <translation>Exclusion list written ({n} rows)
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="86" />
+            <source>除外者一覧を書き出せません</source>
+            <translation>Cannot export the exclusion list</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="90" />
+            <source>出力</source>
+            <translation>Output</translation>
         </message>
     </context>
     <context>
