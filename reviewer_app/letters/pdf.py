@@ -39,9 +39,9 @@ p.closing, p.end {{ text-align: right; }}
 p.ki {{ text-align: center; margin: 0.4em 0 0.6em 0; }}
 p.subhead {{ margin: 0.8em 0 0.3em 0; font-size: 11pt; }}
 p.item-title {{ margin: 0.8em 0 0.2em 0; font-size: 11pt; }}
-div.facts {{ border: 0.6pt solid #555; padding: 4pt 8pt 0 8pt; margin: 0 0 0.8em 0; }}
-p.label {{ margin: 0; font-size: 9.5pt; color: #333; }}
-p.value {{ margin: 0 0 0.3em 1.5em; }}
+div.facts {{ border: 0.6pt solid #555; padding: 3pt 8pt 1pt 8pt; margin: 0 0 0.8em 0; }}
+p.fact {{ margin: 0 0 0.2em 1em; text-indent: -1em; text-align: left; }}
+span.label {{ color: #333; }}
 div.contact {{ border: 0.6pt solid #555; padding: 3pt 8pt; margin-top: 0.6em; font-size: 9.5pt; }}
 div.contact p {{ margin: 0; }}
 p.contact-title {{ font-size: 9.5pt; }}

@@ -50,7 +50,10 @@ def title_of(letter: Letter) -> str:
 
 
 def _text(value: str) -> str:
-    return html.escape(value.strip(), quote=True)
+    # MuPDF's Story decodes character references twice (1.28.2: "&amp;amp;" prints "&", and a
+    # member's literal "&amp;" would print "&"), so an ampersand is escaped twice. "<" needs no
+    # more: its second decoding finds no "&". tests/unit/letters pins both.
+    return html.escape(value.strip(), quote=True).replace("&amp;", "&amp;amp;")
 
 
 def _lines(value: str) -> str:
@@ -74,8 +77,8 @@ def _head(to: Addressee, issued_on: date, society: Society, title: str) -> str:
 
 
 def _fact(label: str, value_html: str) -> str:
-    """One labelled fact: the label on its own line, the (already escaped) value indented."""
-    return f'<p class="label">{html.escape(label)}</p><p class="value">{value_html}</p>'
+    """One labelled fact: the label, then the (already escaped) value, wrapped lines indented."""
+    return f'<p class="fact"><span class="label">{html.escape(label)}：</span>{value_html}</p>'
 
 
 def _dependent_rows(to: Addressee) -> str:
