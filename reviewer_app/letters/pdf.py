@@ -1,9 +1,9 @@
 """Letters to one A4 PDF with PyMuPDF's Story (HTML + CSS), the CJK font embedded as a subset.
 
-One Story per letter: each letter then starts on a fresh page by construction, and a long one
-flows onto more pages. (A single Story with ``page-break-before`` for every letter looped without
-end in PyMuPDF 1.28.2 when tried.) All stories share one ``Archive`` holding the font, so the
-writer embeds the font once; ``subset_fonts`` then keeps only the glyphs used.
+A Story lays out up to ``LETTERS_PER_STORY`` letters; every letter after the first in a Story
+has ``page-break-before: always``, so each letter starts on a fresh page and a long one flows
+onto more pages. All Stories share one ``Archive`` holding the font; the writer embeds it once
+and ``subset_fonts`` then keeps only the glyphs used.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ _WHERE = pymupdf.Rect(57, 48, A4.width - 57, A4.height - 45)
 # A letter longer than this is a bug in the caller (thousands of items), not a letter.
 _MAX_PAGES_PER_LETTER = 50
 _FONT_FILE = "letter-font.ttf"
+# Letters laid out by one Story. Drawing costs about 10 ms per Story on top of the text (each
+# Story loads the 3.5 MB font anew; the PDF writer presumably hashes it to find it embedded), and
+# layout grows faster than linearly with a Story's length. Measured on 1,000 letters: 1 per Story
+# 54 letters/s, 100 per Story 235/s, 1,000 per Story 57/s (tests/benchmarks/bench_letters.py).
+LETTERS_PER_STORY = 100
 
 _CSS = f"""
 @font-face {{ font-family: letterfont; src: url({_FONT_FILE}); }}
@@ -45,6 +50,7 @@ span.label {{ color: #333; }}
 div.contact {{ border: 0.6pt solid #555; padding: 3pt 8pt; margin-top: 0.6em; font-size: 9.5pt; }}
 div.contact p {{ margin: 0; }}
 p.contact-title {{ font-size: 9.5pt; }}
+div.letter.next {{ page-break-before: always; }}
 """
 
 
@@ -60,17 +66,24 @@ def _archive() -> pymupdf.Archive:
     return archive
 
 
-def _write(letters: Sequence[Letter], society: Society) -> bytes:
+def _story_html(letters: Sequence[Letter], society: Society) -> str:
+    # Each letter but the first breaks to a new page. (A break before the very first element
+    # made place() return no progress and loop for ever in PyMuPDF 1.28.2.)
+    parts = [f'<div class="{"letter" if i == 0 else "letter next"}">'
+             f"{letter_html(letter, society)}</div>" for i, letter in enumerate(letters)]
+    return f"<html><body>{''.join(parts)}</body></html>"
+
+
+def _write(letters: Sequence[Letter], society: Society, letters_per_story: int) -> bytes:
     archive = _archive()
     out = io.BytesIO()
     writer = pymupdf.DocumentWriter(out)
-    for letter in letters:
-        body = letter_html(letter, society)
-        story = pymupdf.Story(html=f"<html><body>{body}</body></html>", user_css=_CSS,
-                              archive=archive)
+    for start in range(0, len(letters), letters_per_story):
+        chunk = letters[start:start + letters_per_story]
+        story = pymupdf.Story(html=_story_html(chunk, society), user_css=_CSS, archive=archive)
         more, pages = 1, 0
         while more:
-            if pages == _MAX_PAGES_PER_LETTER:
+            if pages == _MAX_PAGES_PER_LETTER * len(chunk):
                 raise ValueError(f"a letter needs more than {_MAX_PAGES_PER_LETTER} pages")
             device = writer.begin_page(A4)
             more, _filled = story.place(_WHERE)
@@ -81,11 +94,17 @@ def _write(letters: Sequence[Letter], society: Society) -> bytes:
     return out.getvalue()
 
 
-def render_letters(letters: Sequence[Letter], society: Society) -> bytes:
-    """One PDF: every letter starts on a new page and may span several; font subset embedded."""
+def render_letters(letters: Sequence[Letter], society: Society, *,
+                   letters_per_story: int = LETTERS_PER_STORY) -> bytes:
+    """One PDF: every letter starts on a new page and may span several; font subset embedded.
+
+    ``letters_per_story`` is a tuning knob for the benchmark; the default measured best.
+    """
     if not letters:
         raise ValueError("no letters to render")
-    doc = pymupdf.open("pdf", _write(letters, society))
+    if letters_per_story < 1:
+        raise ValueError("letters_per_story must be at least 1")
+    doc = pymupdf.open("pdf", _write(letters, society, letters_per_story))
     try:
         doc.subset_fonts()
         doc.set_metadata({"title": society.name, "producer": "reviewer-app", "creator": ""})

@@ -1,0 +1,102 @@
+"""Benchmark: render 10,000 letters (a mix of kinds) into one PDF.
+
+Run on demand: ``uv run python tests/benchmarks/bench_letters.py [N] [PER_STORY] [JOIN]``.
+Prints wall time, pages, output size and peak memory (the process's max RSS, which includes
+MuPDF's C heap that tracemalloc cannot see). ``PER_STORY`` is ``render_letters``'s
+``letters_per_story``; with ``JOIN`` > 0 the letters are instead rendered as separate PDFs of
+that many letters and joined with ``insert_pdf``, for comparison.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sys
+import time
+from datetime import date, timedelta
+
+import pymupdf
+
+from reviewer_app.letters import (
+    LETTERS_PER_STORY,
+    Addressee,
+    ExclusionLetter,
+    Letter,
+    NoticeItemText,
+    NoticeLetter,
+    RecertificationLetter,
+    Society,
+    render_letters,
+    reply_deadline_from,
+)
+
+SOCIETY = Society("〇〇健康保険組合", "業務部 適用グループ（扶養調査担当）\n"
+                  "〒100-0001 東京都千代田区千代田1-1-1 〇〇ビル5階\n"
+                  "電話 03-1234-5678（平日 9:00〜17:00）")
+SURNAMES = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤",
+            "吉田", "山田", "佐々木", "山口", "松本")
+GIVEN = ("太郎", "一郎", "健", "大輔", "翔", "花子", "美咲", "陽子", "さくら", "結衣",
+         "優子", "恵", "直樹", "拓也", "彩")
+RELATIONS = ("妻", "夫", "長男", "長女", "次男", "次女", "母", "父")
+DOCS = ("給与明細書", "賞与明細書", "年金振込通知書", "確定申告書", "労働条件通知書")
+
+
+def generate(n: int, seed: int = 20240902) -> list[Letter]:
+    rng = random.Random(seed)
+    letters: list[Letter] = []
+    for i in range(n):
+        surname = rng.choice(SURNAMES)
+        to = Addressee(f"case-{i}", f"{surname} {rng.choice(GIVEN)}", str(rng.randint(1, 99)),
+                       str(rng.randint(1, 9999)), f"第{rng.randint(1, 40)}営業所",
+                       f"{surname} {rng.choice(GIVEN)}", rng.choice(RELATIONS))
+        issued = date(2024, 10, 1) + timedelta(days=rng.randint(0, 30))
+        kind = i % 3
+        if kind == 0:
+            letters.append(ExclusionLetter(
+                to, issued, date(2024, rng.randint(1, 9), rng.choice((1, 16))),
+                f"令和6年{rng.randint(1, 6)}月からの給与の総支給額が3か月連続で月額限度額"
+                "108,333円を超えたため。"))
+        elif kind == 1:
+            items = tuple(NoticeItemText(f"{d}（令和5年分）",
+                                         "画像が不鮮明で金額が読み取れません。",
+                                         f"{d}の鮮明な写し", "" if rng.random() < .5 else "両面")
+                          for d in rng.sample(DOCS, rng.randint(1, 4)))
+            letters.append(NoticeLetter(to, issued, issued + timedelta(days=14), items))
+        else:
+            letters.append(RecertificationLetter(to, issued, date(2024, rng.randint(1, 9), 16),
+                                                 reply_deadline_from(issued)))
+    return letters
+
+
+def joined(letters: list[Letter], chunk: int, per_story: int) -> bytes:
+    out = pymupdf.open()
+    for start in range(0, len(letters), chunk):
+        part = pymupdf.open("pdf", render_letters(letters[start:start + chunk], SOCIETY,
+                                                  letters_per_story=per_story))
+        out.insert_pdf(part)
+        part.close()
+    # The chunks' font subsets are different fonts to the PDF: each stays embedded.
+    data: bytes = out.tobytes(garbage=3, deflate=True)
+    return data
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    per_story = int(sys.argv[2]) if len(sys.argv) > 2 else LETTERS_PER_STORY
+    join = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    letters = generate(n)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    pdf = (joined(letters, join, per_story) if join
+           else render_letters(letters, SOCIETY, letters_per_story=per_story))
+    wall = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # KiB on Linux
+    doc = pymupdf.open("pdf", pdf)
+    mode = f"{per_story} per story" + (f", joined PDFs of {join}" if join else ", one PDF")
+    print(f"{n} letters ({mode}): {wall:.1f} s wall, {n / wall:.0f} letters/s, "
+          f"{doc.page_count} pages, {len(pdf) / 1e6:.2f} MB, "
+          f"peak RSS {rss / 1024:.0f} MiB (before rendering {rss_before / 1024:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
