@@ -37,11 +37,18 @@ from reviewer_app.letters.model import (
     RecertificationLetter,
     Society,
 )
-from reviewer_app.letters.pdf import A4, LETTERS_PER_STORY, letter_file_stem, render_letters
+from reviewer_app.letters.pdf import (
+    A4,
+    LETTERS_PER_PART,
+    LETTERS_PER_STORY,
+    letter_file_stem,
+    render_letters,
+)
 from reviewer_app.letters.wording import reply_deadline_from, title_of
 
 __all__ = [
     "A4",
+    "LETTERS_PER_PART",
     "LETTERS_PER_STORY",
     "Addressee",
     "ExclusionLetter",

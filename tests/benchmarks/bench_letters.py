@@ -1,10 +1,10 @@
 """Benchmark: render 10,000 letters (a mix of kinds) into one PDF.
 
-Run on demand: ``uv run python tests/benchmarks/bench_letters.py [N] [PER_STORY] [JOIN]``.
+Run on demand: ``uv run python tests/benchmarks/bench_letters.py [N] [PER_STORY] [PER_PART]``.
 Prints wall time, pages, output size and peak memory (the process's max RSS, which includes
-MuPDF's C heap that tracemalloc cannot see). ``PER_STORY`` is ``render_letters``'s
-``letters_per_story``; with ``JOIN`` > 0 the letters are instead rendered as separate PDFs of
-that many letters and joined with ``insert_pdf``, for comparison.
+MuPDF's C heap that tracemalloc cannot see). ``PER_STORY`` and ``PER_PART`` are
+``render_letters``'s ``letters_per_story`` (letters laid out by one Story) and
+``letters_per_part`` (letters per DocumentWriter; the parts are joined with ``insert_pdf``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import date, timedelta
 import pymupdf
 
 from reviewer_app.letters import (
+    LETTERS_PER_PART,
     LETTERS_PER_STORY,
     Addressee,
     ExclusionLetter,
@@ -68,31 +69,19 @@ def generate(n: int, seed: int = 20240902) -> list[Letter]:
     return letters
 
 
-def joined(letters: list[Letter], chunk: int, per_story: int) -> bytes:
-    out = pymupdf.open()
-    for start in range(0, len(letters), chunk):
-        part = pymupdf.open("pdf", render_letters(letters[start:start + chunk], SOCIETY,
-                                                  letters_per_story=per_story))
-        out.insert_pdf(part)
-        part.close()
-    # The chunks' font subsets are different fonts to the PDF: each stays embedded.
-    data: bytes = out.tobytes(garbage=3, deflate=True)
-    return data
-
-
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     per_story = int(sys.argv[2]) if len(sys.argv) > 2 else LETTERS_PER_STORY
-    join = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    per_part = int(sys.argv[3]) if len(sys.argv) > 3 else LETTERS_PER_PART
     letters = generate(n)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    pdf = (joined(letters, join, per_story) if join
-           else render_letters(letters, SOCIETY, letters_per_story=per_story))
+    pdf = render_letters(letters, SOCIETY, letters_per_story=per_story,
+                         letters_per_part=per_part)
     wall = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss   # KiB on Linux
     doc = pymupdf.open("pdf", pdf)
-    mode = f"{per_story} per story" + (f", joined PDFs of {join}" if join else ", one PDF")
+    mode = f"{per_story} per story, {per_part} per part"
     print(f"{n} letters ({mode}): {wall:.1f} s wall, {n / wall:.0f} letters/s, "
           f"{doc.page_count} pages, {len(pdf) / 1e6:.2f} MB, "
           f"peak RSS {rss / 1024:.0f} MiB (before rendering {rss_before / 1024:.0f} MiB)")

@@ -115,6 +115,17 @@ def test_every_letter_starts_on_a_new_page_with_its_own_addressee() -> None:
             assert all(f"山田 太郎{j}" not in text for j in range(1, 5) if j != i)
 
 
+def test_letters_split_over_stories_and_parts_keep_one_addressee_per_page() -> None:
+    letters: list[Letter] = [exclusion(1), notice(2), recertification(3), exclusion(4),
+                             notice(5)]
+    pdf = render_letters(letters, SOCIETY, letters_per_story=2, letters_per_part=3)
+    doc = pymupdf.open("pdf", pdf)
+    assert doc.page_count == 5
+    for i, page in enumerate(doc, start=1):
+        assert f"山田 太郎{i}" in page.get_text()
+        assert all("+" in font[3] for font in page.get_fonts())   # subset in every part
+
+
 def test_a_long_notice_continues_on_more_pages_and_the_next_letter_starts_fresh() -> None:
     for doc in _open([notice(1, items=12), recertification(2)]):
         assert doc.page_count >= 3
