@@ -41,7 +41,7 @@ p {{ margin: 0 0 0.45em 0; text-align: justify; }}
 p.date {{ text-align: right; margin: 0; }}
 p.to {{ margin: 0.4em 0 0.8em 0; }}
 span.name {{ font-size: 12pt; }}
-p.from {{ text-align: right; margin: 0 0 0.6em 0; font-size: 11pt; }}
+p.from {{ text-align: right; margin: 0 0 0.1em 0; font-size: 11pt; }}
 h1 {{ font-size: 14pt; text-align: center; margin: 0.3em 0 0.9em 0; font-weight: normal; }}
 p.closing, p.end {{ text-align: right; }}
 p.ki {{ text-align: center; margin: 0.4em 0 0.6em 0; }}
@@ -50,9 +50,7 @@ p.item-title {{ margin: 0.8em 0 0.2em 0; font-size: 11pt; }}
 div.facts {{ border: 0.6pt solid #555; padding: 3pt 8pt 1pt 8pt; margin: 0 0 0.8em 0; }}
 p.fact {{ margin: 0 0 0.2em 1em; text-indent: -1em; text-align: left; }}
 span.label {{ color: #333; }}
-div.contact {{ border: 0.6pt solid #555; padding: 3pt 8pt; margin-top: 0.6em; font-size: 9.5pt; }}
-div.contact p {{ margin: 0; }}
-p.contact-title {{ font-size: 9.5pt; }}
+p.contact {{ text-align: right; font-size: 8.5pt; line-height: 1.35; margin: 0 0 0.4em 0; }}
 div.letter.next {{ page-break-before: always; }}
 """
 

@@ -72,6 +72,9 @@ def _head(to: Addressee, issued_on: date, society: Society, title: str) -> str:
         f'記号・番号　{_text(to.card_symbol)}・{_text(to.card_number)}<br/>'
         f'<span class="name">{_text(to.insured_name)}　様</span></p>'
         f'<p class="from">{_text(society.name)}</p>'
+        # The contact block sits in the head, not at the foot: a foot block split by a page
+        # break left a lone line on a page of its own.
+        f'<p class="contact">（お問い合わせ先）<br/>{_lines(society.contact)}</p>'
         f'<h1>{html.escape(title)}</h1>'
     )
 
@@ -84,11 +87,6 @@ def _fact(label: str, value_html: str) -> str:
 def _dependent_rows(to: Addressee) -> str:
     return (_fact("被扶養者氏名", f"{_text(to.dependent_name)}　様")
             + _fact("続柄", _text(to.relationship_label)))
-
-
-def _contact(society: Society) -> str:
-    return (f'<div class="contact"><p class="contact-title">お問い合わせ先</p>'
-            f"<p>{_text(society.name)}<br/>{_lines(society.contact)}</p></div>")
 
 
 def _exclusion(letter: ExclusionLetter, society: Society) -> str:
@@ -120,7 +118,6 @@ def _exclusion(letter: ExclusionLetter, society: Society) -> str:
         "月の支給額が3か月連続で限度内になった月の勤怠期間の初めの日から認定します。"
         "ただし、月別の収入の確認ができる方に限ります。</p>"
         '<p class="end">以上</p>'
-        + _contact(society)
     )
 
 
@@ -152,7 +149,6 @@ def _notice(letter: NoticeLetter, society: Society) -> str:
         + "<p>期限までのご提出が難しい場合は、いつまでにご提出いただけるかを、お勤め先の"
         "社会保険担当部署へ必ずご連絡ください。</p>"
         '<p class="end">以上</p>'
-        + _contact(society)
     )
 
 
@@ -182,7 +178,6 @@ def _recertification(letter: RecertificationLetter, society: Society) -> str:
         "<p>個人事業主等の方は、月別の収入の確認ができないため、遡っての再認定はいたしかねます。"
         "</p>"
         '<p class="end">以上</p>'
-        + _contact(society)
     )
 
 

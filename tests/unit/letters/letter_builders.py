@@ -47,7 +47,7 @@ def notice(n: int = 1, items: int = 2) -> NoticeLetter:
                        f"令和5年{k}月分の給与明細書", "紛失された場合は給与額等証明書でも可")
         for k in range(1, items + 1))
     return NoticeLetter(addressee(n), ISSUED, date(2024, 10, 31), texts,
-                        "ご不明な点は下記までお問い合わせください。")
+                        "ご不明な点はお問い合わせ先までご連絡ください。")
 
 
 def recertification(n: int = 1) -> RecertificationLetter:

@@ -85,7 +85,7 @@ def test_notice_letter_prints_every_item_and_the_reply_deadline() -> None:
             assert f"{k}月分の給与明細書が添付されていません。" in text
             assert f"令和5年{k}月分の給与明細書" in text
         assert text.count("紛失された場合は給与額等証明書でも可") == 3
-        assert "ご不明な点は下記までお問い合わせください。" in text
+        assert "ご不明な点はお問い合わせ先までご連絡ください。" in text
         _assert_not_blank(doc[0], "notice")
 
 
