@@ -487,6 +487,11 @@ EN: dict[str, str] = {
     "除外者一覧を書き出しました ({n} 件)\n{path}": "Exclusion list written ({n} rows)\n{path}",
     "除外者一覧を書き出せません": "Cannot export the exclusion list",
     "出力": "Output",
+    "通知文書 (PDF)…": "Letters (PDF)…",
+    "通知文書を出力": "Export the letters",
+    "PDF (*.pdf)": "PDF (*.pdf)",
+    "通知文書を書き出しました ({n} 通)\n{path}": "Letters written ({n})\n{path}",
+    "通知文書を書き出せません": "Cannot write the letters",
 }
 
 # Where one Japanese text needs a different English wording in one context.

@@ -2322,76 +2322,103 @@ limit</translation>
     <context>
         <name>OutputMenu</name>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="40" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="41" />
             <source>出力(&amp;O)</source>
             <translation>&amp;Output</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="41" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="42" />
             <source>Webシステムへ結果を出力…</source>
             <translation>Results for the web system…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="45" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="46" />
             <source>除外者一覧 (Excel)…</source>
             <translation>Exclusion list (Excel)…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="48" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="49" />
             <source>除外者一覧 (CSV)…</source>
             <translation>Exclusion list (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="56" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="53" />
+            <source>通知文書 (PDF)…</source>
+            <translation>Letters (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="60" />
             <source>Webシステムへ結果を出力</source>
             <translation>Export results for the web system</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="58" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="62" />
             <source>結果バンドル (*.zip)</source>
             <translation>Results bundle (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="64" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="68" />
             <source>結果を書き出しました (通番 {seq}): 被扶養者 {n} 件、不備連絡 {m} 件
 {path}</source>
             <translation>Results written (sequence {seq}): {n} dependents, {m} notices
 {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="70" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
             <source>結果を書き出せません</source>
             <translation>Cannot export the results</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="78" />
             <source>Excel ブック (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="78" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="75" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="79" />
             <source>除外者一覧を出力</source>
             <translation>Export the exclusion list</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="82" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="86" />
             <source>除外者一覧を書き出しました ({n} 件)
 {path}</source>
             <translation>Exclusion list written ({n} rows)
 {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="86" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="90" />
             <source>除外者一覧を書き出せません</source>
             <translation>Cannot export the exclusion list</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="90" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="93" />
+            <source>通知文書を出力</source>
+            <translation>Export the letters</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="94" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="100" />
+            <source>通知文書を書き出しました ({n} 通)
+{path}</source>
+            <translation>Letters written ({n})
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="104" />
+            <source>通知文書を書き出せません</source>
+            <translation>Cannot write the letters</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="108" />
             <source>出力</source>
             <translation>Output</translation>
         </message>

@@ -1,5 +1,5 @@
 """The 出力 (output) menu of supervisors and admins: the results bundle for the web system, the
-exclusion list, and the letters (issue 7 §2, §5).
+exclusion list, and the letters (除外・書類不備・再認定, one PDF) (issue 7 §2, §5).
 
 Each action asks where to write (``ask_path``, the file dialog: the one thing tests replace),
 runs the service on the database worker and reports what was written. The services write
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reviewer_app.services.exclusion_list import write_exclusion_list
+from reviewer_app.services.letters import LetterKind, LettersSummary, write_letters
 from reviewer_app.services.results import ResultsExportSummary, export_results
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.ui.qt import QtCore, QtWidgets
@@ -48,6 +49,9 @@ class OutputMenu(QtCore.QObject):
         self.csv_action = self.menu.addAction(self.tr("除外者一覧 (CSV)…"),
                                               lambda: self.export_exclusions("csv"))
         self.csv_action.setObjectName("export_exclusions_csv")
+        self.menu.addSeparator()
+        self.letters_action = self.menu.addAction(self.tr("通知文書 (PDF)…"), self.export_letters)
+        self.letters_action.setObjectName("export_letters")
 
     def _folder(self) -> Path:
         return Path.home()
@@ -84,6 +88,20 @@ class OutputMenu(QtCore.QObject):
 
         self._tasks.run(lambda: write_exclusion_list(session, Path(path), fmt), ok,
                         self._failed(self.tr("除外者一覧を書き出せません")))
+
+    def export_letters(self) -> None:
+        path = self.ask_path(self._parent, self.tr("通知文書を出力"),
+                             str(self._folder() / "letters.pdf"), self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        session = self._session
+
+        def ok(summary: LettersSummary) -> None:
+            self._done(self.tr("通知文書を書き出しました ({n} 通)\n{path}").format(
+                n=summary.letters, path=summary.path))
+
+        self._tasks.run(lambda: write_letters(session, Path(path), list(LetterKind)), ok,
+                        self._failed(self.tr("通知文書を書き出せません")))
 
     def _done(self, text: str) -> None:
         self.finished.emit(text)

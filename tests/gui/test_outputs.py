@@ -65,6 +65,19 @@ def test_supervisor_exports_results_and_exclusions_from_the_output_menu(
     with qtbot.waitSignal(window.outputs.finished, timeout=30_000):
         window.outputs.xlsx_action.trigger()
     assert xlsx.stat().st_size > 0 and "除外者一覧" in messages[-1]
+    # letters: the demo has no approved exclusion or notice yet, so the message says so
+    failures: list[str] = []
+    import reviewer_app.ui.outputs as outputs_module
+
+    monkeypatch_failure = outputs_module.show_failure
+    outputs_module.show_failure = lambda _p, failure, _t: failures.append(failure.message)
+    try:
+        window.outputs.ask_path = lambda *_args: str(tmp_path / "letters.pdf")
+        window.outputs.letters_action.trigger()
+        wait(qtbot, lambda: failures)
+    finally:
+        outputs_module.show_failure = monkeypatch_failure
+    assert "通知文書がありません" in failures[0] and not (tmp_path / "letters.pdf").exists()
     window.outputs.ask_path = lambda *_args: ""  # cancelled: nothing happens
     window.outputs.csv_action.trigger()
     assert not (tmp_path / "exclusions.csv").exists()
