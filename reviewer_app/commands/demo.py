@@ -114,6 +114,7 @@ def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:
     from reviewer_app.security import keys
     from reviewer_app.services.exporters import trust_exporter
     from reviewer_app.services.importing import import_bundle
+    from reviewer_app.services.letters import set_society_contact
     from reviewer_app.services.results import trust_web_system
     from reviewer_app.services.users import add_user
     from reviewer_app.services.workspace import RECIPIENT_FILE, init_workspace, open_session
@@ -137,6 +138,9 @@ def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:
         trust_exporter(admin, keys.public_key_to_text(signing_key.public_key()),
                        "demo sample generator")
         trust_web_system(admin, keys.public_key_to_text(web_key.public_key()))
+        set_society_contact(admin, "業務部 適用グループ(デモ)\n"
+                                   "〒100-0000 東京都千代田区架空町1-2-3\n"
+                                   "電話 03-0000-0000(平日 9:00〜17:00)")
         with tempfile.TemporaryDirectory(prefix="reviewer-demo-") as tmp:
             bundle = Path(tmp) / "demo.rvb"
             # fast: 100 dpi scans and smaller photos, still legible; keeps creation short.
