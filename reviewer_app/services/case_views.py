@@ -5,7 +5,7 @@ Everything sealed is opened here with the signed-in user's master key; nothing h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from reviewer_app.bundle import schema
 from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.review.inconsistencies import Finding, find_inconsistencies
+from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
@@ -133,11 +135,27 @@ class CaseDetail:
     income_version: int | None  # None: nothing stored yet (pass None to the first save)
     decisions: list[DecisionView]
     notices: list[NoticeView]
+    # the review rules run here, not in the window: the 書類 rows (required documents against
+    # the uploads) and the 調査票 findings (inconsistencies in the answers)
+    document_statuses: list[DocumentStatus] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     editable: bool = False  # this user may edit now (holds it, and it is in review)
     can_decide: bool = False  # this user may approve or return it (supervisor, not the author)
     proposed_verdict: str | None = None
     proposed_exclusion_date: date | None = None
     took: bool = False  # this open made the user the holder
+
+
+def document_statuses(dep: schema.Dependent, target_year: int) -> list[DocumentStatus]:
+    """The 書類 rows: the documents the answers call for against what was uploaded."""
+    return list(match_uploads(required_documents(dep, target_year), dep.required_documents))
+
+
+def review_of(insured: schema.Insured, dep: schema.Dependent, target_year: int,
+              deadline: date, today: date) -> tuple[list[DocumentStatus], list[Finding]]:
+    """The review rules over the stored answers: the 書類 rows and the 調査票 findings."""
+    findings = find_inconsistencies(insured, dep, target_year, deadline=deadline, today=today)
+    return document_statuses(dep, target_year), list(findings)
 
 
 def user_names(db: Session, ids: set[int | None]) -> dict[int, str]:

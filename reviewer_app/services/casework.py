@@ -55,7 +55,6 @@ from reviewer_app.domain.profile import ProfileError
 from reviewer_app.errors import UserError
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
-from reviewer_app.review.requirements import match_uploads, required_documents
 from reviewer_app.services import case_views as views
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
@@ -433,7 +432,7 @@ class CaseService:
         _rev, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
                                               self.ws.master_key)
         target_year = case.survey.target_year
-        statuses = match_uploads(required_documents(dep, target_year), dep.required_documents)
+        statuses = views.document_statuses(dep, target_year)
         reviews = [c.review for c in views.checks(db, case.id, self.ws.master_key)]
         notice = build_notice(reviews, statuses, reply_deadline,
                               issued_on=issued_on or date.today(), target_year=target_year,
@@ -558,7 +557,10 @@ class CaseService:
         can_decide = lifecycle.may_decide(
             CaseStatus(case.status), case.assignee_id,
             proposals[-1].decided_by_id if proposals else None, me.id, me.role)
+        statuses, findings = views.review_of(sub.insured, dep, survey.target_year,
+                                             survey.submission_deadline, date.today())
         return CaseDetail(
+            document_statuses=statuses, findings=findings,
             case_id=case.id, version=case.version, status=CaseStatus(case.status),
             assignee_id=case.assignee_id, assignee_name=holder,
             held_by_other=case.assignee_id is not None and case.assignee_id != me.id,

@@ -391,10 +391,11 @@ class CaseView(QtWidgets.QWidget):
         read_only = not detail.editable
         if not (same_case and keep_tab):
             self.viewer.set_attachments(attachment_groups(detail))
-        self.answers_tab.set_case(detail.insured, dep, detail.target_year)
+        self.answers_tab.set_case(detail.insured, dep, detail.target_year,
+                                  findings=detail.findings)
         reviews = [c.review for c in detail.checks]
         self._check_versions = {c.document_key: c.version for c in detail.checks}
-        self.documents_tab.set_dependent(dep, detail.target_year)
+        self.documents_tab.set_statuses(detail.document_statuses)
         self.documents_tab.set_reviews(reviews)
         self.documents_tab.set_read_only(read_only)
         if self._pending_sheet is not None and self._pending_case not in (None, detail.case_id):

@@ -7,6 +7,7 @@ next to the answer they concern (question 4 findings under their occupation).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from reviewer_app.bundle.schema import OCCUPATIONS_WITH_AMOUNT, Dependent, Insured
@@ -53,8 +54,11 @@ class AnswersTab(QtWidgets.QWidget):
 
     # --- public API ------------------------------------------------------------------------
 
-    def set_case(self, insured: Insured, dependent: Dependent, target_year: int) -> None:
-        self._findings = find_inconsistencies(
+    def set_case(self, insured: Insured, dependent: Dependent, target_year: int, *,
+                 findings: Sequence[Finding] | None = None) -> None:
+        """Show the answers; ``findings`` as the case service found them (the window), or
+        found here when not given (the tab on its own)."""
+        self._findings = list(findings) if findings is not None else find_inconsistencies(
             insured, dependent, target_year, deadline=self._deadline, today=self._today)
         self._question_boxes = {}
         body = QtWidgets.QWidget()
