@@ -438,6 +438,8 @@ class DeficiencyNotice(Base):
     """An itemised 不備連絡 to the member: items sealed, kept for export to the web system."""
 
     __tablename__ = "deficiency_notices"
+    # "is there a later notice of this case?" (the queue's 期限切れ view) as an index probe
+    __table_args__ = (Index("ix_deficiency_notices_case_id_id", "case_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
