@@ -1,4 +1,5 @@
-"""Regenerate the JSON Schema appendices of ``docs/bundle-format.md`` from ``bundle/schema.py``.
+"""Regenerate the JSON Schema appendices of ``docs/bundle-format.md`` from ``bundle/schema.py``
+and ``bundle/results.py``.
 
     uv run python docs/gen_schema.py          # rewrite the appendices in place
     uv run python docs/gen_schema.py --check  # exit 1 if the document is out of date (for CI)
@@ -16,12 +17,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from reviewer_app.bundle import schema
+from reviewer_app.bundle import results, schema
 
 DOC = Path(__file__).with_name("bundle-format.md")
 SECTIONS: dict[str, type[BaseModel]] = {
     "manifest": schema.Manifest,
     "submission": schema.Submission,
+    "results-manifest": results.ResultsManifest,
+    "results-object": results.ResultsChunk,
 }
 
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "cases",
     "audit",
     "export",
+    "society_contact",
 )
 
 

@@ -480,6 +480,37 @@ EN: dict[str, str] = {
     # --- task manager ---
     "予期しないエラーが起きました。操作をやり直してください。繰り返し起きる場合は管理者に連絡してください。": "An unexpected error occurred. Please try again; if it keeps happening, contact your administrator.",
     "エラー": "Error",
+    # issue 7: re-submissions and notices
+    "【新着】": "[New] ",
+    "再提出で届いた新しいファイル: ": "New file from a re-submission: ",
+    "期限後": "after the deadline",
+    "期限内": "on time",
+    "不備連絡(回答期限 {deadline})に再提出がありました({when})。":
+        "The member re-submitted after the deficiency notice (reply by {deadline}), {when}. ",
+    "【新着】の書類を確認してください。": "Check the documents marked [New].",
+    "不備連絡の回答期限({deadline})を過ぎても再提出がありません。":
+        "Nothing was re-submitted by the notice's reply deadline ({deadline}).",
+    # issue 7: the output menu
+    "出力(&O)": "&Output",
+    "Webシステムへ結果を出力…": "Results for the web system…",
+    "除外者一覧 (Excel)…": "Exclusion list (Excel)…",
+    "除外者一覧 (CSV)…": "Exclusion list (CSV)…",
+    "Webシステムへ結果を出力": "Export results for the web system",
+    "結果バンドル (*.zip)": "Results bundle (*.zip)",
+    "結果を書き出しました (通番 {seq}): 被扶養者 {n} 件、不備連絡 {m} 件\n{path}":
+        "Results written (sequence {seq}): {n} dependents, {m} notices\n{path}",
+    "結果を書き出せません": "Cannot export the results",
+    "Excel ブック (*.xlsx)": "Excel workbook (*.xlsx)",
+    "CSV (*.csv)": "CSV (*.csv)",
+    "除外者一覧を出力": "Export the exclusion list",
+    "除外者一覧を書き出しました ({n} 件)\n{path}": "Exclusion list written ({n} rows)\n{path}",
+    "除外者一覧を書き出せません": "Cannot export the exclusion list",
+    "出力": "Output",
+    "通知文書 (PDF)…": "Letters (PDF)…",
+    "通知文書を出力": "Export the letters",
+    "PDF (*.pdf)": "PDF (*.pdf)",
+    "通知文書を書き出しました ({n} 通)\n{path}": "Letters written ({n})\n{path}",
+    "通知文書を書き出せません": "Cannot write the letters",
 }
 
 # Where one Japanese text needs a different English wording in one context.

@@ -509,180 +509,205 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="186" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="187" />
             <source>調査票</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="187" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="188" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="188" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
             <source>収入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
             <source>不備連絡</source>
             <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
             <source>履歴</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="230" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="231" />
             <source>← キューに戻る</source>
             <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="244" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
             <source>担当を外す</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="246" />
             <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
             <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="247" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
             <source>前の案件 (Ctrl+Shift+←)</source>
             <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="250" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
             <source>次の案件 (Ctrl+Shift+→)</source>
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="303" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="304" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="375" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="376" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="376" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="377" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="386" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="427" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="428" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="440" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="441" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="442" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="443" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="444" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="445" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="447" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="448" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="449" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="450" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="481" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
+            <source>期限後</source>
+            <translation>after the deadline</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
+            <source>期限内</source>
+            <translation>on time</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
+            <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
+            <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="473" />
+            <source>【新着】の書類を確認してください。</source>
+            <translation>Check the documents marked [New].</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="475" />
+            <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
+            <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="501" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="498" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="579" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="518" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="599" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="513" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="583" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="533" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="603" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="536" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="556" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="546" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="596" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="566" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="616" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="569" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="589" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="593" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="613" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="615" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="641" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="661" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="651" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="671" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="658" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="678" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="671" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="691" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -690,27 +715,27 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="110" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="111" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="113" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="114" />
             <source>{who}さんが {when} に先に保存しました。</source>
             <translation>{who} saved first, at {when}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="117" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="118" />
             <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
             <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="121" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="122" />
             <source>自分の入力を残す</source>
             <translation>Keep my entries</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="123" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="124" />
             <source>相手の内容にする</source>
             <translation>Take theirs</translation>
         </message>
@@ -920,117 +945,127 @@
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="144" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="145" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="147" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="148" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="148" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="149" />
             <source>幅</source>
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="149" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="150" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="150" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="151" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="133" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="134" />
             <source>◀ 書類</source>
             <translation>◀ Doc</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="136" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="137" />
             <source>書類 ▶</source>
             <translation>Doc ▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="139" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="140" />
             <source>◀</source>
             <translation>◀</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="141" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="142" />
             <source>▶</source>
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="153" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="154" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="155" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="158" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="158" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="159" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="159" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="160" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="160" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="161" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="161" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="162" />
             <source>ページ全体を表示 (Ctrl+1)</source>
             <translation>Fit the whole page (Ctrl+1)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="162" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="163" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="163" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="165" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="165" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="166" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="166" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="220" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="215" />
+            <source>【新着】</source>
+            <translation>[New] </translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="219" />
+            <source>再提出で届いた新しいファイル: </source>
+            <translation>New file from a re-submission: </translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="228" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>
@@ -2015,93 +2050,93 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="24" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="49" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="50" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="96" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="97" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="97" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="98" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="99" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="100" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="108" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="243" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="250" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="119" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="126" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="184" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="191" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="244" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="251" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2110,7 +2145,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="248" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="255" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2345,6 +2380,110 @@ limit</translation>
             <location filename="../../reviewer_app/ui/case/notice_tab.py" line="248" />
             <source>{n}件の書類について不備連絡を作成します。補足欄はダブルクリックで入力できます。</source>
             <translation>A notice for {n} documents. Double-click a note cell to add a note.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutputMenu</name>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="41" />
+            <source>出力(&amp;O)</source>
+            <translation>&amp;Output</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="42" />
+            <source>Webシステムへ結果を出力…</source>
+            <translation>Results for the web system…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="46" />
+            <source>除外者一覧 (Excel)…</source>
+            <translation>Exclusion list (Excel)…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="49" />
+            <source>除外者一覧 (CSV)…</source>
+            <translation>Exclusion list (CSV)…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="53" />
+            <source>通知文書 (PDF)…</source>
+            <translation>Letters (PDF)…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="60" />
+            <source>Webシステムへ結果を出力</source>
+            <translation>Export results for the web system</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="62" />
+            <source>結果バンドル (*.zip)</source>
+            <translation>Results bundle (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="68" />
+            <source>結果を書き出しました (通番 {seq}): 被扶養者 {n} 件、不備連絡 {m} 件
+{path}</source>
+            <translation>Results written (sequence {seq}): {n} dependents, {m} notices
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
+            <source>結果を書き出せません</source>
+            <translation>Cannot export the results</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="78" />
+            <source>Excel ブック (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="78" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="79" />
+            <source>除外者一覧を出力</source>
+            <translation>Export the exclusion list</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="86" />
+            <source>除外者一覧を書き出しました ({n} 件)
+{path}</source>
+            <translation>Exclusion list written ({n} rows)
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="90" />
+            <source>除外者一覧を書き出せません</source>
+            <translation>Cannot export the exclusion list</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="93" />
+            <source>通知文書を出力</source>
+            <translation>Export the letters</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="94" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="100" />
+            <source>通知文書を書き出しました ({n} 通)
+{path}</source>
+            <translation>Letters written ({n})
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="104" />
+            <source>通知文書を書き出せません</source>
+            <translation>Cannot write the letters</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/outputs.py" line="108" />
+            <source>出力</source>
+            <translation>Output</translation>
         </message>
     </context>
     <context>

@@ -19,6 +19,12 @@ from pathlib import Path
 from typing import Any
 
 PASSWORDS_FILE = "demo-passwords.txt"
+# The web system's side of the demo: its exporter signing key and its X25519 key, raw 32 bytes
+# (mode 0600), and what the sample bundle was made from. A demo of invented people only.
+WEB_DIR = "demo-web-system"
+EXPORTER_KEY_FILE = "exporter.key"
+WEB_KEY_FILE = "web-system.key"
+SAMPLE_FILE = "sample.json"
 DEMO_USERS = (("examiner", "examiner"), ("examiner2", "examiner"), ("supervisor", "supervisor"))
 DEFAULT_MEMBERS = 40
 DEMO_SEED = 20240601
@@ -45,6 +51,10 @@ def register(subparsers: Any) -> None:
                         f"{DEFAULT_MEMBERS})")
     parser.add_argument("--no-window", action="store_true",
                         help="作成だけして画面を開かない (create only; for tests and CI)")
+    parser.add_argument("--answer", type=Path, metavar="RESULTS",
+                        help="Webシステム役: 書き出した結果バンドルを読み、不備連絡を受けた"
+                        "会員の一部が再提出した次の版を作って取り込む (play the web system: "
+                        "members answer the notices in RESULTS; the next revision is imported)")
     parser.set_defaults(func=run)
 
 
@@ -104,6 +114,8 @@ def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:
     from reviewer_app.security import keys
     from reviewer_app.services.exporters import trust_exporter
     from reviewer_app.services.importing import import_bundle
+    from reviewer_app.services.letters import set_society_contact
+    from reviewer_app.services.results import trust_web_system
     from reviewer_app.services.users import add_user
     from reviewer_app.services.workspace import RECIPIENT_FILE, init_workspace, open_session
 
@@ -118,11 +130,17 @@ def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:
         (directory / RECIPIENT_FILE).read_text(encoding="utf-8").strip())
     assert isinstance(recipient, X25519PublicKey)
     signing_key = keys.generate_signing_key()
+    web_key = keys.generate_recipient_key()
+    _keep_web_system(directory, signing_key, web_key, members, seed)
     with open_session(directory, "admin", passwords["admin"]) as admin:
         for name, role in DEMO_USERS:
             add_user(admin, name, role, passwords[name])
         trust_exporter(admin, keys.public_key_to_text(signing_key.public_key()),
                        "demo sample generator")
+        trust_web_system(admin, keys.public_key_to_text(web_key.public_key()))
+        set_society_contact(admin, "業務部 適用グループ(デモ)\n"
+                                   "〒100-0000 東京都千代田区架空町1-2-3\n"
+                                   "電話 03-0000-0000(平日 9:00〜17:00)")
         with tempfile.TemporaryDirectory(prefix="reviewer-demo-") as tmp:
             bundle = Path(tmp) / "demo.rvb"
             # fast: 100 dpi scans and smaller photos, still legible; keeps creation short.
@@ -130,6 +148,69 @@ def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:
                             recipients=[recipient], fast=True)
             import_bundle(admin, bundle)
     return DemoWorkspace(directory, passwords, created=True)
+
+
+def _private_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _keep_web_system(directory: Path, signing_key: Any, web_key: Any, members: int,
+                     seed: int) -> None:
+    import json
+
+    from reviewer_app.security import keys
+
+    web = directory / WEB_DIR
+    web.mkdir(mode=0o700, exist_ok=True)
+    _private_file(web / EXPORTER_KEY_FILE, keys.private_key_bytes(signing_key))
+    _private_file(web / WEB_KEY_FILE, keys.private_key_bytes(web_key))
+    (web / SAMPLE_FILE).write_text(json.dumps({"members": members, "seed": seed,
+                                               "revision": 1, "fast": True}), encoding="utf-8")
+
+
+def answer_results(directory: Path, results: Path) -> Any:
+    """Play the web system on the demo: read ``results`` with the demo's web-system key, let
+    some notified members re-upload (samples.answer), sign the next revision with the demo's
+    exporter key and import it as the admin. Returns (import summary, answered, ignored)."""
+    import json
+    import tempfile
+
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    from reviewer_app.commands.sample_bundle import read_answer
+    from reviewer_app.errors import UserError
+    from reviewer_app.samples.generate import generate_bundle
+    from reviewer_app.security import keys
+    from reviewer_app.services.importing import import_bundle
+    from reviewer_app.services.results import RESULTS_SIGNER_FILE
+    from reviewer_app.services.workspace import RECIPIENT_FILE, open_session
+
+    web = directory / WEB_DIR
+    if not (web / SAMPLE_FILE).exists():
+        raise UserError(
+            f"{directory} にはWebシステム役の鍵 ({WEB_DIR}) がありません。"
+            "このデモ用ワークスペースは古い版で作られています。フォルダを消して作り直してください。",
+            f"{directory} has no web-system keys ({WEB_DIR}): it was made by an older version. "
+            "Delete the folder and run the demo again.", code="demo_without_web_system")
+    sample = json.loads((web / SAMPLE_FILE).read_text(encoding="utf-8"))
+    answer = read_answer(results, web / WEB_KEY_FILE, directory / RESULTS_SIGNER_FILE,
+                         sample["members"], sample["seed"], sample["revision"])
+    recipient = keys.public_key_from_text(
+        (directory / RECIPIENT_FILE).read_text(encoding="utf-8"))
+    assert isinstance(recipient, X25519PublicKey)
+    signing_key = keys.signing_key_from_bytes((web / EXPORTER_KEY_FILE).read_bytes())
+    passwords = read_passwords(directory)
+    with tempfile.TemporaryDirectory(prefix="reviewer-demo-") as tmp:
+        bundle = Path(tmp) / "answer.rvb"
+        generate_bundle(bundle, members=sample["members"], seed=sample["seed"],
+                        signing_key=signing_key, recipients=[recipient],
+                        revision=sample["revision"], fast=bool(sample.get("fast", True)),
+                        plans=answer.plans, bundle_id=answer.bundle_id)
+        with open_session(directory, "admin", passwords["admin"]) as admin:
+            summary = import_bundle(admin, bundle)
+    return summary, answer.answered, answer.ignored
 
 
 def run(args: argparse.Namespace) -> int:
@@ -151,6 +232,12 @@ def run(args: argparse.Namespace) -> int:
     for name, _role in (("admin", "admin"), *DEMO_USERS):
         if name in demo.passwords:
             print(f"  {name:<11} {demo.passwords[name]}")
+    if args.answer is not None:
+        summary, answered, ignored = answer_results(demo.dir, args.answer)
+        print(f"Webシステム役: 不備連絡を受けた {len(answered) + len(ignored)} 名のうち "
+              f"{len(answered)} 名が書類を再提出しました (members answered the notices)。")
+        print(f"  取込 {summary.bundle_id}: 更新 {summary.updated}、変更なし {summary.unchanged}、"
+              f"審査に戻ったケース {summary.resubmitted_cases} 件")
     if args.no_window:
         return 0
     from reviewer_app.ui.app import run_gui

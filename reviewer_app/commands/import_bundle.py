@@ -55,4 +55,6 @@ def run(args: argparse.Namespace) -> int:
     )
     if summary.flagged_cases:
         out.write(f"  審査開始後に更新されたケース: {summary.flagged_cases} 件\n")
+    if summary.resubmitted_cases:
+        out.write(f"  不備連絡への再提出で審査に戻ったケース: {summary.resubmitted_cases} 件\n")
     return 0

@@ -11,6 +11,7 @@ Writes a realistic, deterministic sample bundle (see :mod:`reviewer_app.samples`
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,15 @@ def register(subparsers: Any) -> None:
                         help="画像の解像度を下げて速く作る (lower image resolution, faster)")
     parser.add_argument("--workers", type=int, default=None, metavar="K",
                         help="書類を描くプロセス数 (rendering processes; default: up to 2)")
+    parser.add_argument("--answer", type=Path, metavar="RESULTS",
+                        help="結果バンドルを読み、不備連絡を受けた会員の一部が書類を再提出した次の版を"
+                        "作る (play the members' answers to a results export)")
+    parser.add_argument("--web-key", type=Path, metavar="KEYFILE",
+                        help="--answer: Webシステムの X25519 秘密鍵（32バイト）"
+                        " (the web system's raw X25519 private key)")
+    parser.add_argument("--results-signer", type=Path, metavar="PUBFILE",
+                        help="--answer: ワークスペースの results-signer.pub"
+                        " (the workspace's results signing key)")
     parser.add_argument("--json", action="store_true", help="JSONで出力 (print JSON)")
     parser.set_defaults(func=run)
 
@@ -97,6 +107,54 @@ def _read_signing_key(path: Path) -> Any:
     return signing_key_from_bytes(data)
 
 
+@dataclass(frozen=True)
+class _Answer:
+    plans: list[Any]
+    bundle_id: str
+    answered: list[str]
+    ignored: list[str]
+
+
+def read_answer(results_path: Path, web_key_path: Path | None, signer_path: Path | None,
+                members: int, seed: int, revision: int) -> _Answer:
+    """The population with the members' answers to the results bundle at ``results_path``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from reviewer_app.bundle.results import read_results
+    from reviewer_app.samples.answer import answer_population
+    from reviewer_app.samples.generate import bundle_id_for
+    from reviewer_app.security.keys import (
+        RAW_KEY_BYTES,
+        public_key_from_text,
+        recipient_key_from_bytes,
+    )
+
+    if web_key_path is None or signer_path is None:
+        raise InputError(
+            "--answer には --web-key（Webシステムの秘密鍵）と --results-signer"
+            "（ワークスペースの results-signer.pub）も指定してください。",
+            "--answer needs --web-key (the web system's private key) and --results-signer "
+            "(the workspace's results-signer.pub).", code="answer_keys", subject="--answer")
+    try:
+        raw = web_key_path.read_bytes()
+        signer = public_key_from_text(signer_path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"鍵ファイルを読めません ({exc.strerror}): {exc.filename}",
+                         f"Cannot read a key file ({exc.strerror}): {exc.filename}",
+                         code="answer_keys", subject=str(exc.filename)) from None
+    if len(raw) != RAW_KEY_BYTES or not isinstance(signer, Ed25519PublicKey):
+        raise InputError(
+            "--web-key は32バイトの X25519 秘密鍵、--results-signer は reviewer-app-ed25519 "
+            "の公開鍵を指定してください。",
+            "--web-key must be a raw 32-byte X25519 private key and --results-signer a "
+            "reviewer-app-ed25519 public key.", code="answer_keys", subject="--web-key")
+    opened = read_results(results_path, web_system_key=recipient_key_from_bytes(raw),
+                          trusted_workspaces=[signer])
+    done = answer_population(members, seed, revision, opened.results)
+    bundle_id = f"{bundle_id_for(seed, members, revision)}-answer{opened.manifest.sequence}"
+    return _Answer(done.plans, bundle_id, done.answered, done.ignored)
+
+
 def run(args: argparse.Namespace) -> int:
     from reviewer_app.commands.common import print_json
     from reviewer_app.samples.generate import generate_bundle
@@ -133,15 +191,24 @@ def run(args: argparse.Namespace) -> int:
         signing_key = generate_signing_key()
         signer_file = out.with_name(out.name + ".signer.pub")
 
-    result = generate_bundle(out, members=args.members, seed=args.seed,
-                             signing_key=signing_key, recipients=recipients,
-                             revision=args.revision, fast=args.fast, workers=args.workers)
+    answered = None
+    if args.answer is not None:
+        answered = read_answer(args.answer, args.web_key, args.results_signer, args.members,
+                               args.seed, args.revision)
+    result = generate_bundle(
+        out, members=args.members, seed=args.seed, signing_key=signing_key,
+        recipients=recipients, revision=args.revision, fast=args.fast, workers=args.workers,
+        plans=answered.plans if answered else None,
+        bundle_id=answered.bundle_id if answered else None)
     public = signing_key.public_key()
     if signer_file is not None:
         signer_file.write_text(public_key_to_text(public) + "\n", encoding="utf-8")
     summary = result.summary()
     summary["signer_key_id"] = key_id(public)
     summary["signer_pub"] = str(signer_file) if signer_file else None
+    if answered is not None:
+        summary["answered_members"] = answered.answered
+        summary["ignored_members"] = answered.ignored
     if args.json:
         print_json(summary)
     else:
@@ -155,4 +222,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  署名鍵 key id {key_id(public)}")
         if signer_file is not None:
             print(f"  公開鍵       {signer_file}  (trust-exporter で登録してください)")
+        if answered is not None:
+            print(f"  再提出       {len(answered.answered)} members (不備連絡に回答), "
+                  f"未回答 {len(answered.ignored)} members")
     return 0

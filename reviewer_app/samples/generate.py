@@ -159,17 +159,23 @@ def generate_bundle(
     revision: int = 1,
     fast: bool = False,
     workers: int | None = None,
+    plans: list[MemberPlan] | None = None,
+    bundle_id: str | None = None,
 ) -> GeneratedBundle:
     """Write a sample bundle of ``members`` insured members to ``out`` and describe it.
 
     ``revision`` > 1 revises about 15 % of the members per level (new files, corrected amounts,
     a note in the contact field); their submissions carry that revision number, the others
     stay byte-for-byte as in revision 1. ``fast`` lowers image resolution (benchmarks).
+    ``plans`` (with ``bundle_id``) writes a population made elsewhere, e.g. the members' answers
+    to a results export (:mod:`reviewer_app.samples.answer`).
     """
     from reviewer_app.bundle.writer import BundleWriter
 
     started = time.monotonic()
-    plans = generate_population(members, seed, revision)
+    if plans is None:
+        plans = generate_population(members, seed, revision)
+    bundle_id = bundle_id or bundle_id_for(seed, members, revision)
     submissions: list[Submission] = []
     attachments = 0
     file_bytes = 0
@@ -179,7 +185,7 @@ def generate_bundle(
         recipients=recipients,
         insurer=INSURER,
         survey=SURVEY,
-        bundle_id=bundle_id_for(seed, members, revision),
+        bundle_id=bundle_id,
         created_at=created_at_for(revision),
     ) as writer:
         for plan, spec, data in rendered_files(plans, fast=fast, workers=workers):
@@ -193,7 +199,7 @@ def generate_bundle(
                 file_bytes += len(data)
     return GeneratedBundle(
         path=out,
-        bundle_id=bundle_id_for(seed, members, revision),
+        bundle_id=bundle_id,
         revision=revision,
         members=len(plans),
         dependents=sum(len(p.scenarios) for p in plans),

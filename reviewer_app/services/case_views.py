@@ -6,7 +6,7 @@ Everything sealed is opened here with the signed-in user's master key; nothing h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -29,6 +29,8 @@ from reviewer_app.store.models import (
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 
+JST = timezone(timedelta(hours=9))  # deadlines are Japanese calendar days
+
 
 @dataclass(frozen=True)
 class AttachmentView:
@@ -39,6 +41,8 @@ class AttachmentView:
     size: int
     rotation: int
     page_count: int | None = None
+    # 新着: uploaded in this revision, not in any earlier one (a re-submission's new file)
+    is_new: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,17 @@ class NoticeView:
     exported_at: datetime | None
     items: list[dict[str, Any]]  # {document_key, title, reason, note, what_to_submit}
     message: str = ""
+    answered_at: datetime | None = None  # a newer revision arrived after the notice
+    answered_revision: int | None = None
+
+    @property
+    def answered_late(self) -> bool:
+        return self.answered_at is not None and \
+            self.answered_at.astimezone(JST).date() > self.reply_deadline
+
+    def overdue(self, today: date) -> bool:
+        """Unanswered past its reply deadline (期限切れ)."""
+        return self.answered_at is None and today > self.reply_deadline
 
 
 @dataclass(frozen=True)
@@ -169,6 +184,7 @@ def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema
                               .where(Attachment.required_document_id.in_(by_document))
                               .order_by(Attachment.position, Attachment.id)):
             by_document[att.required_document_id].append(att)
+    earlier = _earlier_file_hashes(db, case.dependent_id, revision)
     out: list[DocumentView] = []
     for doc in required:
         atts = by_document[doc.id]
@@ -178,8 +194,26 @@ def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema
             [AttachmentView(a.id, a.file_key,
                             a.open_from("original_name_sealed", mk).decode()
                             if a.original_name_sealed is not None else a.file_key,
-                            a.media_type, a.size, a.rotation, a.page_count) for a in atts]))
+                            a.media_type, a.size, a.rotation, a.page_count,
+                            is_new=earlier is not None and a.sha256 not in earlier)
+             for a in atts]))
     return out
+
+
+def _earlier_file_hashes(db: Session, dependent_id: int,
+                         revision: SubmissionRevision) -> set[str] | None:
+    """SHA-256 of every file the dependent had in revisions before ``revision``; None when this
+    is the first revision (then nothing is 新着: everything is simply the submission)."""
+    earlier_ids = db.scalars(select(SubmissionRevision.id).where(
+        SubmissionRevision.member_id == revision.member_id,
+        SubmissionRevision.revision < revision.revision)).all()
+    if not earlier_ids:
+        return None
+    return set(db.scalars(select(Attachment.sha256)
+                          .join(RequiredDocument,
+                                RequiredDocument.id == Attachment.required_document_id)
+                          .where(Attachment.dependent_id == dependent_id,
+                                 RequiredDocument.revision_id.in_(earlier_ids))))
 
 
 def checks(db: Session, case_id: int, mk: bytes) -> list[DocumentCheckView]:
@@ -226,5 +260,5 @@ def notices(db: Session, case_id: int, mk: bytes) -> list[NoticeView]:
         message = body.get("message", "") if isinstance(body, dict) else ""
         out.append(NoticeView(r.id, r.item_count, r.reply_deadline,
                               names.get(r.created_by_id, "?"), r.created_at, r.exported_at,
-                              list(items), message))
+                              list(items), message, r.answered_at, r.answered_revision))
     return out

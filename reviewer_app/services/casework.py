@@ -37,6 +37,7 @@ other calls.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -46,12 +47,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from reviewer_app.bundle import schema
+from reviewer_app.domain import lifecycle
 from reviewer_app.domain.caseio import evaluation_to_json
 from reviewer_app.domain.engine import Evaluation, evaluate
+from reviewer_app.domain.lifecycle import Event
 from reviewer_app.domain.profile import ProfileError
 from reviewer_app.errors import UserError
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
-from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview
+from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
+from reviewer_app.review.requirements import match_uploads, required_documents
 from reviewer_app.services import case_views as views
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
@@ -98,8 +102,6 @@ __all__ = [
 ]
 
 PROFILE_SETTING = "rule_profile"  # workspace setting (text): the rule profile's name
-WORKING = (CaseStatus.IN_REVIEW.value, CaseStatus.NOTICE_SENT.value)
-HOLDABLE = (CaseStatus.NOT_STARTED.value, *WORKING)
 STATUS_EN = {s.value: s.value.replace("_", " ") for s in CaseStatus}
 MAX_COMMENT = 2000
 
@@ -125,12 +127,11 @@ class CaseService:
         with self.ws.transaction() as db:
             case = self._case(db, case_id, lock=True)
             took = False
-            if (take and case.assignee_id is None and case.status in HOLDABLE
-                    and me.role in (Role.EXAMINER, Role.SUPERVISOR)):
+            status = CaseStatus(case.status)
+            if take and lifecycle.takes_on_open(status, case.assignee_id, me.role):
                 now = utcnow()
                 case.assignee_id, case.assigned_at = me.id, now
-                if case.status == CaseStatus.NOT_STARTED.value:
-                    case.status = CaseStatus.IN_REVIEW.value
+                case.status = lifecycle.next_status(Event.TAKE, status).value
                 if case.review_started_at is None:
                     case.review_started_at = now
                 db.flush()
@@ -149,7 +150,8 @@ class CaseService:
                 self.ws.require_role(Role.SUPERVISOR, Role.ADMIN,
                                      action_ja="ほかの人が担当する案件の担当解除",
                                      action_en="release a case someone else holds")
-            if case.status not in HOLDABLE:
+            if not lifecycle.may_release(CaseStatus(case.status), case.assignee_id, me.id,
+                                         me.role):
                 raise self._locked(case, "担当を解除できません(差し戻すと担当者に戻ります)",
                                    "it cannot be released (returning it gives it back)")
             previous = case.assignee_id
@@ -312,7 +314,7 @@ class CaseService:
                     "The proposal differs from the evaluation: give the reason in the comment.")
             decision = self._decision(db, case, DecisionKind.PROPOSAL, verdict.value,
                                       exclusion_date, None, comment, snapshot)
-            case.status = CaseStatus.AWAITING_APPROVAL.value
+            case.status = lifecycle.next_status(Event.PROPOSE, CaseStatus(case.status)).value
             case.proposed_verdict = verdict.value
             case.proposed_exclusion_date = exclusion_date
             db.flush()
@@ -341,7 +343,7 @@ class CaseService:
                 decision = self._decision(db, case, DecisionKind.APPROVAL, proposal.verdict,
                                           proposal.exclusion_date, proposal.id, comment,
                                           snapshot)
-                case.status = CaseStatus.DONE.value
+                case.status = lifecycle.next_status(Event.APPROVE, CaseStatus(case.status)).value
                 db.flush()
                 self.ws.audit(db, "case.approve", f"case:{case_id}", {
                     "decision_id": decision.id, "proposal_id": proposal.id,
@@ -364,7 +366,7 @@ class CaseService:
             _evaluation, snapshot = self._evaluate(db, case)
             decision = self._decision(db, case, DecisionKind.RETURN, None, None, proposal.id,
                                       comment, snapshot)
-            case.status = CaseStatus.IN_REVIEW.value
+            case.status = lifecycle.next_status(Event.RETURN, CaseStatus(case.status)).value
             case.proposed_verdict, case.proposed_exclusion_date = None, None
             db.flush()
             self.ws.audit(db, "case.return", f"case:{case_id}", {
@@ -373,21 +375,40 @@ class CaseService:
 
     # -- notices ------------------------------------------------------------------------------
 
-    def record_notice(self, case_id: int, notice: DeficiencyNotice,
-                      expected_case_version: int) -> int:
-        """Keep the itemised 不備連絡 for export; the case becomes 不備連絡中."""
-        if not notice.items:
-            raise InvalidInput("items", "不備の項目がありません。書類タブで不備を付けてください。",
-                               "The notice lists nothing: mark documents deficient first.")
-        if notice.reply_deadline <= notice.issued_on:
-            raise InvalidInput("reply_deadline", "回答期限は発行日より後にしてください。",
-                               "The reply deadline must be after the date of issue.")
-        items = [{"document_key": i.document_id, "title": i.title_ja, "reason": i.reason.value,
-                  "note": i.note, "what_to_submit": i.instead_ja} for i in notice.items]
+    def build_notice(self, case_id: int, reply_deadline: date, *, message: str = "",
+                     issued_on: date | None = None,
+                     notes: Mapping[str, str] | None = None) -> DeficiencyNotice:
+        """The notice that :meth:`record_notice` would record now, from the stored submission
+        and document checks (the window's preview, the letters and the CLI use the same)."""
+        with self.ws.transaction(readonly=True) as db:
+            case = self._case(db, case_id)
+            return self._notice(db, case, reply_deadline, message, issued_on, notes)
+
+    def record_notice(self, case_id: int, reply_deadline: date, expected_case_version: int, *,
+                      message: str = "", issued_on: date | None = None,
+                      notes: Mapping[str, str] | None = None) -> int:
+        """Keep the itemised 不備連絡 for export; the case becomes 不備連絡中.
+
+        The items are built here from the stored document checks and the required documents
+        of the stored answers (:func:`reviewer_app.review.deficiency.build_notice`): every
+        document marked deficient and every required document with nothing uploaded that is
+        not marked OK. ``notes`` replaces an item's note (by document key) for the member."""
+        _check_comment(message)
         with self.ws.transaction() as db:
             case = self._editable(db, case_id, "不備連絡を記録できません",
                                   "no deficiency notice can be recorded")
             self._expect(case, expected_case_version)
+            notice = self._notice(db, case, reply_deadline, message, issued_on, notes)
+            if not notice.items:
+                raise InvalidInput(
+                    "items", "不備の項目がありません。書類タブで不備を付けてください。",
+                    "The notice lists nothing: mark documents deficient first.")
+            if notice.reply_deadline <= notice.issued_on:
+                raise InvalidInput("reply_deadline", "回答期限は発行日より後にしてください。",
+                                   "The reply deadline must be after the date of issue.")
+            items = [{"document_key": i.document_id, "title": i.title_ja,
+                      "reason": i.reason.value, "note": i.note, "what_to_submit": i.instead_ja}
+                     for i in notice.items]
             row = NoticeRow(case_id=case_id, item_count=len(items),
                             reply_deadline=notice.reply_deadline,
                             created_by_id=self.ws.user.id, created_at=utcnow())
@@ -397,13 +418,33 @@ class CaseService:
             row.seal_json_into("items_sealed", self.ws.master_key, {
                 "items": items, "message": notice.message,
                 "issued_on": notice.issued_on.isoformat()})
-            case.status = CaseStatus.NOTICE_SENT.value
+            case.status = lifecycle.next_status(Event.NOTICE, CaseStatus(case.status)).value
             db.flush()
             self.ws.audit(db, "notice.record", f"case:{case_id}", {
                 "notice_id": row.id, "items": len(items),
                 "reasons": sorted({i["reason"] for i in items}),
                 "reply_deadline": notice.reply_deadline.isoformat()})
             return case.version
+
+    def _notice(self, db: Session, case: Case, reply_deadline: date, message: str,
+                issued_on: date | None, notes: Mapping[str, str] | None) -> DeficiencyNotice:
+        member = db.get(Member, case.dependent.member_id)
+        assert member is not None
+        _rev, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
+                                              self.ws.master_key)
+        target_year = case.survey.target_year
+        statuses = match_uploads(required_documents(dep, target_year), dep.required_documents)
+        reviews = [c.review for c in views.checks(db, case.id, self.ws.master_key)]
+        notice = build_notice(reviews, statuses, reply_deadline,
+                              issued_on=issued_on or date.today(), target_year=target_year,
+                              message=message)
+        for index, item in enumerate(notice.items):
+            if notes and item.document_id in notes:
+                if len(notes[item.document_id]) > MAX_COMMENT:
+                    raise InvalidInput("note", f"補足は{MAX_COMMENT}文字以内にしてください。",
+                                       f"A note may have at most {MAX_COMMENT} characters.")
+                notice = notice.with_item_note(index, notes[item.document_id])
+        return notice
 
     # -- history ------------------------------------------------------------------------------
 
@@ -430,7 +471,7 @@ class CaseService:
         if case.assignee_id != self.ws.user.id:
             holder = db.get(User, case.assignee_id) if case.assignee_id else None
             raise CaseHeldByOther(case_id, holder.name if holder else None)
-        if case.status not in WORKING:
+        if not lifecycle.may_edit(CaseStatus(case.status), case.assignee_id, self.ws.user.id):
             raise self._locked(case, what_ja, what_en)
         return case
 
@@ -440,13 +481,13 @@ class CaseService:
 
     def _decidable(self, db: Session, case_id: int, expected: int) -> tuple[Case, Decision]:
         case = self._case(db, case_id, lock=True)
-        if case.status != CaseStatus.AWAITING_APPROVAL.value:
+        if not lifecycle.applies(Event.APPROVE, CaseStatus(case.status)):
             raise self._locked(case, "承認も差し戻しもできません",
                                "it can be neither approved nor returned")
         proposal = db.scalars(select(Decision).where(
             Decision.case_id == case_id, Decision.kind == DecisionKind.PROPOSAL.value)
             .order_by(Decision.id.desc()).limit(1)).one()
-        if proposal.decided_by_id == self.ws.user.id or case.assignee_id == self.ws.user.id:
+        if lifecycle.is_own_work(case.assignee_id, proposal.decided_by_id, self.ws.user.id):
             raise SelfApprovalRefused(case_id)
         self._expect(case, expected)
         return case, proposal
@@ -514,10 +555,9 @@ class CaseService:
         holder = views.user_names(db, {case.assignee_id}).get(case.assignee_id) \
             if case.assignee_id else None
         proposals = [d for d in decisions if d.kind == DecisionKind.PROPOSAL.value]
-        can_decide = (me.role is Role.SUPERVISOR
-                      and case.status == CaseStatus.AWAITING_APPROVAL.value
-                      and case.assignee_id != me.id
-                      and bool(proposals) and proposals[-1].decided_by_id != me.id)
+        can_decide = lifecycle.may_decide(
+            CaseStatus(case.status), case.assignee_id,
+            proposals[-1].decided_by_id if proposals else None, me.id, me.role)
         return CaseDetail(
             case_id=case.id, version=case.version, status=CaseStatus(case.status),
             assignee_id=case.assignee_id, assignee_name=holder,
@@ -531,7 +571,7 @@ class CaseService:
             checks=views.checks(db, case.id, mk), income_sheet=sheet,
             income_version=income_version, decisions=decisions,
             notices=views.notices(db, case.id, mk),
-            editable=case.assignee_id == me.id and case.status in WORKING,
+            editable=lifecycle.may_edit(CaseStatus(case.status), case.assignee_id, me.id),
             can_decide=can_decide, proposed_verdict=case.proposed_verdict,
             proposed_exclusion_date=case.proposed_exclusion_date, took=took)
 

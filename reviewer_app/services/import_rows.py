@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import Executor, Future
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -19,6 +20,8 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
 from reviewer_app.bundle.reader import BundleReader
+from reviewer_app.domain import lifecycle
+from reviewer_app.domain.lifecycle import Event
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import Field, card_text, token_rows
@@ -34,6 +37,7 @@ from reviewer_app.store.models import (
     SearchToken,
     SubmissionRevision,
 )
+from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 from reviewer_app.store.types import utcnow
 
 _ATTACHMENTS = Base.metadata.tables[Attachment.__tablename__]
@@ -72,6 +76,7 @@ class RowWriter:
         self.survey_id = survey_id
         self.import_id = import_id
         self.flagged_cases = 0
+        self.resubmitted_cases = 0  # 不備連絡中 cases that a newer revision sent back to review
         self._batch: list[dict[str, Any]] = []
         self._batch_bytes = 0
         self._batch_limit = blob_batch_bytes
@@ -129,6 +134,8 @@ class RowWriter:
                         status=CaseStatus.NOT_STARTED.value, created_at=now, updated_at=now))
         if updating and existing:
             self._flag_started_cases([d.id for d in existing.values()])
+            self._answer_notices([d.id for d in existing.values()], submission.revision,
+                                submission.updated_at, now)
         self._replace_tokens(member.id, ins, rows, updating=updating)
         documents: list[tuple[schema.RequiredDocument, Dependent, RequiredDocument]] = []
         for dep, row in rows:
@@ -191,6 +198,27 @@ class RowWriter:
             # case sees the change instead of overwriting it.
             case.updated_after_review = True
             self.flagged_cases += 1
+
+    def _answer_notices(self, dependent_ids: list[int], revision: int, answered: datetime,
+                        now: datetime) -> None:
+        """A newer revision answers the open deficiency notices of the member's cases: each
+        notice is stamped answered at the member's update time (on time or late is read
+        against its deadline), and a case
+        waiting for the member (不備連絡中) goes back to review with 再提出あり; the examiner's
+        holder, entries and document checks stay."""
+        cases = self._db.scalars(select(Case).where(Case.dependent_id.in_(dependent_ids)))
+        for case in cases:
+            notices = self._db.scalars(select(NoticeRow).where(
+                NoticeRow.case_id == case.id, NoticeRow.answered_at.is_(None))).all()
+            for notice in notices:
+                notice.answered_at, notice.answered_revision = answered, revision
+            status = CaseStatus(case.status)
+            if lifecycle.applies(Event.RESUBMITTED, status):
+                case.status = lifecycle.next_status(Event.RESUBMITTED, status).value
+                case.resubmitted_at = now
+                self.resubmitted_cases += 1
+            elif notices:
+                case.resubmitted_at = now
 
     def _replace_tokens(self, member_id: int, ins: schema.Insured,
                         rows: list[tuple[schema.Dependent, Dependent]], *,

@@ -30,7 +30,9 @@ Re-imports and revisions (per submission, keyed by survey and the bundle's ``mem
       again rather than shared), search tokens replaced, the examiner's work (income sheet,
       document checks, decisions, notices) untouched, and every case of the member whose review
       had started (status other than ``not_started``) flagged ``updated_after_review``. A
-      dependent missing from the new revision keeps their case; a new one gets a case.
+      dependent missing from the new revision keeps their case; a new one gets a case. The
+      revision answers the cases' open deficiency notices: each is stamped answered, and a
+      case 不備連絡中 returns to 審査中 with ``resubmitted_at`` set (issue 7 §3).
 
 Memory and speed
     One object is held at a time. Blobs are sealed and inserted with Core ``insert()`` (never in
@@ -87,6 +89,7 @@ class ImportSummary:
     flagged_cases: int  # cases marked updated_after_review by this import
     bytes: int  # ciphertext bytes of every object in the bundle
     already_imported: bool = False
+    resubmitted_cases: int = 0  # 不備連絡中 cases sent back to review by a newer revision
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -213,12 +216,13 @@ def _import(
         "dependents": counts["dependents"], "attachments": counts["attachments"],
         "new": counts["new"], "updated": counts["updated"], "unchanged": counts["unchanged"],
         "outdated": counts["outdated"], "flagged_cases": writer.flagged_cases,
-        "bytes": reader.total_bytes,
+        "resubmitted_cases": writer.resubmitted_cases, "bytes": reader.total_bytes,
     })
     return ImportSummary(
         manifest.bundle_id, row.id, counts["members"], counts["dependents"],
         counts["attachments"], counts["new"], counts["updated"], counts["unchanged"],
         counts["outdated"], writer.flagged_cases, reader.total_bytes,
+        resubmitted_cases=writer.resubmitted_cases,
     )
 
 

@@ -130,7 +130,7 @@ def people(db: Session, mk: bytes, dependent_ids: Iterable[int]) -> dict[int, Pe
         chunk = wanted[start:start + 500]
         for dep, member in db.execute(select(Dependent, Member)
                                       .join(Member, Member.id == Dependent.member_id)
-                                      .where(Dependent.id.in_(chunk))).tuples():
+                                      .where(Dependent.id.in_(chunk))):
             if member.id not in members:
                 members[member.id] = member.open_json_from("personal_sealed", mk)
             ins = members[member.id]

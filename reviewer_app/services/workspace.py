@@ -5,6 +5,7 @@ Layout of a workspace folder ``DIR``::
     DIR/workspace.toml       format, workspace id, database URL
     DIR/workspace.sqlite3    the database, when it is SQLite (the default)
     DIR/recipient.pub        the workspace's X25519 public key, to give to the web system
+    DIR/results-signer.pub   the workspace's Ed25519 key that signs results, for the web system
 
 ``db_url`` in workspace.toml is ``sqlite:///workspace.sqlite3`` (a path relative to DIR, so the
 folder can move) or a PostgreSQL URL (``postgresql+psycopg://user@host/db``; prefer a
@@ -49,6 +50,11 @@ from reviewer_app.services.errors import (
     LoginFailed,
     WorkspaceExists,
     WorkspaceNotFound,
+)
+from reviewer_app.services.results import (
+    RESULTS_SIGNER_FILE,
+    ensure_results_key,
+    write_results_signer_file,
 )
 from reviewer_app.services.session import SessionUser, Workspace, WorkspaceSession
 from reviewer_app.services.users import check_password_policy, check_user_name, new_user
@@ -195,6 +201,7 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
             settings.set_text(db, settings.RECIPIENT_KEY_ID, recipient_key_id)
             settings.set_sealed(db, settings.RECIPIENT_PRIVATE_KEY, master_key,
                                 keys.private_key_bytes(recipient))
+            results_key = ensure_results_key(db, master_key)
             admin = new_user(admin_name, Role.ADMIN, admin_password, master_key)
             db.add(admin)
             db.flush()
@@ -219,6 +226,9 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
             pub = workspace.dir / RECIPIENT_FILE
             written.append(pub)
             pub.write_text(public_text + "\n", encoding="utf-8")
+            written.append(workspace.dir / RESULTS_SIGNER_FILE)
+            write_results_signer_file(workspace.dir,
+                                      keys.public_key_to_text(results_key.public_key()))
 
 
 # --- sign in ------------------------------------------------------------------------------------
@@ -323,6 +333,9 @@ def _sign_in(engine: Engine, name: str, password: str) -> tuple[SessionUser, byt
                     user.wrapped_master_key = wrap_master_key(master_key, password)
                 user.failed_attempts = 0
                 user.last_login_at = now
+                if settings.get_text(db, settings.RESULTS_PUBLIC_KEY) is None:
+                    # A workspace made before results existed gets its key now (issue 7 §2).
+                    ensure_results_key(db, master_key)
                 audit.append(db, user_id=user.id, actor=user.name, action="login.ok",
                              subject=f"user:{user.id}")
                 result = (SessionUser(user.id, user.name, Role(user.role)), master_key)

@@ -16,6 +16,12 @@ CREATED_AT = "created_at"
 RECIPIENT_PUBLIC_KEY = "recipient_public_key"  # text form, reviewer-app-x25519 …
 RECIPIENT_KEY_ID = "recipient_key_id"
 RECIPIENT_PRIVATE_KEY = "recipient_private_key"  # sealed raw 32 bytes
+# the workspace's Ed25519 key that signs results bundles (issue 7 §2)
+RESULTS_PUBLIC_KEY = "results_public_key"  # text form, reviewer-app-ed25519 …
+RESULTS_PRIVATE_KEY = "results_private_key"  # sealed raw 32 bytes
+# the web system's X25519 key that results bundles are encrypted to (pinned by an admin)
+WEB_SYSTEM_PUBLIC_KEY = "web_system_public_key"
+WEB_SYSTEM_KEY_ID = "web_system_key_id"
 
 
 def get_text(db: Session, key: str) -> str | None:

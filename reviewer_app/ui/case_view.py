@@ -20,6 +20,7 @@ from typing import Any
 
 from reviewer_app.domain.caseio import evaluation_to_json
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import (
     DeficiencyNotice,
@@ -59,7 +60,7 @@ class OpenedCase:
 
 def attachment_groups(detail: CaseDetail) -> list[AttachmentGroup]:
     return [AttachmentGroup(doc.title, [
-        AttachmentRef(str(a.attachment_id), a.name, a.media_type, a.rotation)
+        AttachmentRef(str(a.attachment_id), a.name, a.media_type, a.rotation, a.is_new)
         for a in doc.attachments]) for doc in detail.documents]
 
 
@@ -448,6 +449,9 @@ class CaseView(QtWidgets.QWidget):
         if detail.updated_after_review:
             extra = self.tr("審査開始後に会員が回答または書類を更新しています。")
             text = f"{text}　{extra}" if text else extra
+        notice_text = self.notice_banner(detail, date.today())
+        if notice_text:
+            text = f"{text}　{notice_text}" if text else notice_text
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
         holder_is_me = detail.assignee_id == self._user.id
@@ -455,6 +459,22 @@ class CaseView(QtWidgets.QWidget):
             detail.assignee_id is not None and detail.status in
             (CaseStatus.IN_REVIEW, CaseStatus.NOTICE_SENT)
             and (holder_is_me or self._user.role in (Role.SUPERVISOR, Role.ADMIN)))
+
+    def notice_banner(self, detail: CaseDetail, today: date) -> str:
+        """What the latest deficiency notice says about the member's answer (再提出, 期限切れ)."""
+        if not detail.notices:
+            return ""
+        last = detail.notices[-1]
+        deadline = format_wareki(last.reply_deadline)
+        if last.answered_at is not None:
+            when = (self.tr("期限後") if last.answered_late else self.tr("期限内"))
+            answered = self.tr("不備連絡(回答期限 {deadline})に再提出がありました({when})。")
+            return answered.format(deadline=deadline, when=when) + self.tr(
+                "【新着】の書類を確認してください。")
+        if last.overdue(today):
+            return self.tr("不備連絡の回答期限({deadline})を過ぎても再提出がありません。").format(
+                deadline=deadline)
+        return ""
 
     def _fill_decision(self, evaluation: dict[str, Any] | None) -> None:
         detail = self.detail
@@ -670,7 +690,10 @@ class CaseView(QtWidgets.QWidget):
         def failed(failure: TaskFailure) -> None:
             show_failure(self, failure, self.tr("不備連絡を記録できません"))
 
-        self._tasks.run(lambda: service.record_notice(case_id, notice, version), ok, failed)
+        notes = {item.document_id: item.note for item in notice.items}
+        self._tasks.run(lambda: service.record_notice(
+            case_id, notice.reply_deadline, version, message=notice.message,
+            issued_on=notice.issued_on, notes=notes), ok, failed)
 
     def release(self) -> None:
         if self.detail is None:

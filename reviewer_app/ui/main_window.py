@@ -12,6 +12,7 @@ from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.services.workspace import open_session
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
+from reviewer_app.ui.outputs import OutputMenu
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue import QueueWidget
 from reviewer_app.ui.queue.bulk import BulkActions
@@ -108,9 +109,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lock_action = view_menu.addAction(self.tr("画面をロック"), self.lock)
         self.lock_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+L"))
         view_menu.addAction(self.tr("設定…"), self.open_settings)
+        self.outputs: OutputMenu | None = None
+        if supervisor:  # the results, the exclusion list and the letters: supervisors, admins
+            self.outputs = OutputMenu(self, self.session, self.tasks)
+            bar.addMenu(self.outputs.menu)
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.tr("バージョン情報"), self.show_about)
         self._menus = [file_menu, view_menu, help_menu]
+        if self.outputs is not None:  # disabled with the others while the screen is locked
+            self._menus.append(self.outputs.menu)
 
     def _build_status_bar(self) -> None:
         user = self.session.user

@@ -10,10 +10,8 @@ from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import select
 
 from reviewer_app.review.deficiency import (
-    DeficiencyNotice,
     DeficiencyReason,
     DocumentReview,
-    NoticeItem,
     ReviewStatus,
 )
 from reviewer_app.services.case_errors import (
@@ -197,25 +195,36 @@ def test_record_notice_sets_notice_sent(workspace: Any, case: Any) -> None:
     detail = examiner.open_case(case.case_id)
     examiner.save_document_check(case.case_id, DocumentReview(
         case.document_key, ReviewStatus.DEFICIENT, DeficiencyReason.UNREADABLE), None)
-    notice = DeficiencyNotice(
-        (NoticeItem(case.document_key, "給与明細書", DeficiencyReason.UNREADABLE,
-                    "読める写しを", "ぼやけています"),),
-        reply_deadline=date(2024, 9, 30), issued_on=date(2024, 9, 2),
-        message="お手数ですが、再提出をお願いします。")
-    version = examiner.record_notice(case.case_id, notice, detail.version)
+    # the items come from the stored checks, not from the caller (the window only adds notes)
+    preview = examiner.build_notice(case.case_id, date(2024, 9, 30), issued_on=date(2024, 9, 2))
+    # (the answers also call for a bonus slip that was not uploaded: listed as 未提出)
+    assert [(i.document_id, i.reason) for i in preview.items] == [
+        (case.document_key, DeficiencyReason.UNREADABLE),
+        ("missing-bonus_slip", DeficiencyReason.MISSING)]
+    version = examiner.record_notice(
+        case.case_id, date(2024, 9, 30), detail.version, issued_on=date(2024, 9, 2),
+        message="お手数ですが、再提出をお願いします。",
+        notes={case.document_key: "ぼやけています"})
     after = examiner.open_case(case.case_id)
     assert after.status is CaseStatus.NOTICE_SENT and after.version == version
     [stored] = after.notices
-    assert stored.item_count == 1 and stored.reply_deadline == date(2024, 9, 30)
+    assert stored.item_count == 2 and stored.reply_deadline == date(2024, 9, 30)
     assert stored.items[0]["reason"] == "unreadable" and stored.items[0]["note"] == "ぼやけています"
     assert stored.message == "お手数ですが、再提出をお願いします。"
     assert QueueService(workspace.login("examiner")).count(
         QueueFilter(status=CaseStatus.NOTICE_SENT)) == 1
     # work goes on while the member replies: the sheet can still be saved
     examiner.save_income_sheet(case.case_id, after.income_sheet, None)
-    with pytest.raises(InvalidInput):
-        examiner.record_notice(case.case_id, DeficiencyNotice(
-            (), date(2024, 9, 30), date(2024, 9, 2)), version)
+    with pytest.raises(InvalidInput):  # the deadline must come after the issue date
+        examiner.record_notice(case.case_id, date(2024, 9, 1), version,
+                               issued_on=date(2024, 9, 2))
+    examiner.save_document_check(case.case_id, DocumentReview(
+        case.document_key, ReviewStatus.OK), after.checks[0].version)
+    examiner.save_document_check(case.case_id, DocumentReview(
+        "missing-bonus_slip", ReviewStatus.OK), None)
+    with pytest.raises(InvalidInput):  # nothing deficient any more: no notice to send
+        examiner.record_notice(case.case_id, date(2024, 9, 30), version,
+                               issued_on=date(2024, 9, 2))
 
 
 def test_history_lists_the_events_without_amounts_or_names(workspace: Any, case: Any) -> None:

@@ -15,6 +15,7 @@ class AttachmentRef:
     name: str
     media_type: str
     rotation: int = 0
+    is_new: bool = False  # 新着: arrived with a re-submission
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from .refs import AttachmentGroup, AttachmentRef
 THUMBNAIL_WIDTH = 96  # logical pixels
 MAX_THUMBNAILS = 200  # a 500-page PDF is not a payslip: show the first pages' thumbnails only
 _ROLE_ATTACHMENT = Qt.ItemDataRole.UserRole
+_ROLE_NEW = Qt.ItemDataRole.UserRole + 1  # 新着 (a re-submitted file)
 
 
 class DocumentViewer(QtWidgets.QWidget):
@@ -211,9 +212,16 @@ class DocumentViewer(QtWidgets.QWidget):
             for ref in group.attachments:
                 self._refs.append(ref)
                 self._rotations.setdefault(ref.attachment_id, normalize_rotation(ref.rotation))
-                item = QtWidgets.QTreeWidgetItem([ref.name])
+                label = self.tr("【新着】") + ref.name if ref.is_new else ref.name
+                item = QtWidgets.QTreeWidgetItem([label])
                 item.setData(0, _ROLE_ATTACHMENT, ref.attachment_id)
-                item.setToolTip(0, ref.name)
+                item.setData(0, _ROLE_NEW, ref.is_new)
+                item.setToolTip(0, (self.tr("再提出で届いた新しいファイル: ") + ref.name)
+                                if ref.is_new else ref.name)
+                if ref.is_new:
+                    bold = item.font(0)
+                    bold.setBold(True)
+                    item.setFont(0, bold)
                 parent.addChild(item)
                 first = first or item
             if not group.attachments:
