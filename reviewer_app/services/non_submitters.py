@@ -26,10 +26,11 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from reviewer_app.bundle.schema import MemberStatus
+from reviewer_app.domain.lifecycle import HOLDABLE
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.errors import UserError, current_language
 from reviewer_app.services.case_errors import CaseHeldByOther, CaseLocked
-from reviewer_app.services.casework import HOLDABLE, STATUS_EN, CaseService
+from reviewer_app.services.casework import STATUS_EN, CaseService
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.enums import LABELS_JA, CaseStatus, Role, Verdict
 from reviewer_app.store.models import Case, Dependent, Survey, User
