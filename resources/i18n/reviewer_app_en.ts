@@ -231,6 +231,69 @@
         </message>
     </context>
     <context>
+        <name>BulkActions</name>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="50" />
+            <source>未提出者を除外で提案</source>
+            <translation>Propose exclusion of non-submitters</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="51" />
+            <source>選択した{count}件のうち、調査票が未提出の被扶養者を扶養除外として提案します。よろしいですか？</source>
+            <translation>Of the {count} selected cases, the dependents who did not submit the survey will be proposed for exclusion. Continue?</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="56" />
+            <source>除外の提案</source>
+            <translation>Exclusion proposals</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="56" />
+            <source>{done}件を除外で提案しました。</source>
+            <translation>{done} cases were proposed for exclusion.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="57" />
+            <source>除外で提案できません</source>
+            <translation>Cannot propose exclusions</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="63" />
+            <source>選択を承認</source>
+            <translation>Approve selected</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="64" />
+            <source>選択した{count}件の判定案を承認します。よろしいですか？</source>
+            <translation>Approve the proposals of the {count} selected cases?</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="69" />
+            <source>一括承認</source>
+            <translation>Bulk approval</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="69" />
+            <source>{done}件を承認しました。</source>
+            <translation>{done} cases were approved.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="70" />
+            <source>承認できません</source>
+            <translation>Cannot approve</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="89" />
+            <source>{skipped}件は対象外でした:</source>
+            <translation>{skipped} cases were skipped:</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/bulk.py" line="93" />
+            <source>ほか{more}件</source>
+            <translation>and {more} more</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseLabels</name>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="9" />
@@ -1987,93 +2050,93 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="24" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="49" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="50" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="87" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="97" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="88" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="98" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="90" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="100" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="92" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="93" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="96" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="99" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="240" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="250" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="114" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="126" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="181" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="191" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="241" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="251" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2082,7 +2145,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="245" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="255" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2434,77 +2497,92 @@ limit</translation>
     <context>
         <name>QueueLabels</name>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="15" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="16" />
             <source>未着手</source>
             <translation>Not started</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="16" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="17" />
             <source>審査中</source>
             <translation>In review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="17" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="18" />
             <source>不備連絡中</source>
             <translation>Notice sent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="18" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="19" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="19" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="20" />
             <source>完了</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="27" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="28" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="28" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="29" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="29" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="30" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="36" />
+            <source>未提出</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="37" />
+            <source>再提出あり</source>
+            <translation>Resubmitted</translation>
+        </message>
+        <message>
             <location filename="../../reviewer_app/ui/queue/labels.py" line="38" />
+            <source>期限切れ</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="47" />
             <source>配偶者</source>
             <translation>Spouse</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="39" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="48" />
             <source>子</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="40" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="49" />
             <source>父母</source>
             <translation>Parent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="41" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="50" />
             <source>祖父母</source>
             <translation>Grandparent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="42" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="51" />
             <source>孫</source>
             <translation>Grandchild</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="43" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="52" />
             <source>兄弟姉妹</source>
             <translation>Sibling</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="44" />
+            <location filename="../../reviewer_app/ui/queue/labels.py" line="53" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
@@ -2581,86 +2659,111 @@ limit</translation>
     <context>
         <name>QueueWidget</name>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="77" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="93" />
             <source>承認待ちの判定案（古い順）。開くと現在のデータで再計算した結果と並べて表示します。</source>
             <translation>Proposals awaiting approval (oldest first). Opening one shows it beside the evaluation re-run on the current data.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="98" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="121" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="327" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="114" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="137" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="386" />
             <source>すべて</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="128" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="144" />
             <source>氏名・カナ・記号番号で検索</source>
             <translation>Search by name, kana or card number</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="146" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="162" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="147" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="163" />
             <source>更新なし</source>
             <translation>Not updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="152" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="171" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="153" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="172" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="154" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="173" />
             <source>担当</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="155" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="174" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="156" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="175" />
             <source>判定案</source>
             <translation>Proposal</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="157" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="176" />
             <source>更新</source>
             <translation>Updated after review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="206" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="212" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="354" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="177" />
+            <source>絞り込み</source>
+            <translation>Show only</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="228" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="234" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="416" />
             <source>開く</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="214" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="236" />
             <source>解放</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="216" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="238" />
             <source>担当者の割り当てを外して、ほかの人が開けるようにします</source>
             <translation>Remove the holder so that someone else can open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="339" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="241" />
+            <source>選択した未提出者を除外で提案</source>
+            <translation>Propose exclusion of the selected non-submitters</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="244" />
+            <source>選択した案件のうち調査票が未提出の被扶養者を、調査の定める日付で扶養除外として提案します（提出期限の後だけ）</source>
+            <translation>Propose the exclusion of every selected dependent who did not submit the survey, as of the date the survey sets (only after the submission deadline)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="248" />
+            <source>選択を承認</source>
+            <translation>Approve selected</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="251" />
+            <source>選択した判定案を1件ずつ承認します（自分の判定案は承認されません）</source>
+            <translation>Approve each selected proposal (your own proposals are not approved)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="398" />
             <source>{total}件 ({shown}件を表示中)</source>
             <translation>{total} cases ({shown} loaded)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="356" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="422" />
             <source>解放 ({name}さんの担当を外す)</source>
             <translation>Release (take the case from {name})</translation>
         </message>

@@ -1,4 +1,8 @@
-"""``reviewer-app cases --workspace DIR --user NAME --password-file F [--json]``."""
+"""``reviewer-app cases --workspace DIR --user NAME --password-file F [--status S] [--json]``.
+
+``--status`` takes a case status (``in_review`` or ``in-review`` …) or one of the queue's views
+``not-submitted`` (未提出), ``resubmitted`` (再提出あり), ``overdue`` (期限切れ).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,22 @@ import sys
 from typing import Any
 
 from reviewer_app.commands.common import add_workspace_args
+from reviewer_app.store.enums import CaseStatus
+
+# services.queue.QueueView's values; spelled out so building the parser imports no SQLAlchemy
+VIEWS = ("not_submitted", "resubmitted", "overdue")
+STATUS_CHOICES = [s.value.replace("_", "-") for s in CaseStatus] + \
+    [v.replace("_", "-") for v in VIEWS]
+
+
+def parse_status(text: str) -> str:
+    """A ``--status`` value normalised to its code (``-`` and ``_`` alike, any case)."""
+    value = text.strip().lower().replace("-", "_")
+    if value in {s.value for s in CaseStatus} or value in VIEWS:
+        return value
+    raise argparse.ArgumentTypeError(
+        f"状態「{text}」はありません (unknown status {text!r}); choose one of "
+        + ", ".join(STATUS_CHOICES))
 
 
 def register(subparsers: Any) -> None:
@@ -17,6 +37,10 @@ def register(subparsers: Any) -> None:
                     "(one row per dependent under review).",
     )
     add_workspace_args(parser)
+    parser.add_argument(
+        "--status", type=parse_status, default=None, metavar="STATUS",
+        help="状態または絞り込みで一覧を絞る (only cases with this status or in this view): "
+             + ", ".join(STATUS_CHOICES))
     parser.add_argument("--json", action="store_true", help="JSONで出力 (print JSON)")
     parser.set_defaults(func=run)
 
@@ -24,12 +48,17 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from reviewer_app.commands.common import print_json, read_password_file
     from reviewer_app.services.cases import list_cases
+    from reviewer_app.services.queue import QueueFilter, QueueView
     from reviewer_app.services.workspace import open_session
     from reviewer_app.store.enums import LABELS_JA
 
+    status: str | None = args.status
+    f = None if status is None else (
+        QueueFilter(view=QueueView(status)) if status in VIEWS
+        else QueueFilter(status=CaseStatus(status)))
     password = read_password_file(args.password_file)
     with open_session(args.workspace, args.user, password) as ws:
-        rows = list_cases(ws)
+        rows = list_cases(ws, f)
     if args.json:
         print_json([row.as_json() for row in rows])
         return 0

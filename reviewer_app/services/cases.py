@@ -2,7 +2,9 @@
 
 Names and card symbol-numbers are sealed in the store, so each row is opened with the master key;
 the attachment count is that of the member's current revision (older revisions keep theirs).
-Any signed-in user may list; listing is not "opening a case" and is not audited.
+Any signed-in user may list; listing is not "opening a case" and is not audited. A
+:class:`~reviewer_app.services.queue.QueueFilter` narrows the list exactly as it narrows the
+window's queue (status or view, office, search…).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from reviewer_app.services.clock import Today, today_jst
+from reviewer_app.services.queue import QueueFilter, apply_filter
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.models import (
     Attachment,
@@ -33,13 +37,15 @@ class CaseRow:
     status: str  # CaseStatus
     attachments: int
     updated_after_review: bool
+    member_status: str = ""  # schema.MemberStatus: not_submitted, registered, submitted
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def list_cases(ws: WorkspaceSession) -> list[CaseRow]:
-    """Every case, ordered by case id."""
+def list_cases(ws: WorkspaceSession, f: QueueFilter | None = None,
+               today: Today = today_jst) -> list[CaseRow]:
+    """Every case matching ``f`` (all of them when None), ordered by case id."""
     key = ws.master_key
     with ws.transaction(readonly=True) as db:
         current = (
@@ -52,11 +58,13 @@ def list_cases(ws: WorkspaceSession) -> list[CaseRow]:
             .join(RequiredDocument, RequiredDocument.id == Attachment.required_document_id)
             .where(RequiredDocument.revision_id.in_(current))
             .group_by(Attachment.dependent_id))}
-        rows = db.execute(
-            select(Case, Dependent, Member)
-            .join(Dependent, Dependent.id == Case.dependent_id)
-            .join(Member, Member.id == Dependent.member_id)
-            .order_by(Case.id))
+        stmt = (select(Case, Dependent, Member)
+                .join(Dependent, Dependent.id == Case.dependent_id)
+                .join(Member, Member.id == Dependent.member_id))
+        if f is not None:
+            matching = apply_filter(select(Case.id), f, ws.blind_index_key, today())
+            stmt = stmt.where(Case.id.in_(matching))
+        rows = db.execute(stmt.order_by(Case.id))
         out: list[CaseRow] = []
         cards: dict[int, str] = {}
         for case, dependent, member in rows:
@@ -67,5 +75,5 @@ def list_cases(ws: WorkspaceSession) -> list[CaseRow]:
             out.append(CaseRow(
                 case.id, cards[member.id], str(person["name"]), dependent.relationship,
                 dependent.relationship_label, case.status, counts.get(dependent.id, 0),
-                bool(case.updated_after_review)))
+                bool(case.updated_after_review), dependent.member_status))
         return out

@@ -2,12 +2,22 @@
 
 Speed at 100,000 dependents
     Filters and counts touch only clear, indexed columns (``cases.status``, ``assignee_id``,
-    ``dependents.relationship``, ``members.office_code``), and each query joins only the tables
-    its filter needs. Search never sees clear text: the query is normalised and matched on the
-    blind index (:func:`reviewer_app.store.blind_index.matching_dependents`), an equality lookup
+    ``dependents.relationship``, ``members.office_code``; for the views
+    ``dependents.member_status``, ``cases.resubmitted_at`` and ``deficiency_notices.reply_deadline``
+    with ``deficiency_notices.case_id``), and each query joins only the tables its filter needs.
+    Search never sees clear text: the query is normalised and matched on the blind index
+    (:func:`reviewer_app.store.blind_index.matching_dependents`), an equality lookup
     on ``search_tokens.token``. Rows are ordered by case id (stable under paging) and names are
     decrypted only for the page returned by :meth:`QueueService.fetch`.
     ``tests/benchmarks/bench_queue.py`` measures it.
+
+Views (issue 7 §4)
+    ``not_submitted`` (未提出): the member-side status is ``not_submitted`` and the case is not
+    finished (neither awaiting approval nor done). ``resubmitted`` (再提出あり): a newer revision
+    answered a deficiency notice (``cases.resubmitted_at``) and the case is in review again.
+    ``overdue`` (期限切れ): the case awaits the member (不備連絡中) and its latest notice's reply
+    deadline is before today with no answer. "Today" comes from the service's clock (Japan time
+    by default; tests inject one).
 
 Every call is one short read-only transaction, so the queue never waits for a writer.
 """
@@ -15,17 +25,22 @@ Every call is one short read-only transaction, so the queue never waits for a wr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 from typing import TypeVarTuple
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
+from reviewer_app.bundle.schema import MemberStatus
+from reviewer_app.services.clock import Today, today_jst
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import blind_index
 from reviewer_app.store.enums import CaseStatus, Role
 from reviewer_app.store.models import (
     Attachment,
     Case,
+    DeficiencyNotice,
     Dependent,
     Member,
     RequiredDocument,
@@ -35,6 +50,17 @@ from reviewer_app.store.models import (
 
 MAX_PAGE = 1000
 _Ts = TypeVarTuple("_Ts")
+# not finished: neither awaiting approval nor done (the 未提出 view)
+OPEN_STATUSES = (CaseStatus.NOT_STARTED.value, CaseStatus.IN_REVIEW.value,
+                 CaseStatus.NOTICE_SENT.value)
+
+
+class QueueView(StrEnum):
+    """Work lists across statuses (see the module doc)."""
+
+    NOT_SUBMITTED = "not_submitted"  # 未提出
+    RESUBMITTED = "resubmitted"  # 再提出あり
+    OVERDUE = "overdue"  # 期限切れ
 
 
 @dataclass(frozen=True)
@@ -47,6 +73,7 @@ class QueueFilter:
     relationship: str | None = None
     proposed_verdict: str | None = None
     updated_after_review: bool | None = None
+    view: QueueView | None = None
     search: str = ""
 
 
@@ -69,11 +96,13 @@ class QueueRow:
     attachment_count: int
     updated_after_review: bool
     own: bool = False  # held by (or proposed by) the signed-in user
+    not_submitted: bool = False  # the member-side status is 未提出
 
 
-def _where(stmt: Select[*_Ts], f: QueueFilter, key: bytes, *,
-           with_status: bool = True) -> Select[*_Ts]:
-    """Apply the filter's conditions; joins dependents/members only when a filter needs them."""
+def apply_filter(stmt: Select[*_Ts], f: QueueFilter, key: bytes, today: date, *,
+                 with_status: bool = True) -> Select[*_Ts]:
+    """Apply the filter's conditions to a select over ``cases``; joins dependents/members only
+    when a filter needs them. ``key``: the blind-index key; ``today``: for ``overdue``."""
     if with_status and f.status is not None:
         stmt = stmt.where(Case.status == CaseStatus(f.status).value)
     if f.assignee_id is not None:
@@ -82,10 +111,22 @@ def _where(stmt: Select[*_Ts], f: QueueFilter, key: bytes, *,
         stmt = stmt.where(Case.proposed_verdict == f.proposed_verdict)
     if f.updated_after_review is not None:
         stmt = stmt.where(Case.updated_after_review.is_(f.updated_after_review))
-    if f.relationship is not None or f.office_code is not None:
+    view = QueueView(f.view) if f.view is not None else None
+    if view is QueueView.NOT_SUBMITTED:
+        stmt = stmt.where(Case.status.in_(OPEN_STATUSES))
+    elif view is QueueView.RESUBMITTED:
+        stmt = stmt.where(Case.resubmitted_at.is_not(None),
+                          Case.status == CaseStatus.IN_REVIEW.value)
+    elif view is QueueView.OVERDUE:
+        stmt = stmt.where(Case.status == CaseStatus.NOTICE_SENT.value,
+                          Case.id.in_(_overdue_cases(today)))
+    if f.relationship is not None or f.office_code is not None \
+            or view is QueueView.NOT_SUBMITTED:
         stmt = stmt.join(Dependent, Dependent.id == Case.dependent_id)
         if f.relationship is not None:
             stmt = stmt.where(Dependent.relationship == f.relationship)
+        if view is QueueView.NOT_SUBMITTED:
+            stmt = stmt.where(Dependent.member_status == MemberStatus.NOT_SUBMITTED.value)
         if f.office_code is not None:
             stmt = stmt.join(Member, Member.id == Dependent.member_id).where(
                 Member.office_code == f.office_code)
@@ -94,22 +135,38 @@ def _where(stmt: Select[*_Ts], f: QueueFilter, key: bytes, *,
     return stmt
 
 
+def _overdue_cases(today: date) -> Select[int]:
+    """Cases whose latest notice (highest id) is unanswered past its reply deadline: a range on
+    ``reply_deadline`` and, per notice, one probe of ``(case_id, id)`` for a later notice."""
+    later = aliased(DeficiencyNotice)
+    return select(DeficiencyNotice.case_id).where(
+        DeficiencyNotice.reply_deadline < today, DeficiencyNotice.answered_at.is_(None),
+        ~exists().where(later.case_id == DeficiencyNotice.case_id,
+                        later.id > DeficiencyNotice.id))
+
+
 class QueueService:
     """The queue as the window's item model pages through it."""
 
-    def __init__(self, ws: WorkspaceSession) -> None:
+    def __init__(self, ws: WorkspaceSession, today: Today = today_jst) -> None:
         self.ws = ws
+        self.today = today
+
+    def _where(self, stmt: Select[*_Ts], f: QueueFilter, *,
+               with_status: bool = True) -> Select[*_Ts]:
+        return apply_filter(stmt, f, self.ws.blind_index_key, self.today(),
+                            with_status=with_status)
 
     def count(self, f: QueueFilter) -> int:
         with self.ws.transaction(readonly=True) as db:
-            stmt = _where(select(func.count(Case.id)), f, self.ws.blind_index_key)
+            stmt = self._where(select(func.count(Case.id)), f)
             return int(db.scalar(stmt) or 0)
 
     def status_counts(self, f: QueueFilter) -> dict[CaseStatus, int]:
         """Cases per status under every filter except ``f.status`` (the tabs' badges)."""
         with self.ws.transaction(readonly=True) as db:
-            stmt = _where(select(Case.status, func.count(Case.id)), f,
-                          self.ws.blind_index_key, with_status=False).group_by(Case.status)
+            stmt = self._where(select(Case.status, func.count(Case.id)), f,
+                               with_status=False).group_by(Case.status)
             found = {CaseStatus(status): int(n) for status, n in db.execute(stmt)}
         return {status: found.get(status, 0) for status in CaseStatus}
 
@@ -119,7 +176,7 @@ class QueueService:
         if limit == 0:
             return []
         with self.ws.transaction(readonly=True) as db:
-            ids = db.scalars(_where(select(Case.id), f, self.ws.blind_index_key)
+            ids = db.scalars(self._where(select(Case.id), f)
                              .order_by(Case.id).offset(max(0, offset)).limit(limit)).all()
             return self._rows(db, list(ids))
 
@@ -160,7 +217,8 @@ class QueueService:
             select(Case.id, Case.version, Case.status, Case.assignee_id, User.name,
                    Case.proposed_verdict, Case.updated_after_review, Case.dependent_id,
                    Dependent.relationship, Dependent.relationship_label, Member.office_code,
-                   Member.office_name, Member.id, Member.current_revision)
+                   Member.office_name, Member.id, Member.current_revision,
+                   Dependent.member_status)
             .join(Dependent, Dependent.id == Case.dependent_id)
             .join(Member, Member.id == Dependent.member_id)
             .outerjoin(User, User.id == Case.assignee_id)
@@ -171,7 +229,7 @@ class QueueService:
         me = self.ws.user.id
         out: list[QueueRow] = []
         for (case_id, version, status, assignee_id, assignee_name, verdict, updated, dep_id,
-             rel, rel_label, office_code, office_name, _member_id, _rev) in rows:
+             rel, rel_label, office_code, office_name, _member_id, _rev, member_status) in rows:
             member, dependent = sealed[dep_id]
             ins = member.open_json_from("personal_sealed", mk)
             dep = dependent.open_json_from("personal_sealed", mk)
@@ -183,7 +241,8 @@ class QueueService:
                 office_code=office_code, office_name=office_name, status=CaseStatus(status),
                 assignee_id=assignee_id, assignee_name=assignee_name, proposed_verdict=verdict,
                 attachment_count=counts.get(dep_id, 0), updated_after_review=bool(updated),
-                own=assignee_id == me))
+                own=assignee_id == me,
+                not_submitted=member_status == MemberStatus.NOT_SUBMITTED.value))
         return out
 
 

@@ -243,7 +243,8 @@ class Dependent(Base):
     member: Mapped[Member] = relationship(back_populates="dependents")
     relationship: Mapped[str] = mapped_column(String(16), index=True)  # schema.Relationship
     relationship_label: Mapped[str] = mapped_column(String(100))  # 妻, 長男, 母 … (not personal)
-    member_status: Mapped[str] = mapped_column(String(16))  # schema.MemberStatus
+    # schema.MemberStatus; indexed for the queue's 未提出 view
+    member_status: Mapped[str] = mapped_column(String(16), index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # JSON {name, kana, birth_date, certified_on}
     personal_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
@@ -363,7 +364,7 @@ class Case(Base):
     # a newer revision arrived after review started (issue 3 §4)
     updated_after_review: Mapped[bool] = mapped_column(Boolean, default=False)
     # a newer revision answered this case's deficiency notice (再提出あり, issue 7 §3)
-    resubmitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resubmitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -437,11 +438,13 @@ class DeficiencyNotice(Base):
     """An itemised 不備連絡 to the member: items sealed, kept for export to the web system."""
 
     __tablename__ = "deficiency_notices"
+    # "is there a later notice of this case?" (the queue's 期限切れ view) as an index probe
+    __table_args__ = (Index("ix_deficiency_notices_case_id_id", "case_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     item_count: Mapped[int] = mapped_column(Integer)
-    reply_deadline: Mapped[date] = mapped_column(Date)
+    reply_deadline: Mapped[date] = mapped_column(Date, index=True)  # the queue's 期限切れ view
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -15,6 +15,7 @@ from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
 from reviewer_app.ui.outputs import OutputMenu
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue import QueueWidget
+from reviewer_app.ui.queue.bulk import BulkActions
 from reviewer_app.ui.settings import DATE_STYLE, IDLE_LOCK_MINUTES, LANGUAGE, Settings
 from reviewer_app.ui.settings_dialog import SettingsDialog
 from reviewer_app.ui.tasks import TaskFailure, TaskManager, show_failure
@@ -49,11 +50,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(self.tr("被扶養者資格調査 審査 - {user}").format(user=user.name))
         self.resize(1440, 900)
 
-        self.queue = QueueWidget(tasks, self.queue_service, can_release=supervisor)
+        self.queue = QueueWidget(
+            tasks, self.queue_service, can_release=supervisor,
+            can_bulk_propose=user.role in (Role.EXAMINER, Role.SUPERVISOR))
         self.queue.openCaseRequested.connect(self.open_case)
         self.queue.releaseRequested.connect(self.release_case)
-        self.approvals = QueueWidget(tasks, self.queue_service, approval=True)
+        self.approvals = QueueWidget(tasks, self.queue_service, approval=True,
+                                     can_bulk_approve=user.role is Role.SUPERVISOR)
         self.approvals.openCaseRequested.connect(self.open_case)
+        self.bulk = BulkActions(tasks, session, self)
+        # Reloaded, not refreshed in place: the acted-on cases leave the view's filter.
+        self.queue.bulkProposeRequested.connect(
+            lambda rows: self.bulk.propose_exclusions(rows, self.queue.apply_filter))
+        self.approvals.bulkApproveRequested.connect(
+            lambda rows: self.bulk.approve(rows, self.approvals.apply_filter))
         self.case_view = CaseView(tasks, self.case_service, user,
                                   language=settings.get(LANGUAGE),
                                   date_style=settings.get(DATE_STYLE))

@@ -54,6 +54,8 @@ class PersonSpec:
     birth_date: str = "1982-03-03"
     annual_income: int | None = 6_000_000
     living: str = "together"
+    # the member-side status: "not_submitted" makes a non-submitter (no answers, no documents)
+    member_status: str = "submitted"
     # (bytes, media type, original name) uploaded for one payslip document
     files: list[tuple[bytes, str, str]] = field(default_factory=list)
 
@@ -68,6 +70,17 @@ class Seeded:
 
 
 def submission_dict(spec: PersonSpec, revision: int = 1) -> dict[str, Any]:
+    data = _submission_dict(spec, revision)
+    if spec.member_status == "not_submitted":
+        dep = data["dependents"][0]
+        dep.update(status="not_submitted", submitted_at=None, answers=None,
+                   required_documents=[])
+    elif spec.member_status != "submitted":
+        data["dependents"][0]["status"] = spec.member_status
+    return data
+
+
+def _submission_dict(spec: PersonSpec, revision: int) -> dict[str, Any]:
     n = spec.number
     return {
         "submission_id": f"sub-{n:05d}",
@@ -201,4 +214,4 @@ def seed_case(ws: WorkspaceSession, spec: PersonSpec) -> Seeded:
         db.add(case)
         db.flush()
         return Seeded(case.id, dependent.id, member.id, attachment_ids,
-                      dep.required_documents[0].document_id)
+                      dep.required_documents[0].document_id if dep.required_documents else "")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
 from casework_fixtures import PersonSpec, seed_case
+from sqlalchemy import update
 
 from reviewer_app.services.casework import CaseService
-from reviewer_app.services.queue import QueueFilter, QueueService
+from reviewer_app.services.queue import QueueFilter, QueueService, QueueView
 from reviewer_app.store.enums import CaseStatus
+from reviewer_app.store.models import Case, DeficiencyNotice
 
 
 @pytest.fixture
@@ -96,3 +100,112 @@ def test_search_combines_with_filters(workspace: Any, seeded: dict[str, Any]) ->
     assert queue.count(QueueFilter(search="123", office_code="002")) == 1
     assert queue.count(QueueFilter(search="123-4", office_code="001")) == 1
     assert queue.status_counts(QueueFilter(search="123"))[CaseStatus.NOT_STARTED] == 3
+
+
+# --- the views: 未提出, 再提出あり, 期限切れ (issue 7 §4) --------------------------------
+
+
+@pytest.fixture
+def views(workspace: Any) -> dict[str, int]:
+    """Cases in every state the three views tell apart, by name."""
+    admin = workspace.login("admin")
+    names = ["submitter", "ns_new", "ns_in_review", "ns_awaiting", "ns_done", "resubmitted",
+             "resubmitted_notice", "overdue", "overdue_then_new_notice", "answered",
+             "in_review_with_notice"]
+    ids: dict[str, int] = {}
+    for n, name in enumerate(names, start=1):
+        status = "not_submitted" if name.startswith("ns_") else "submitted"
+        ids[name] = seed_case(admin, PersonSpec(n, member_status=status)).case_id
+    status = {"ns_in_review": "in_review", "ns_awaiting": "awaiting_approval", "ns_done": "done",
+              "resubmitted": "in_review", "resubmitted_notice": "notice_sent",
+              "overdue": "notice_sent", "overdue_then_new_notice": "notice_sent",
+              "answered": "notice_sent", "in_review_with_notice": "in_review"}
+    now = datetime(2024, 9, 20, 3, 0, tzinfo=UTC)
+    notices = [("overdue", date(2024, 9, 10), None),
+               ("overdue_then_new_notice", date(2024, 9, 5), None),
+               ("overdue_then_new_notice", date(2024, 9, 30), None),
+               ("answered", date(2024, 9, 5), now),
+               ("in_review_with_notice", date(2024, 9, 5), None)]
+    with admin.transaction() as db:
+        for name, value in status.items():
+            db.execute(update(Case).where(Case.id == ids[name]).values(status=value))
+        db.execute(update(Case).where(Case.id.in_([ids["resubmitted"],
+                                                   ids["resubmitted_notice"]]))
+                   .values(resubmitted_at=now))
+        for name, deadline, answered in notices:
+            db.add(DeficiencyNotice(case_id=ids[name], item_count=1, reply_deadline=deadline,
+                                    created_by_id=admin.user.id, created_at=now,
+                                    answered_at=answered, answered_revision=2 if answered
+                                    else None))
+    return ids
+
+
+def _listed(queue: QueueService, f: QueueFilter, ids: dict[str, int]) -> list[str]:
+    names = {v: k for k, v in ids.items()}
+    listed = [names[r.case_id] for r in queue.fetch(f, 0, 100)]
+    assert queue.count(f) == len(listed)
+    return listed
+
+
+def test_not_submitted_view_lists_unfinished_cases_of_non_submitters(
+        workspace: Any, views: dict[str, int]) -> None:
+    queue = QueueService(workspace.login("examiner"))
+    f = QueueFilter(view=QueueView.NOT_SUBMITTED)
+    assert _listed(queue, f, views) == ["ns_new", "ns_in_review"]
+    assert all(r.not_submitted for r in queue.fetch(f, 0, 10))
+    [submitter] = [r for r in queue.fetch(QueueFilter(), 0, 100)
+                   if r.case_id == views["submitter"]]
+    assert not submitter.not_submitted
+    counts = queue.status_counts(f)
+    assert (counts[CaseStatus.NOT_STARTED], counts[CaseStatus.IN_REVIEW],
+            counts[CaseStatus.DONE]) == (1, 1, 0)
+    # combined with the other filters
+    assert _listed(queue, QueueFilter(view=QueueView.NOT_SUBMITTED,
+                                      status=CaseStatus.IN_REVIEW), views) == ["ns_in_review"]
+    assert queue.count(QueueFilter(view=QueueView.NOT_SUBMITTED, office_code="002")) == 0
+    assert queue.count(QueueFilter(view=QueueView.NOT_SUBMITTED, relationship="spouse")) == 2
+
+
+def test_resubmitted_view_lists_cases_in_review_after_a_resubmission(
+        workspace: Any, views: dict[str, int]) -> None:
+    queue = QueueService(workspace.login("examiner"))
+    assert _listed(queue, QueueFilter(view=QueueView.RESUBMITTED), views) == ["resubmitted"]
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    # 9/6: past the 9/5 deadlines, but one was answered, one case has a newer notice and one
+    # is in review again: none of them is overdue
+    (date(2024, 9, 6), []),
+    (date(2024, 9, 10), []),  # the deadline day itself is not late
+    (date(2024, 9, 11), ["overdue"]),
+    (date(2024, 10, 1), ["overdue", "overdue_then_new_notice"]),  # its latest notice is late too
+])
+def test_overdue_view_follows_the_latest_unanswered_notice_and_the_clock(
+        workspace: Any, views: dict[str, int], today: date, expected: list[str]) -> None:
+    queue = QueueService(workspace.login("examiner"), today=lambda: today)
+    assert _listed(queue, QueueFilter(view=QueueView.OVERDUE), views) == expected
+    counts = queue.status_counts(QueueFilter(view=QueueView.OVERDUE))
+    assert counts[CaseStatus.NOTICE_SENT] == len(expected)
+
+
+def test_cli_lists_cases_by_status_or_view(workspace: Any, views: dict[str, int],
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer_app.cli import main
+
+    capsys.readouterr()
+    assert main(["cases", *workspace.args("examiner"), "--status", "not-submitted",
+                 "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["case_id"] for r in rows] == [views["ns_new"], views["ns_in_review"]]
+    assert {r["member_status"] for r in rows} == {"not_submitted"}
+    for spelling in ("in_review", "in-review", "IN-REVIEW"):
+        assert main(["cases", *workspace.args("examiner"), "--status", spelling,
+                     "--json"]) == 0
+        assert [r["case_id"] for r in json.loads(capsys.readouterr().out)] == [
+            views[n] for n in ("ns_in_review", "resubmitted", "in_review_with_notice")]
+    assert main(["cases", *workspace.args("examiner"), "--status", "resubmitted"]) == 0
+    assert "計 1 件" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as info:
+        main(["cases", *workspace.args("examiner"), "--status", "late"])
+    assert info.value.code == 2
+    assert "not-submitted" in capsys.readouterr().err

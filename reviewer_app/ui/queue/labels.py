@@ -7,6 +7,7 @@ Through ``QCoreApplication.translate`` (context ``QueueLabels``) with Japanese s
 from __future__ import annotations
 
 from reviewer_app.services.enums import CaseStatus, Verdict
+from reviewer_app.services.queue import QueueView
 from reviewer_app.ui.qt import QtCore
 
 
@@ -28,6 +29,14 @@ def verdict_label(verdict: Verdict | str | None) -> str:
         Verdict.EXCLUDE: QtCore.QCoreApplication.translate("QueueLabels", "扶養除外"),
         Verdict.NEEDS_REVIEW: QtCore.QCoreApplication.translate("QueueLabels", "要確認"),
     }.get(Verdict(verdict), str(verdict))
+
+
+def view_label(view: QueueView | str) -> str:
+    return {
+        QueueView.NOT_SUBMITTED: QtCore.QCoreApplication.translate("QueueLabels", "未提出"),
+        QueueView.RESUBMITTED: QtCore.QCoreApplication.translate("QueueLabels", "再提出あり"),
+        QueueView.OVERDUE: QtCore.QCoreApplication.translate("QueueLabels", "期限切れ"),
+    }.get(QueueView(view), str(view))
 
 
 RELATIONSHIPS = ("spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other")

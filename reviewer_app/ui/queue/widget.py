@@ -1,5 +1,9 @@
 """The queue page: counts by status as clickable chips, filters, a debounced search box and the
 table. Opening a case is a signal; the main window decides what happens.
+
+The table selects several rows (Shift/Ctrl): the bulk actions (未提出者の除外提案 in the queue,
+承認 in the approval queue) act on the selection and are signals too, carrying the selected
+rows; :mod:`reviewer_app.ui.queue.bulk` confirms and runs them.
 """
 
 from __future__ import annotations
@@ -7,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer_app.services.enums import CaseStatus, Verdict
-from reviewer_app.services.queue import QueueFilter, QueueRow
+from reviewer_app.services.queue import QueueFilter, QueueRow, QueueView
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue.labels import (
     RELATIONSHIPS,
@@ -15,6 +19,7 @@ from reviewer_app.ui.queue.labels import (
     relationship_label,
     status_label,
     verdict_label,
+    view_label,
 )
 from reviewer_app.ui.queue.model import Column, QueueModel
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
@@ -31,18 +36,27 @@ def _chip_style(status: CaseStatus) -> str:
 
 
 class QueueWidget(QtWidgets.QWidget):
-    """Signals: ``openCaseRequested(case_id)``, ``releaseRequested(case_id)`` (supervisors)."""
+    """Signals: ``openCaseRequested(case_id)``, ``releaseRequested(case_id)`` (supervisors),
+    ``bulkProposeRequested(rows)`` (``can_bulk_propose``: examiners and supervisors) and
+    ``bulkApproveRequested(rows)`` (``can_bulk_approve``, the approval queue), with the selected
+    :class:`QueueRow` list."""
 
     openCaseRequested = Signal(int)
     releaseRequested = Signal(int)
+    bulkProposeRequested = Signal(list)
+    bulkApproveRequested = Signal(list)
 
     def __init__(self, tasks: TaskManager, source: Any, *, can_release: bool = False,
-                 approval: bool = False, parent: QtWidgets.QWidget | None = None) -> None:
+                 approval: bool = False, can_bulk_propose: bool = False,
+                 can_bulk_approve: bool = False,
+                 parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._source = source
         self._can_release = can_release
         self._approval = approval
+        self._can_bulk_propose = can_bulk_propose and not approval
+        self._can_bulk_approve = can_bulk_approve and approval
         self._updating = False
         self.model = QueueModel(tasks, source, self, approval=approval)
         self.model.loaded.connect(self._on_loaded)
@@ -68,6 +82,8 @@ class QueueWidget(QtWidgets.QWidget):
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
+        bottom.addWidget(self.bulk_propose_button)
+        bottom.addWidget(self.bulk_approve_button)
         bottom.addWidget(self.release_button)
         bottom.addWidget(self.open_button)
         layout = QtWidgets.QVBoxLayout(self)
@@ -145,6 +161,9 @@ class QueueWidget(QtWidgets.QWidget):
         self.updated_combo = self._combo("filterUpdated")
         self.updated_combo.addItem(self.tr("更新あり"), True)
         self.updated_combo.addItem(self.tr("更新なし"), False)
+        self.view_combo = self._combo("filterView")
+        for view in QueueView:
+            self.view_combo.addItem(view_label(view), view.value)
 
         row = QtWidgets.QHBoxLayout()
         row.setSpacing(6)
@@ -154,7 +173,8 @@ class QueueWidget(QtWidgets.QWidget):
                              (self.tr("担当"), self.assignee_combo),
                              (self.tr("続柄"), self.relationship_combo),
                              (self.tr("判定案"), self.verdict_combo),
-                             (self.tr("更新"), self.updated_combo)):
+                             (self.tr("更新"), self.updated_combo),
+                             (self.tr("絞り込み"), self.view_combo)):
             caption = QtWidgets.QLabel(label)
             caption.setBuddy(combo)
             row.addSpacing(6)
@@ -168,7 +188,8 @@ class QueueWidget(QtWidgets.QWidget):
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for the bulk actions; Enter and double-click open the current one.
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -200,6 +221,7 @@ class QueueWidget(QtWidgets.QWidget):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -216,6 +238,19 @@ class QueueWidget(QtWidgets.QWidget):
         self.release_button.setToolTip(self.tr("担当者の割り当てを外して、ほかの人が開けるようにします"))
         self.release_button.clicked.connect(self.release_current)
         self.release_button.setVisible(self._can_release)
+        self.bulk_propose_button = QtWidgets.QPushButton(self.tr("選択した未提出者を除外で提案"))
+        self.bulk_propose_button.setObjectName("bulkProposeButton")
+        self.bulk_propose_button.setToolTip(self.tr(
+            "選択した案件のうち調査票が未提出の被扶養者を、調査の定める日付で扶養除外として"
+            "提案します（提出期限の後だけ）"))
+        self.bulk_propose_button.clicked.connect(self.request_bulk_propose)
+        self.bulk_propose_button.setVisible(self._can_bulk_propose)
+        self.bulk_approve_button = QtWidgets.QPushButton(self.tr("選択を承認"))
+        self.bulk_approve_button.setObjectName("bulkApproveButton")
+        self.bulk_approve_button.setToolTip(self.tr(
+            "選択した判定案を1件ずつ承認します（自分の判定案は承認されません）"))
+        self.bulk_approve_button.clicked.connect(self.request_bulk_approve)
+        self.bulk_approve_button.setVisible(self._can_bulk_approve)
         self._update_buttons()
 
     # --- public API -----------------------------------------------------------------------
@@ -237,6 +272,7 @@ class QueueWidget(QtWidgets.QWidget):
             relationship=self.relationship_combo.currentData(),
             proposed_verdict=self.verdict_combo.currentData(),
             updated_after_review=self.updated_combo.currentData(),
+            view=QueueView(view) if (view := self.view_combo.currentData()) else None,
             search=self.search_edit.text().strip(),
         )
 
@@ -273,6 +309,29 @@ class QueueWidget(QtWidgets.QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+
+    def selected_rows(self) -> list[QueueRow]:
+        """The selected rows in table order."""
+        rows = (self.model.row_at(i.row()) for i in
+                sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()))
+        return [r for r in rows if r is not None]
+
+    def can_bulk_propose_now(self) -> bool:
+        """The 未提出 view is on, or the selection holds a non-submitter."""
+        rows = self.selected_rows()
+        if not self._can_bulk_propose or not rows:
+            return False
+        return self.view_combo.currentData() == QueueView.NOT_SUBMITTED.value \
+            or any(r.not_submitted for r in rows)
+
+    def request_bulk_propose(self) -> None:
+        if self.can_bulk_propose_now():
+            self.bulkProposeRequested.emit(self.selected_rows())
+
+    def request_bulk_approve(self) -> None:
+        rows = self.selected_rows()
+        if self._can_bulk_approve and rows:
+            self.bulkApproveRequested.emit(rows)
 
     def open_current(self) -> None:
         row = self.current_row()
@@ -343,15 +402,22 @@ class QueueWidget(QtWidgets.QWidget):
         row = self.current_row()
         self.open_button.setEnabled(row is not None)
         self.release_button.setEnabled(row is not None and row.assignee_id is not None)
+        self.bulk_propose_button.setEnabled(self.can_bulk_propose_now())
+        self.bulk_approve_button.setEnabled(self._can_bulk_approve and bool(self.selected_rows()))
 
     def _context_menu(self, pos: QtCore.QPoint) -> None:
         index = self.table.indexAt(pos)
         row = self.model.row_at(index.row()) if index.isValid() else None
         if row is None:
             return
-        self.table.selectRow(index.row())
+        if not self.table.selectionModel().isRowSelected(index.row(), QtCore.QModelIndex()):
+            self.table.selectRow(index.row())  # a click on a selected row keeps the selection
         menu = QtWidgets.QMenu(self)
         menu.addAction(self.tr("開く"), lambda: self.openCaseRequested.emit(row.case_id))
+        if self.can_bulk_propose_now():
+            menu.addAction(self.bulk_propose_button.text(), self.request_bulk_propose)
+        if self._can_bulk_approve:
+            menu.addAction(self.bulk_approve_button.text(), self.request_bulk_approve)
         if self._can_release and row.assignee_id is not None:
             menu.addAction(self.tr("解放 ({name}さんの担当を外す)").format(
                 name=row.assignee_name or ""), lambda: self.releaseRequested.emit(row.case_id))
