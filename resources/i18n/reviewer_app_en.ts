@@ -1987,93 +1987,98 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="24" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="49" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="51" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="87" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="91" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="88" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="92" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="90" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="94" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="92" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="96" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="93" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="97" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="96" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="100" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="99" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <source>進捗</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="240" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="253" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="114" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="120" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="181" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="194" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="241" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="254" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2082,7 +2087,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="245" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="258" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2402,6 +2407,227 @@ limit</translation>
             <location filename="../../reviewer_app/ui/viewer/page_view.py" line="139" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressChart</name>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="66" />
+            <source>進捗のグラフ</source>
+            <translation>Progress chart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="99" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="181" />
+            <source>件数</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="133" />
+            <source>判定案あり（累計）</source>
+            <translation>Proposed (cumulative)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="134" />
+            <source>完了（累計）</source>
+            <translation>Done (cumulative)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="135" />
+            <source>対象件数</source>
+            <translation>Cases in the survey</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="136" />
+            <source>提出期限</source>
+            <translation>Submission deadline</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="137" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="213" />
+            <source>今日</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="159" />
+            <source>まだ進捗のデータがありません</source>
+            <translation>No progress to show yet</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="195" />
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="203" />
+            <source>対象 {n}件</source>
+            <translation>{n} cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="212" />
+            <source>提出期限 {d}</source>
+            <translation>Deadline {d}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="277" />
+            <source>{day}: 判定案あり {proposed}件・完了 {done}件</source>
+            <translation>{day}: {proposed} proposed, {done} done</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressView</name>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="101" />
+            <source>更新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="102" />
+            <source>最新の件数を読み込みます</source>
+            <translation>Load the latest figures</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
+            <source>対象</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <source>完了</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
+            <source>承認待ち</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="120" />
+            <source>不備連絡 未回答</source>
+            <translation>Notices unanswered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="121" />
+            <source>未提出</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="122" />
+            <source>提出期限</source>
+            <translation>Submission deadline</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="133" />
+            <source>状態別</source>
+            <translation>By status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="140" />
+            <source>担当者別</source>
+            <translation>By holder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="143" />
+            <source>事業所別</source>
+            <translation>By office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="208" />
+            <source>読み込み中…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="250" />
+            <source>基準日 {day}</source>
+            <translation>As of {day}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="253" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="255" />
+            <source>件</source>
+            <translation>cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="257" />
+            <source>うち期限切れ {overdue}件・再提出あり {answered}件</source>
+            <translation>{overdue} overdue, {answered} answered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="260" />
+            <source>未完了の被扶養者</source>
+            <translation>dependents not done</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="262" />
+            <source>{deadline}（未提出による除外日 {exclusion}）</source>
+            <translation>{deadline} (non-submission exclusion date {exclusion})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <source>件数</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <source>割合</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="278" />
+            <source>完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件</source>
+            <translation>Done: {keep} continued, {exclude} excluded, {other} other</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="284" />
+            <source>（未割当）</source>
+            <translation>(unassigned)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="286" />
+            <source>担当者</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="286" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <source>計</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <source>事業所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <source>事業所名</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="290" />
+            <source>完了率</source>
+            <translation>Done %</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <source>あと {n}日</source>
+            <translation>{n} days left</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="307" />
+            <source>本日</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="308" />
+            <source>{n}日経過</source>
+            <translation>{n} days ago</translation>
         </message>
     </context>
     <context>
