@@ -2469,7 +2469,7 @@ limit</translation>
             <translation>Deadline {d}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="277" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="278" />
             <source>{day}: 判定案あり {proposed}件・完了 {done}件</source>
             <translation>{day}: {proposed} proposed, {done} done</translation>
         </message>
@@ -2493,7 +2493,7 @@ limit</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>完了</source>
             <translation>Done</translation>
         </message>
@@ -2518,114 +2518,131 @@ limit</translation>
             <translation>Submission deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="133" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="135" />
             <source>状態別</source>
             <translation>By status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="140" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="137" />
+            <source>完了の内訳</source>
+            <translation>Done by verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="145" />
             <source>担当者別</source>
             <translation>By holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="143" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="148" />
             <source>事業所別</source>
             <translation>By office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="208" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="217" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="250" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="260" />
             <source>基準日 {day}</source>
             <translation>As of {day}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="253" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="255" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="263" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="265" />
             <source>件</source>
             <translation>cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="257" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="267" />
             <source>うち期限切れ {overdue}件・再提出あり {answered}件</source>
             <translation>{overdue} overdue, {answered} answered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="260" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="270" />
             <source>未完了の被扶養者</source>
             <translation>dependents not done</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="262" />
-            <source>{deadline}（未提出による除外日 {exclusion}）</source>
-            <translation>{deadline} (non-submission exclusion date {exclusion})</translation>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <source>{deadline}（未提出の除外日 {exclusion}）</source>
+            <translation>{deadline} (non-submitters excluded {exclusion})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
             <source>件数</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
             <source>割合</source>
             <translation>Share</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="278" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="288" />
             <source>完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件</source>
             <translation>Done: {keep} continued, {exclude} excluded, {other} other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="284" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <source>判定</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="295" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="299" />
             <source>（未割当）</source>
             <translation>(unassigned)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="286" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
             <source>担当者</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="286" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>計</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>事業所名</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="290" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
             <source>完了率</source>
             <translation>Done %</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="322" />
             <source>あと {n}日</source>
             <translation>{n} days left</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="307" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="324" />
             <source>本日</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="308" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="325" />
             <source>{n}日経過</source>
             <translation>{n} days ago</translation>
         </message>

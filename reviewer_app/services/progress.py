@@ -18,9 +18,10 @@ Privacy
 
 Days
     A day is a day in Japan (JST, UTC+9, no daylight saving): a case approved at 23:30 UTC counts
-    for the next day. The series runs from the first import of the survey (or its answer start
-    when nothing was imported) to ``today``, at most :data:`MAX_POINTS` points; decisions after
-    ``today`` are left out of it (the counts by status are always those of now).
+    for the next day. The series runs from the survey's answer start (or its first import, if
+    that was earlier) to ``today``, at most :data:`MAX_POINTS` points, so that the submission
+    deadline is on the chart; decisions after ``today`` are left out of it (the counts by status
+    are always those of now).
 """
 
 from __future__ import annotations
@@ -383,8 +384,8 @@ def _cumulative(days: list[date], events: list[tuple[date, int]]) -> list[int]:
 def _series(db: Session, survey: Survey, today: date) -> tuple[SeriesPoint, ...]:
     first_import = db.scalar(select(func.min(Import.imported_at))
                              .where(Import.survey_id == survey.id))
-    origin = first_import if first_import is not None else survey.answer_start
-    start = min(_aware(origin).astimezone(JST).date(), today)
+    origins = [survey.answer_start, *([first_import] if first_import is not None else [])]
+    start = min(*(_aware(o).astimezone(JST).date() for o in origins), today)
     days = sample_days(start, today)
     proposed = _cumulative(days, _first_days(db, survey.id, DecisionKind.PROPOSAL))
     done = _cumulative(days, _first_days(db, survey.id, DecisionKind.APPROVAL))

@@ -99,7 +99,7 @@ class ProgressChart(QtWidgets.QWidget):
                    metrics.horizontalAdvance(self.tr("件数")) // 2) + 16
         legend = self._legend(metrics)
         legend_bottom = max((item.rect.bottom() for item in legend), default=4.0)
-        top = legend_bottom + line + 8  # the legend, then the y axis title
+        top = legend_bottom + line * 2 + 10  # the legend, then the y axis title above 120,000
         plot = QtCore.QRectF(left, top, max(self.width() - left - 24, 10),
                              max(self.height() - top - line * 2 - 18, 10))
 
@@ -175,7 +175,7 @@ class ProgressChart(QtWidgets.QWidget):
                                            metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{value:,}")
-        painter.drawText(QtCore.QRectF(4, plot.top() - metrics.height() - 6, 200,
+        painter.drawText(QtCore.QRectF(4, plot.top() - metrics.height() * 1.5 - 4, 200,
                                        metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          self.tr("件数"))
@@ -207,21 +207,22 @@ class ProgressChart(QtWidgets.QWidget):
             painter.fillRect(box, QtGui.QColor(255, 255, 255, 215))
             painter.setPen(TOTAL)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        for x, colour, style, text in (
-                (layout.deadline_x, DEADLINE, Qt.PenStyle.DashLine,
-                 self.tr("提出期限 {d}").replace("{d}", self._md(self._deadline))),
-                (layout.today_x, TODAY, Qt.PenStyle.DotLine, self.tr("今日"))):
-            if x is None:
-                continue
+        markers = [(x, colour, style, text) for x, colour, style, text in (
+            (layout.deadline_x, DEADLINE, Qt.PenStyle.DashLine,
+             self.tr("提出期限 {d}").replace("{d}", self._md(self._deadline))),
+            (layout.today_x, TODAY, Qt.PenStyle.DotLine, self.tr("今日"))) if x is not None]
+        for x, colour, style, _text in markers:
             painter.setPen(QtGui.QPen(colour, 1.6, style))
             painter.drawLine(QtCore.QLineF(x, plot.top(), x, plot.bottom()))
+        # Labels after every line, so that no line runs through a label.
+        for x, colour, _style, text in markers:
             width = metrics.horizontalAdvance(text) + 10
             # Label beside the line, on the side with room, just under the plot's top.
             left = x + 4 if x + 4 + width <= plot.right() else x - 4 - width
             row = 0 if colour is DEADLINE else 1
             box = QtCore.QRectF(left, plot.top() + 4 + row * (metrics.height() + 4), width,
                                 metrics.height())
-            painter.fillRect(box, QtGui.QColor(255, 255, 255, 215))
+            painter.fillRect(box, QtGui.QColor("white"))
             painter.setPen(colour)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 

@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from reviewer_app.services.enums import CaseStatus
+from reviewer_app.services.enums import CaseStatus, Verdict
 from reviewer_app.services.progress import JST, ProgressReport, StatusCounts
 from reviewer_app.ui.progress_chart import ProgressChart
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
-from reviewer_app.ui.queue.labels import STATUS_COLOURS, status_label
+from reviewer_app.ui.queue.labels import STATUS_COLOURS, status_label, verdict_label
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -123,16 +123,21 @@ class ProgressView(QtWidgets.QWidget):
             figures.addWidget(self._figure_box(key, caption), 1)
 
         self.chart = ProgressChart()
-        self.status_model, self.status_table = self._table()
+        self.status_model, self.status_table = self._table(stretch=0)
+        self.verdict_model, self.verdict_table = self._table(stretch=0)
         self.verdict_label = QtWidgets.QLabel()
         self.verdict_label.setWordWrap(True)
-        self.holders_model, self.holders_table = self._table()
-        self.offices_model, self.offices_table = self._table()
+        self.verdict_label.hide()  # the same figures as one sentence (accessibility, tests)
+        self.holders_model, self.holders_table = self._table(stretch=0)
+        self.offices_model, self.offices_table = self._table(stretch=1)
 
         status_box = QtWidgets.QVBoxLayout()
         status_box.addWidget(self._caption(self.tr("状態別")))
-        status_box.addWidget(self.status_table, 1)
+        status_box.addWidget(self.status_table)
+        status_box.addWidget(self._caption(self.tr("完了の内訳")))
+        status_box.addWidget(self.verdict_table)
         status_box.addWidget(self.verdict_label)
+        status_box.addStretch(1)
         middle = QtWidgets.QHBoxLayout()
         middle.addWidget(self.chart, 3)
         middle.addLayout(status_box, 1)
@@ -184,7 +189,8 @@ class ProgressView(QtWidgets.QWidget):
         label.setStyleSheet("font-weight: bold;")
         return label
 
-    def _table(self) -> tuple[CountsModel, QtWidgets.QTableView]:
+    def _table(self, *, stretch: int) -> tuple[CountsModel, QtWidgets.QTableView]:
+        """A read-only table whose column ``stretch`` takes the spare width."""
         model = CountsModel(self)
         view = QtWidgets.QTableView()
         view.setModel(model)
@@ -195,7 +201,10 @@ class ProgressView(QtWidgets.QWidget):
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        model.modelReset.connect(lambda: header.setSectionResizeMode(
+            stretch, QtWidgets.QHeaderView.ResizeMode.Stretch)
+            if model.columnCount() > stretch else None)
         return model, view
 
     # -- loading -------------------------------------------------------------------------
@@ -237,7 +246,8 @@ class ProgressView(QtWidgets.QWidget):
         self.as_of.setText("")
         for label in self.figures.values():
             label.setText("")
-        for model in (self.status_model, self.holders_model, self.offices_model):
+        for model in (self.status_model, self.verdict_model, self.holders_model,
+                      self.offices_model):
             model.set_table([], [])
         self.verdict_label.setText("")
         self.chart.clear()
@@ -259,7 +269,7 @@ class ProgressView(QtWidgets.QWidget):
         self._figure("non_submitters", f"{report.non_submitters:,}",
                      self.tr("未完了の被扶養者"))
         self._figure("deadline", self._days_text(report.days_left), self.tr(
-            "{deadline}（未提出による除外日 {exclusion}）").replace(
+            "{deadline}（未提出の除外日 {exclusion}）").replace(
             "{deadline}", survey.submission_deadline.isoformat()).replace(
             "{exclusion}", survey.non_submission_exclusion_date.isoformat()))
         overdue_style = "color: #a1261c;" if n.overdue else ""
@@ -278,6 +288,11 @@ class ProgressView(QtWidgets.QWidget):
             "完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件").replace(
             "{keep}", f"{v.continued:,}").replace("{exclude}", f"{v.excluded:,}").replace(
             "{other}", f"{v.other:,}"))
+        self.verdict_model.set_table(
+            [self.tr("判定"), self.tr("件数"), self.tr("割合")],
+            [[label, n, _percent(n, done)] for label, n in (
+                (verdict_label(Verdict.CONTINUE), v.continued),
+                (verdict_label(Verdict.EXCLUDE), v.excluded), (self.tr("その他"), v.other))])
         statuses = list(CaseStatus)
         holder_rows: list[list[Cell]] = [self._holder_row(h.name, h.counts, statuses)
                                          for h in report.holders]
@@ -291,6 +306,8 @@ class ProgressView(QtWidgets.QWidget):
             [[o.office_code, o.office_name, o.total, o.done, _percent(o.done, o.total)]
              for o in report.offices])
         self.chart.set_data(report.series, total, survey.submission_deadline, report.today)
+        for table in (self.status_table, self.verdict_table):
+            _fit_height(table)
 
     @staticmethod
     def _holder_row(name: str, counts: StatusCounts, statuses: list[CaseStatus]) -> list[Cell]:
@@ -306,3 +323,12 @@ class ProgressView(QtWidgets.QWidget):
         if days == 0:
             return self.tr("本日")
         return self.tr("{n}日経過").replace("{n}", str(-days))
+
+
+def _fit_height(view: QtWidgets.QTableView) -> None:
+    """As tall as its rows: the two short tables never scroll and leave no empty band."""
+    view.resizeRowsToContents()
+    rows = sum(view.rowHeight(r) for r in range(view.model().rowCount()))
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows
+                        + 2 * view.frameWidth())
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

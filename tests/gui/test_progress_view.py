@@ -82,6 +82,9 @@ def test_page_shows_the_figures_and_tables(qtbot: QtBot, tasks: TaskManager) -> 
     assert _column(view.status_model, 0) == ["未着手", "審査中", "不備連絡中", "承認待ち", "完了"]
     assert _column(view.status_model, 1) == ["240", "360", "180", "120", "1,100"]
     assert "扶養継続 1,000件・扶養除外 96件・その他 4件" in view.verdict_label.text()
+    assert _column(view.verdict_model, 0) == ["扶養継続", "扶養除外", "その他"]
+    assert _column(view.verdict_model, 1) == ["1,000", "96", "4"]
+    assert not view.status_table.verticalScrollBar().isVisible()
     holders = view.holders_model
     assert holders.cell(holders.rowCount() - 1, 0) == "（未割当）"
     assert holders.cell(holders.rowCount() - 1, 1) == 240

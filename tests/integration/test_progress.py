@@ -177,7 +177,7 @@ def test_deadline_days_left_count_down_and_go_negative(workspace: Any, driven: D
 def test_series_is_cumulative_per_japanese_day(workspace: Any, driven: Driven) -> None:
     report = progress_report(workspace.login("supervisor"), date(2024, 9, 20))
     series = {p.day: (p.proposed, p.done) for p in report.series}
-    # From the survey's answer start (nothing was imported through a bundle) to today, daily.
+    # From the survey's answer start (no earlier import) to today, one point a day.
     assert report.series[0].day == date(2024, 7, 1)
     assert report.series[-1].day == date(2024, 9, 20)
     assert len(report.series) == (date(2024, 9, 20) - date(2024, 7, 1)).days + 1
@@ -190,6 +190,20 @@ def test_series_is_cumulative_per_japanese_day(workspace: Any, driven: Driven) -
     # Asked for an earlier day, later decisions are not in the series.
     earlier = progress_report(workspace.login("supervisor"), date(2024, 8, 4))
     assert (earlier.series[-1].proposed, earlier.series[-1].done) == (1, 1)
+
+
+def test_series_starts_at_an_import_before_the_answer_start(workspace: Any,
+                                                           driven: Driven) -> None:
+    from reviewer_app.store.models import Import, Survey
+
+    ws = workspace.login("admin")
+    with ws.transaction() as db:
+        survey_id = db.scalar(select(Survey.id))
+        db.add(Import(bundle_id="early", file_sha256="0" * 64, exporter_key_id="k",
+                      survey_id=survey_id, bundle_created_at=_at(2024, 6, 24, 0),
+                      imported_at=_at(2024, 6, 24, 16), imported_by_id=ws.user.id))
+    report = progress_report(ws, date(2024, 9, 20))
+    assert report.series[0].day == date(2024, 6, 25)  # 16:00 UTC is the next day in Japan
 
 
 def test_a_long_season_is_thinned_to_at_most_max_points() -> None:
