@@ -270,19 +270,11 @@ def _holders(db: Session,
 
 
 def _verdicts(db: Session, sid: int) -> VerdictCounts:
-    """The latest approval's verdict of each done case (the proposal's when there is none)."""
-    latest = (select(Decision.case_id, func.max(Decision.id).label("decision_id"))
-              .join(Case, Case.id == Decision.case_id)
-              .where(Case.survey_id == sid, Decision.kind == DecisionKind.APPROVAL.value)
-              .group_by(Decision.case_id).subquery())
-    verdict = func.coalesce(Decision.verdict, Case.proposed_verdict)
-    rows = db.execute(
-        select(verdict, func.count(Case.id))
-        .select_from(Case)
-        .outerjoin(latest, latest.c.case_id == Case.id)
-        .outerjoin(Decision, Decision.id == latest.c.decision_id)
-        .where(Case.survey_id == sid, Case.status == CaseStatus.DONE.value)
-        .group_by(verdict)).all()
+    """Done cases by ``cases.proposed_verdict``: the approval copies the proposal's verdict and a
+    done case is locked, so it is the approved verdict (and needs no join with decisions)."""
+    rows = db.execute(select(Case.proposed_verdict, func.count(Case.id))
+                      .where(Case.survey_id == sid, Case.status == CaseStatus.DONE.value)
+                      .group_by(Case.proposed_verdict)).all()
     counts = {("" if v is None else str(v)): int(n) for v, n in rows}
     continued = counts.pop(Verdict.CONTINUE.value, 0)
     excluded = counts.pop(Verdict.EXCLUDE.value, 0)
@@ -347,16 +339,22 @@ def _as_date(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def _first_days(db: Session, sid: int, kind: DecisionKind) -> list[tuple[date, int]]:
-    """(day, cases) of each case's first decision of ``kind``, by day."""
-    first = (select(Decision.case_id, func.min(Decision.decided_at).label("at"))
+def _first_days(db: Session, sid: int) -> dict[str, list[tuple[date, int]]]:
+    """Per decision kind (proposal, approval): (day, cases) of each case's first such decision,
+    by day (one query for both)."""
+    kinds = (DecisionKind.PROPOSAL.value, DecisionKind.APPROVAL.value)
+    first = (select(Decision.case_id, Decision.kind, func.min(Decision.decided_at).label("at"))
              .join(Case, Case.id == Decision.case_id)
-             .where(Case.survey_id == sid, Decision.kind == kind.value)
-             .group_by(Decision.case_id).subquery())
-    days = select(_jst_day(db, first.c.at).label("day")).subquery()
-    rows = db.execute(select(days.c.day, func.count()).group_by(days.c.day)
-                      .order_by(days.c.day)).all()
-    return [(_as_date(day), int(n)) for day, n in rows if day is not None]
+             .where(Case.survey_id == sid, Decision.kind.in_(kinds))
+             .group_by(Decision.case_id, Decision.kind).subquery())
+    days = select(first.c.kind, _jst_day(db, first.c.at).label("day")).subquery()
+    rows = db.execute(select(days.c.kind, days.c.day, func.count())
+                      .group_by(days.c.kind, days.c.day).order_by(days.c.kind, days.c.day)).all()
+    out: dict[str, list[tuple[date, int]]] = {kind: [] for kind in kinds}
+    for kind, day, n in rows:
+        if day is not None:
+            out[str(kind)].append((_as_date(day), int(n)))
+    return out
 
 
 def sample_days(start: date, end: date, max_points: int = MAX_POINTS) -> list[date]:
@@ -387,8 +385,9 @@ def _series(db: Session, survey: Survey, today: date) -> tuple[SeriesPoint, ...]
     origins = [survey.answer_start, *([first_import] if first_import is not None else [])]
     start = min(*(_aware(o).astimezone(JST).date() for o in origins), today)
     days = sample_days(start, today)
-    proposed = _cumulative(days, _first_days(db, survey.id, DecisionKind.PROPOSAL))
-    done = _cumulative(days, _first_days(db, survey.id, DecisionKind.APPROVAL))
+    first = _first_days(db, survey.id)
+    proposed = _cumulative(days, first[DecisionKind.PROPOSAL.value])
+    done = _cumulative(days, first[DecisionKind.APPROVAL.value])
     return tuple(SeriesPoint(d, p, n) for d, p, n in zip(days, proposed, done, strict=True))
 
 
