@@ -133,8 +133,8 @@ class OfficeProgress:
 @dataclass(frozen=True)
 class NoticeProgress:
     """Cases 不備連絡中 whose latest notice is unanswered (``outstanding``), those of them past
-    the reply deadline (``overdue``), and those whose latest notice was answered by a newer
-    revision (``answered``: waiting for the examiner)."""
+    the reply deadline (``overdue``), and cases in work whose latest notice was answered by a
+    newer revision (``answered``, 再提出あり: waiting for the examiner)."""
 
     outstanding: int = 0
     overdue: int = 0
@@ -299,17 +299,23 @@ def _offices(db: Session, sid: int) -> tuple[OfficeProgress, ...]:
 
 
 def _notices(db: Session, sid: int, today: date) -> NoticeProgress:
+    """From the latest notice of each case in work: unanswered while 不備連絡中 (and past its
+    reply deadline), or answered by a re-submission the examiner has not dealt with yet (the
+    importer stamps ``answered_at`` and sends the case back to 審査中)."""
+    working = (CaseStatus.IN_REVIEW.value, CaseStatus.NOTICE_SENT.value)
     latest = (select(DeficiencyNotice.case_id, func.max(DeficiencyNotice.id).label("notice_id"))
               .join(Case, Case.id == DeficiencyNotice.case_id)
-              .where(Case.survey_id == sid, Case.status == CaseStatus.NOTICE_SENT.value)
+              .where(Case.survey_id == sid, Case.status.in_(working))
               .group_by(DeficiencyNotice.case_id).subquery())
-    open_ = DeficiencyNotice.answered_at.is_(None)
-    outstanding = func.sum(case((open_, 1), else_=0))
-    overdue = func.sum(case((open_ & (DeficiencyNotice.reply_deadline < today), 1), else_=0))
-    answered = func.sum(case((open_, 0), else_=1))
+    waiting = (Case.status == CaseStatus.NOTICE_SENT.value) \
+        & DeficiencyNotice.answered_at.is_(None)
+    outstanding = func.sum(case((waiting, 1), else_=0))
+    overdue = func.sum(case((waiting & (DeficiencyNotice.reply_deadline < today), 1), else_=0))
+    answered = func.sum(case((DeficiencyNotice.answered_at.is_not(None), 1), else_=0))
     row = db.execute(select(outstanding, overdue, answered)
                      .select_from(latest)
-                     .join(DeficiencyNotice, DeficiencyNotice.id == latest.c.notice_id)).one()
+                     .join(DeficiencyNotice, DeficiencyNotice.id == latest.c.notice_id)
+                     .join(Case, Case.id == latest.c.case_id)).one()
     return NoticeProgress(*(int(v or 0) for v in row))
 
 

@@ -13,13 +13,7 @@ from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import select, update
 
 from reviewer_app.cli import main
-from reviewer_app.review.deficiency import (
-    DeficiencyNotice,
-    DeficiencyReason,
-    DocumentReview,
-    NoticeItem,
-    ReviewStatus,
-)
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
 from reviewer_app.services.progress import (
@@ -30,7 +24,7 @@ from reviewer_app.services.progress import (
 )
 from reviewer_app.services.users import add_user
 from reviewer_app.store.enums import Verdict
-from reviewer_app.store.models import AuditEvent, Decision, Dependent
+from reviewer_app.store.models import AuditEvent, Case, Decision, Dependent
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 
 OVER_FROM_MARCH = [{"month": f"2024-{m:02d}", "gross": 90_000 if m < 3 else 150_000}
@@ -62,11 +56,8 @@ def _notice(service: CaseService, case_id: int, key: str, deadline: date) -> int
     service.open_case(case_id)
     service.save_document_check(case_id, DocumentReview(
         key, ReviewStatus.DEFICIENT, DeficiencyReason.MONTHS_MISSING, "3月分がない"), None)
-    notice = DeficiencyNotice(
-        items=(NoticeItem(key, "給与明細書", DeficiencyReason.MONTHS_MISSING,
-                          "3月分の給与明細書", "3月分がない"),),
-        issued_on=date(2024, 9, 2), reply_deadline=deadline)
-    return service.record_notice(case_id, notice, service.open_case(case_id).version)
+    return service.record_notice(case_id, deadline, service.open_case(case_id).version,
+                                 issued_on=date(2024, 9, 2))
 
 
 def _at(y: int, m: int, d: int, hh: int, mm: int = 0) -> datetime:
@@ -78,7 +69,8 @@ def driven(workspace: Any) -> Driven:
     """Nine cases in two offices, driven to every status by two examiners and a supervisor.
 
     office 001 本社: excluded (done), continued (done), proposed, notice due 9/10, notice due 9/30
-    office 002 大阪支店: notice answered, not started + nothing submitted, not started, in review
+    office 002 大阪支店: notice answered (back in review), not started + nothing submitted,
+    not started, in review
     """
     admin = workspace.login("admin")
     add_user(admin, "examiner2", "examiner", workspace.accounts["examiner"].password)
@@ -108,10 +100,13 @@ def driven(workspace: Any) -> Driven:
     examiner2.open_case(ids["in_review"])
 
     with admin.transaction() as db:
-        # The importer marks a notice answered when a newer revision arrives (issue 7 §3), and
-        # the web system reports a dependent with nothing uploaded as not_submitted.
+        # What the importer does when a newer revision arrives after a notice (issue 7 §3): the
+        # notice is answered and the case goes back to review; and the web system reports a
+        # dependent with nothing uploaded as not_submitted.
         db.execute(update(NoticeRow).where(NoticeRow.case_id == ids["notice_answered"])
                    .values(answered_at=_at(2024, 9, 8, 3), answered_revision=2))
+        db.execute(update(Case).where(Case.id == ids["notice_answered"])
+                   .values(status="in_review", resubmitted_at=_at(2024, 9, 8, 4)))
         db.execute(update(Dependent).where(Dependent.id == _dependent_of(db, ids["not_submitted"]))
                    .values(member_status="not_submitted"))
         # Decisions happened "now"; move them into the survey's season to test the series, the
@@ -128,14 +123,12 @@ def driven(workspace: Any) -> Driven:
 
 
 def _dependent_of(db: Any, case_id: int) -> int:
-    from reviewer_app.store.models import Case
-
     return int(db.scalar(select(Case.dependent_id).where(Case.id == case_id)))
 
 
 def test_counts_by_status_verdict_holder_and_office(workspace: Any, driven: Driven) -> None:
     report = progress_report(workspace.login("supervisor"), date(2024, 9, 20))
-    assert report.by_status.as_json() == {"not_started": 2, "in_review": 1, "notice_sent": 3,
+    assert report.by_status.as_json() == {"not_started": 2, "in_review": 2, "notice_sent": 2,
                                           "awaiting_approval": 1, "done": 2}
     assert report.total == 9
     assert report.done_by_verdict.as_json() == {"continue": 1, "exclude": 1, "other": 0}
@@ -143,7 +136,7 @@ def test_counts_by_status_verdict_holder_and_office(workspace: Any, driven: Driv
     assert holders == {
         "examiner": {"not_started": 0, "in_review": 0, "notice_sent": 2,
                      "awaiting_approval": 1, "done": 2},
-        "examiner2": {"not_started": 0, "in_review": 1, "notice_sent": 1,
+        "examiner2": {"not_started": 0, "in_review": 2, "notice_sent": 0,
                       "awaiting_approval": 0, "done": 0}}
     assert report.unassigned.as_json() == {"not_started": 2, "in_review": 0, "notice_sent": 0,
                                            "awaiting_approval": 0, "done": 0}
