@@ -5,6 +5,7 @@ draws, so tests check the geometry without reading pixels."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -94,7 +95,8 @@ class ProgressChart(QtWidgets.QWidget):
         line = metrics.height()
         top_value = max([self._total, 1] + [max(p.proposed, p.done) for p in self._series])
         step = _nice_step(top_value)
-        y_max = (top_value // step + 1) * step  # a step of headroom above the total line
+        # At least a tenth of headroom above the total line, for its label.
+        y_max = max(math.ceil(top_value * 1.1 / step), 1) * step
         left = max(metrics.horizontalAdvance(f"{y_max:,}"),
                    metrics.horizontalAdvance(self.tr("件数")) // 2) + 16
         legend = self._legend(metrics)
@@ -117,7 +119,7 @@ class ProgressChart(QtWidgets.QWidget):
 
         proposed = [QtCore.QPointF(x_of(p.day), y_of(p.proposed)) for p in self._series]
         done = [QtCore.QPointF(x_of(p.day), y_of(p.done)) for p in self._series]
-        label_width = metrics.horizontalAdvance("12/31") + 18
+        label_width = metrics.horizontalAdvance(self.day_label(date(2024, 12, 31))) + 18
         fits = max(int(plot.width() // label_width), 2)
         day_step = next((s for s in DAY_STEPS if span / s <= fits), DAY_STEPS[-1])
         x_ticks = [(start + timedelta(days=k), x_of(start + timedelta(days=k)))
@@ -182,14 +184,14 @@ class ProgressChart(QtWidgets.QWidget):
         painter.setPen(QtGui.QPen(TEXT, 1))
         painter.drawLine(QtCore.QLineF(plot.left(), plot.top(), plot.left(), plot.bottom()))
         painter.drawLine(QtCore.QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
-        half = (metrics.horizontalAdvance("12/31") + 8) / 2
+        half = (metrics.horizontalAdvance(self.day_label(date(2024, 12, 31))) + 8) / 2
         for day, x in layout.x_ticks:
             painter.drawLine(QtCore.QLineF(x, plot.bottom(), x, plot.bottom() + 4))
             # Keep the first and last labels inside the widget.
             centre = min(max(x, half), self.width() - half)
             painter.drawText(QtCore.QRectF(centre - half, plot.bottom() + 5, half * 2,
                                            metrics.height()),
-                             Qt.AlignmentFlag.AlignCenter, f"{day.month}/{day.day}")
+                             Qt.AlignmentFlag.AlignCenter, self.day_label(day))
         painter.drawText(QtCore.QRectF(plot.left(), plot.bottom() + 7 + metrics.height(),
                                        plot.width(), metrics.height()),
                          Qt.AlignmentFlag.AlignCenter, self.tr("日付"))
@@ -200,13 +202,6 @@ class ProgressChart(QtWidgets.QWidget):
             painter.setPen(QtGui.QPen(TOTAL, 1.4, Qt.PenStyle.DashLine))
             painter.drawLine(QtCore.QLineF(plot.left(), layout.total_y, plot.right(),
                                            layout.total_y))
-            text = self.tr("対象 {n}件").replace("{n}", f"{self._total:,}")
-            width = metrics.horizontalAdvance(text) + 10
-            box = QtCore.QRectF(plot.left() + 6, layout.total_y - metrics.height() - 2, width,
-                                metrics.height())
-            painter.fillRect(box, QtGui.QColor(255, 255, 255, 215))
-            painter.setPen(TOTAL)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         markers = [(x, colour, style, text) for x, colour, style, text in (
             (layout.deadline_x, DEADLINE, Qt.PenStyle.DashLine,
              self.tr("提出期限 {d}").replace("{d}", self._md(self._deadline))),
@@ -215,13 +210,22 @@ class ProgressChart(QtWidgets.QWidget):
             painter.setPen(QtGui.QPen(colour, 1.6, style))
             painter.drawLine(QtCore.QLineF(x, plot.top(), x, plot.bottom()))
         # Labels after every line, so that no line runs through a label.
+        if layout.total_y is not None:
+            text = self.tr("対象 {n}件").replace("{n}", f"{self._total:,}")
+            width = metrics.horizontalAdvance(text) + 10
+            box = QtCore.QRectF(plot.left() + 6, layout.total_y - metrics.height() - 2, width,
+                                metrics.height())
+            painter.fillRect(box, QtGui.QColor("white"))
+            painter.setPen(TOTAL)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         for x, colour, _style, text in markers:
             width = metrics.horizontalAdvance(text) + 10
-            # Label beside the line, on the side with room, just under the plot's top.
+            # Beside the line, on the side with room, just above the date axis: the total's
+            # label is at the top, and the curves are low there only at the start.
             left = x + 4 if x + 4 + width <= plot.right() else x - 4 - width
-            row = 0 if colour is DEADLINE else 1
-            box = QtCore.QRectF(left, plot.top() + 4 + row * (metrics.height() + 4), width,
-                                metrics.height())
+            row = 1 if colour is DEADLINE else 0
+            box = QtCore.QRectF(left, plot.bottom() - (row + 1) * (metrics.height() + 4),
+                                width, metrics.height())
             painter.fillRect(box, QtGui.QColor("white"))
             painter.setPen(colour)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
@@ -258,6 +262,14 @@ class ProgressChart(QtWidgets.QWidget):
     @staticmethod
     def _md(day: date | None) -> str:
         return f"{day.month}/{day.day}" if day is not None else ""
+
+    def day_label(self, day: date) -> str:
+        """M/D on the axis; Y/M/D when the chart spans more than one calendar year."""
+        if self._series:
+            start, end = self._range()
+            if start.year != end.year:
+                return f"{day.year}/{day.month}/{day.day}"
+        return f"{day.month}/{day.day}"
 
     # -- tooltips ------------------------------------------------------------------------
     def point_at(self, x: float) -> SeriesPoint | None:
