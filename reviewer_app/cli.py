@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "sample_bundle",
     "import_bundle",
     "cases",
+    "progress",
     "audit",
     "export",
     "society_contact",

@@ -4,220 +4,220 @@
     <context>
         <name>AnswersTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="49" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="81" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="50" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="85" />
             <source>被扶養者を選択すると調査票の回答を表示します。</source>
             <translation>Select a dependent to see the survey answers.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="146" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="150" />
             <source>有</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="146" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="150" />
             <source>無</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="149" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="153" />
             <source>確認事項</source>
             <translation>Points to check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="153" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="157" />
             <source>回答に不整合は見つかりませんでした。</source>
             <translation>No inconsistencies were found in the answers.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="160" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="164" />
             <source>要確認 {warn}件・参考 {info}件</source>
             <translation>{warn} to check, {info} for information</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="162" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="166" />
             <source>質問{n}: </source>
             <translation>Question {n}: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="167" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="171" />
             <source>被保険者</source>
             <translation>Insured</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="170" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="174" />
             <source>記号・番号</source>
             <translation>Card symbol/number</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="172" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="191" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="176" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="195" />
             <source>氏名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="173" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="192" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="177" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="196" />
             <source>カナ</source>
             <translation>Kana</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="174" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="178" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="176" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="180" />
             <source>社員コード</source>
             <translation>Employee code</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="181" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="185" />
             <source>1. 被保険者(本人)の健康保険証保有状況</source>
             <translation>1. Insured's health insurance card</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="183" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="211" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="220" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="256" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="269" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="283" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="187" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="215" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="224" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="260" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="273" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="287" />
             <source>未回答</source>
             <translation>Not answered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="189" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="193" />
             <source>2. 調査対象である被扶養者(家族)の基本情報の確認</source>
             <translation>2. Basic details of the dependent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="193" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="197" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="194" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="198" />
             <source>生年月日</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="195" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="199" />
             <source>認定日</source>
             <translation>Certified on</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="197" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="201" />
             <source>処理状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="198" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="202" />
             <source>提出日時</source>
             <translation>Submitted at</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="201" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="205" />
             <source>基本情報の確認</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="202" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="206" />
             <source>確認済</source>
             <translation>Confirmed</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="203" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="207" />
             <source>相違あり</source>
             <translation>Differs</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="209" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="213" />
             <source>3. 被扶養者(家族)の健康保険証保有状況</source>
             <translation>3. Dependent's health insurance card</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="217" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="221" />
             <source>4. 被扶養者(家族)の現在の職業と収入見込</source>
             <translation>4. Dependent's occupation and expected income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="223" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="227" />
             <source>収入見込の対象期間: {year}年1月～12月</source>
             <translation>Income period: January–December {year}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="252" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="256" />
             <source>5. 年収: 上記②～④以外に一時的収入などがある場合(遺産相続など)</source>
             <translation>5. Other one-off income besides ②–④ (inheritance etc.)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="259" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="263" />
             <source>記入なし</source>
             <translation>None entered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="260" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="264" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="266" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="270" />
             <source>6. 被保険者と被扶養者は同居か別居か</source>
             <translation>6. Living together or apart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="272" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="276" />
             <source>同居・別居</source>
             <translation>Living together/apart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="274" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="278" />
             <source>別居日</source>
             <translation>Living apart since</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="281" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="285" />
             <source>7. 連絡欄</source>
             <translation>7. Notes to the insurer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="283" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="287" />
             <source>(記入なし)</source>
             <translation>(none entered)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="291" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="295" />
             <source>自治体照会の収入 (マイナンバー情報連携)</source>
             <translation>Income from the municipality (My Number data link)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="296" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="300" />
             <source>照会結果なし</source>
             <translation>No municipal data</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="303" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="307" />
             <source>対象年</source>
             <translation>Target year</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="303" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="307" />
             <source>{year}年</source>
             <translation>{year}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="304" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="308" />
             <source>給与収入</source>
             <translation>Salary income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="305" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="309" />
             <source>公的年金等収入</source>
             <translation>Public pension income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="306" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="310" />
             <source>合計所得</source>
             <translation>Total income</translation>
         </message>
@@ -594,120 +594,120 @@
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="428" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="429" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="441" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="442" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="443" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="444" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="445" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="446" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="448" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="449" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="450" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="451" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
             <source>期限後</source>
             <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
             <source>期限内</source>
             <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="472" />
             <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
             <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="473" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="474" />
             <source>【新着】の書類を確認してください。</source>
             <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="475" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="476" />
             <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
             <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="501" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="502" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="518" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="599" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="519" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="600" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="533" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="603" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="534" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="604" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="556" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="557" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="566" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="616" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="567" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="617" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="589" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="590" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="613" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="614" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="615" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="616" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="661" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="662" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="671" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="672" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="678" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="679" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="691" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="692" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -2050,93 +2050,98 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="25" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="26" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="29" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="50" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="52" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="97" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="98" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="100" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="104" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
+            <source>進捗</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="115" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="250" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="263" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="126" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="132" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="191" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="204" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="251" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="264" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2145,7 +2150,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="255" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="268" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2492,6 +2497,244 @@ limit</translation>
             <location filename="../../reviewer_app/ui/viewer/page_view.py" line="139" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressChart</name>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="67" />
+            <source>進捗のグラフ</source>
+            <translation>Progress chart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="101" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="183" />
+            <source>件数</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="135" />
+            <source>判定案あり（累計）</source>
+            <translation>Proposed (cumulative)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="136" />
+            <source>完了（累計）</source>
+            <translation>Done (cumulative)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="137" />
+            <source>対象件数</source>
+            <translation>Cases in the survey</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="138" />
+            <source>提出期限</source>
+            <translation>Submission deadline</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="139" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="208" />
+            <source>今日</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="161" />
+            <source>まだ進捗のデータがありません</source>
+            <translation>No progress to show yet</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="197" />
+            <source>日付</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="214" />
+            <source>対象 {n}件</source>
+            <translation>{n} cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="207" />
+            <source>提出期限 {d}</source>
+            <translation>Deadline {d}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="290" />
+            <source>{day}: 判定案あり {proposed}件・完了 {done}件</source>
+            <translation>{day}: {proposed} proposed, {done} done</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressView</name>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="101" />
+            <source>更新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="102" />
+            <source>最新の件数を読み込みます</source>
+            <translation>Load the latest figures</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
+            <source>対象</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <source>完了</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
+            <source>承認待ち</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="120" />
+            <source>不備連絡 未回答</source>
+            <translation>Notices unanswered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="121" />
+            <source>未提出</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="122" />
+            <source>提出期限</source>
+            <translation>Submission deadline</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="135" />
+            <source>状態別</source>
+            <translation>By status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="137" />
+            <source>完了の内訳</source>
+            <translation>Done by verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="145" />
+            <source>担当者別</source>
+            <translation>By holder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="148" />
+            <source>事業所別</source>
+            <translation>By office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="217" />
+            <source>読み込み中…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="260" />
+            <source>基準日 {day}</source>
+            <translation>As of {day}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="263" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="265" />
+            <source>件</source>
+            <translation>cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="267" />
+            <source>うち期限切れ {overdue}件・再提出あり {answered}件</source>
+            <translation>{overdue} overdue, {answered} answered</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="270" />
+            <source>未完了の被扶養者</source>
+            <translation>dependents not done</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <source>{deadline}（未提出の除外日 {exclusion}）</source>
+            <translation>{deadline} (non-submitters excluded {exclusion})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <source>状態</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <source>件数</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <source>割合</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="288" />
+            <source>完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件</source>
+            <translation>Done: {keep} continued, {exclude} excluded, {other} other</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <source>判定</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="295" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="299" />
+            <source>（未割当）</source>
+            <translation>(unassigned)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
+            <source>担当者</source>
+            <translation>Holder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <source>計</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <source>事業所</source>
+            <translation>Office</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <source>事業所名</source>
+            <translation>Office name</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <source>完了率</source>
+            <translation>Done %</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="322" />
+            <source>あと {n}日</source>
+            <translation>{n} days left</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="324" />
+            <source>本日</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/progress_view.py" line="325" />
+            <source>{n}日経過</source>
+            <translation>{n} days ago</translation>
         </message>
     </context>
     <context>

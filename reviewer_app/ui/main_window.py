@@ -7,12 +7,14 @@ from __future__ import annotations
 from reviewer_app import __version__
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.enums import Role
+from reviewer_app.services.progress import progress_report
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.services.workspace import open_session
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
 from reviewer_app.ui.outputs import OutputMenu
+from reviewer_app.ui.progress_view import ProgressView
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue import QueueWidget
 from reviewer_app.ui.queue.bulk import BulkActions
@@ -71,12 +73,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_view.neighbourRequested.connect(self.open_neighbour)
         self.case_view.caseChanged.connect(self._on_case_changed)
         self.case_view.opened.connect(self._on_case_opened)
+        self.progress_view = ProgressView(tasks, lambda today: progress_report(session, today))
         self.lock_page = LockPage(user.name)
         self.lock_page.unlockRequested.connect(self._unlock)
         self.lock_page.logoutRequested.connect(self.logout)
 
         self.stack = QtWidgets.QStackedWidget()
-        for page in (self.queue, self.approvals, self.case_view, self.lock_page):
+        for page in (self.queue, self.approvals, self.case_view, self.progress_view,
+                     self.lock_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self._build_menus(supervisor)
@@ -105,6 +109,8 @@ class MainWindow(QtWidgets.QMainWindow):
         queue_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.approvals_action = view_menu.addAction(self.tr("承認待ち"), self.show_approvals)
         self.approvals_action.setVisible(supervisor)
+        self.progress_action = view_menu.addAction(self.tr("進捗"), self.show_progress)
+        self.progress_action.setVisible(supervisor)
         view_menu.addSeparator()
         self.lock_action = view_menu.addAction(self.tr("画面をロック"), self.lock)
         self.lock_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+L"))
@@ -148,6 +154,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_view.flush()
         self.approvals.apply_filter()
         self.stack.setCurrentWidget(self.approvals)
+
+    def show_progress(self) -> None:
+        if self.locked or self.session.user.role not in (Role.SUPERVISOR, Role.ADMIN):
+            return
+        self.case_view.flush()
+        self.progress_view.refresh()
+        self.stack.setCurrentWidget(self.progress_view)
 
     def open_case(self, case_id: int) -> None:
         if self.locked:
