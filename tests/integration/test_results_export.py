@@ -289,3 +289,20 @@ def test_cli_trust_web_system_and_export_results(
                  str(tmp_path / "x.zip")]) != 0
     assert "承認者" in capsys.readouterr().err
     assert os.stat(target).st_size > 0
+
+
+def test_a_workspace_made_before_results_gets_its_key_at_the_next_sign_in(
+        workspace: Any) -> None:
+    from reviewer_app.store import settings
+    from reviewer_app.store.models import Setting
+
+    admin = workspace.login("admin")
+    with admin.transaction() as db:  # as a workspace made before migration 0002 looks
+        for key in (settings.RESULTS_PUBLIC_KEY, settings.RESULTS_PRIVATE_KEY):
+            db.delete(db.get(Setting, key))
+    with admin.transaction(readonly=True) as db:
+        assert settings.get_text(db, settings.RESULTS_PUBLIC_KEY) is None
+    again = workspace.login("supervisor")
+    with again.transaction(readonly=True) as db:
+        text = settings.get_text(db, settings.RESULTS_PUBLIC_KEY)
+    assert text is not None and text.startswith("reviewer-app-ed25519 ")
