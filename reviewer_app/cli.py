@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from reviewer_app.errors import UserError
 
@@ -43,17 +44,23 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         description="被扶養者資格調査の審査アプリ (dependent eligibility survey reviewer)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser, register_commands(sub, COMMAND_MODULES)
+
+
+def register_commands(subparsers: Any, names: Sequence[str]) -> set[str]:
+    """``reviewer_app.commands.<name>.register(subparsers)`` for each name whose module exists
+    (a command group such as ``export`` uses it for its own subcommands)."""
     installed: set[str] = set()
-    for name in COMMAND_MODULES:
+    for name in names:
         try:
             module = importlib.import_module(f"reviewer_app.commands.{name}")
         except ModuleNotFoundError as exc:
             if exc.name == f"reviewer_app.commands.{name}":
                 continue
             raise
-        module.register(sub)
+        module.register(subparsers)
         installed.add(name)
-    return parser, installed
+    return installed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
