@@ -185,7 +185,7 @@ EN: dict[str, str] = {
     "幅": "Width",
     "全体": "Page",
     "幅に合わせる (Ctrl+2)": "Fit width (Ctrl+2)",
-    "ページ全体を表示 (Ctrl+1)": "Fit the whole page (Ctrl+1)",
+    "ページ全体を表示 (Ctrl+3)": "Fit the whole page (Ctrl+3)",
     "拡大 (Ctrl++)": "Zoom in (Ctrl++)",
     "縮小 (Ctrl+-)": "Zoom out (Ctrl+-)",
     "実寸 (Ctrl+0)": "Actual size (Ctrl+0)",

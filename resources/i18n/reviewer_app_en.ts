@@ -960,12 +960,12 @@
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="150" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="151" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="151" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="152" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
@@ -990,82 +990,82 @@
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="154" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="155" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="158" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="158" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="159" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="159" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="160" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="160" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="161" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="161" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="162" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="162" />
-            <source>ページ全体を表示 (Ctrl+1)</source>
-            <translation>Fit the whole page (Ctrl+1)</translation>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="163" />
+            <source>ページ全体を表示 (Ctrl+3)</source>
+            <translation>Fit the whole page (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="163" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="165" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="165" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="166" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="166" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="168" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="215" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="216" />
             <source>【新着】</source>
             <translation>[New] </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="219" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="220" />
             <source>再提出で届いた新しいファイル: </source>
             <translation>New file from a re-submission: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="228" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="229" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>

@@ -147,7 +147,8 @@ class DocumentViewer(QtWidgets.QWidget):
         self.action_zoom_in = self._action(
             self.tr("拡大"), self.zoom_in, [QtGui.QKeySequence(key.ZoomIn), "Ctrl+=", "Ctrl++"])
         self.action_fit_width = self._action(self.tr("幅"), self.fit_width, ["Ctrl+2"])
-        self.action_fit_page = self._action(self.tr("全体"), self.fit_page, ["Ctrl+1"])
+        # Not Ctrl+1: that is 表示 → キュー, application-wide (issue 13: both fired neither).
+        self.action_fit_page = self._action(self.tr("全体"), self.fit_page, ["Ctrl+3"])
         self.action_actual_size = self._action(self.tr("100%"), self.actual_size, ["Ctrl+0"])
         self._toolbar.addSeparator()
         self.action_rotate_left = self._action(
@@ -159,7 +160,7 @@ class DocumentViewer(QtWidgets.QWidget):
         self.action_previous_attachment.setToolTip(self.tr("前の書類 (Ctrl+PgUp または [)"))
         self.action_next_attachment.setToolTip(self.tr("次の書類 (Ctrl+PgDn または ])"))
         self.action_fit_width.setToolTip(self.tr("幅に合わせる (Ctrl+2)"))
-        self.action_fit_page.setToolTip(self.tr("ページ全体を表示 (Ctrl+1)"))
+        self.action_fit_page.setToolTip(self.tr("ページ全体を表示 (Ctrl+3)"))
         self.action_zoom_in.setToolTip(self.tr("拡大 (Ctrl++)"))
         self.action_zoom_out.setToolTip(self.tr("縮小 (Ctrl+-)"))
         self.action_actual_size.setToolTip(self.tr("実寸 (Ctrl+0)"))
