@@ -154,3 +154,20 @@ def test_supervisor_window_has_no_clash_either(
     window = open_window(qtbot, tasks, settings, demo, user="supervisor")
     open_case(qtbot, window, first_case_with(window, "application/pdf"))
     assert clashes(bindings(window)) == []
+
+
+def test_ctrl_1_goes_to_the_queue_and_ctrl_3_fits_the_page_from_the_viewer(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    window = open_window(qtbot, tasks, settings, demo)
+    view = open_case(qtbot, window, first_case_with(window, "application/pdf"))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window, timeout=5000)
+    page_view = view.viewer.page_view
+    page_view.setFocus()
+    qtbot.waitUntil(page_view.hasFocus, timeout=5000)
+    view.viewer.actual_size()
+    qtbot.keyClick(page_view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert page_view._mode.name == "FIT_PAGE"  # private, but no public getter for the mode
+    assert window.stack.currentWidget() is view
+    qtbot.keyClick(page_view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.queue
