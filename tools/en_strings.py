@@ -185,7 +185,7 @@ EN: dict[str, str] = {
     "幅": "Width",
     "全体": "Page",
     "幅に合わせる (Ctrl+2)": "Fit width (Ctrl+2)",
-    "ページ全体を表示 (Ctrl+1)": "Fit the whole page (Ctrl+1)",
+    "ページ全体を表示 (Ctrl+3)": "Fit the whole page (Ctrl+3)",
     "拡大 (Ctrl++)": "Zoom in (Ctrl++)",
     "縮小 (Ctrl+-)": "Zoom out (Ctrl+-)",
     "実寸 (Ctrl+0)": "Actual size (Ctrl+0)",
@@ -379,6 +379,8 @@ EN: dict[str, str] = {
     "全体へのメッセージ(任意。項目の後に載ります)": "Message (optional; printed after the items)",
     "メッセージ": "Message",
     "不備連絡を記録": "Record notice",
+    "記録済みです。項目・補足・回答期限・メッセージを変えると、もう一度記録できます。":
+        "Recorded. Change an item, a note, the deadline or the message to record again.",
     "不備連絡の内容": "Notice contents",
     "プレビュー(会員に届く文面)": "Preview (the text the member receives)",
     "記録済みの不備連絡": "Recorded notices",

@@ -707,7 +707,7 @@
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="692" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="693" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -945,127 +945,127 @@
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="145" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="148" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="178" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="149" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="179" />
             <source>幅</source>
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="150" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="181" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="151" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="182" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="134" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
             <source>◀ 書類</source>
             <translation>◀ Doc</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="137" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
             <source>書類 ▶</source>
             <translation>Doc ▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="140" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="170" />
             <source>◀</source>
             <translation>◀</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="142" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
             <source>▶</source>
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="154" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="185" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="156" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="157" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="188" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="158" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="189" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="159" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="160" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="191" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="161" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="162" />
-            <source>ページ全体を表示 (Ctrl+1)</source>
-            <translation>Fit the whole page (Ctrl+1)</translation>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
+            <source>ページ全体を表示 (Ctrl+3)</source>
+            <translation>Fit the whole page (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="163" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="165" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="166" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="215" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="246" />
             <source>【新着】</source>
             <translation>[New] </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="219" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="250" />
             <source>再提出で届いた新しいファイル: </source>
             <translation>New file from a re-submission: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="228" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="259" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>
@@ -2332,57 +2332,62 @@ limit</translation>
     <context>
         <name>NoticeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="109" />
             <source>全体へのメッセージ(任意。項目の後に載ります)</source>
             <translation>Message (optional; printed after the items)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="108" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="117" />
             <source>回答期限</source>
             <translation>Reply by</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="109" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="118" />
             <source>メッセージ</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="111" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="120" />
             <source>不備連絡を記録</source>
             <translation>Record notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="118" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="128" />
             <source>不備連絡の内容</source>
             <translation>Notice contents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="129" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="139" />
             <source>プレビュー(会員に届く文面)</source>
             <translation>Preview (the text the member receives)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="143" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="153" />
             <source>記録済みの不備連絡</source>
             <translation>Recorded notices</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="194" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="225" />
             <source>記録済みの不備連絡 ({n}件)</source>
             <translation>Recorded notices ({n})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="241" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="274" />
+            <source>記録済みです。項目・補足・回答期限・メッセージを変えると、もう一度記録できます。</source>
+            <translation>Recorded. Change an item, a note, the deadline or the message to record again.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="279" />
             <source>被扶養者を選択してください。</source>
             <translation>Select a dependent.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="244" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="282" />
             <source>不備のある書類はありません。書類タブで「不備」とした書類と、未提出の必要書類がここに載ります。</source>
             <translation>No deficient documents. Documents marked deficient in the Documents tab, and required documents not submitted, are listed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="248" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="286" />
             <source>{n}件の書類について不備連絡を作成します。補足欄はダブルクリックで入力できます。</source>
             <translation>A notice for {n} documents. Double-click a note cell to add a note.</translation>
         </message>

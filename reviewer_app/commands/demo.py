@@ -217,6 +217,11 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     directory: Path = args.workspace or default_demo_dir()
+    if not args.no_window:
+        from reviewer_app.platform_check import ensure_window_platform
+
+        # Before building the workspace: a missing X library is said first, not after a minute.
+        ensure_window_platform()
     started = time.monotonic()
     if not (directory / PASSWORDS_FILE).exists():
         print(f"デモ用ワークスペースを作成しています (creating the demo workspace): {directory}")

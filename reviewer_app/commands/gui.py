@@ -37,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
             f"--workspace {directory} …, or try reviewer-app demo for a demo workspace.",
             code="workspace_not_found", subject=str(directory),
         )
+    from reviewer_app.platform_check import ensure_window_platform
+
+    ensure_window_platform()
     from reviewer_app.ui.app import run_gui
 
     return run_gui(directory)

@@ -114,6 +114,10 @@ class Shell(QtCore.QObject):
 def run_gui(workspace_dir: Path, *, prefill_user: str = "",
             prefill_password: str | None = None, demo: bool = False) -> int:
     """Open the window and run the event loop until the user quits; the exit status."""
+    from reviewer_app.platform_check import ensure_window_platform
+
+    # Qt aborts the process when its platform plugin cannot load: say what to install instead.
+    ensure_window_platform()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
     app = create_application(settings=settings)

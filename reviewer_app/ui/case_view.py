@@ -412,7 +412,7 @@ class CaseView(QtWidgets.QWidget):
         self.notice_tab.set_case(self.documents_tab.statuses(), reviews,
                                  insured_name=detail.insured.name, dependent_name=dep.name,
                                  insurer_name=detail.survey_name,
-                                 target_year=detail.target_year)
+                                 target_year=detail.target_year, case_key=detail.case_id)
         self.notice_tab.set_notices(notices_of(detail.notices))
         self.notice_tab.set_read_only(read_only)
         self._fill_decision(opened.evaluation)
@@ -689,6 +689,7 @@ class CaseView(QtWidgets.QWidget):
             self.reload()
 
         def failed(failure: TaskFailure) -> None:
+            self.notice_tab.allow_record()
             show_failure(self, failure, self.tr("不備連絡を記録できません"))
 
         notes = {item.document_id: item.note for item in notice.items}

@@ -216,6 +216,11 @@ def test_a_deficiency_notice_is_recorded_from_the_documents_marked(
     assert len(stored.notices) == 1
     assert any(i["reason"] == "unreadable" for i in stored.notices[0].items)
     assert any(c.verdict == "deficient" for c in stored.checks)
+    # Issue 13: after the reload the same notice is not one click from a duplicate.
+    button = view.notice_tab.findChild(QtWidgets.QPushButton, "recordNoticeButton")
+    assert button is not None and not button.isEnabled()
+    view.notice_tab.message_edit.setPlainText("再提出をお願いします。")
+    assert button.isEnabled()
 
 
 def test_a_conflicting_save_from_a_second_workstation_loses_nothing(

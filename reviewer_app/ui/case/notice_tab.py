@@ -5,6 +5,11 @@ documents with nothing uploaded); the examiner adds a note per item and an overa
 the reply deadline, reads the letter as the member will (和暦 dates), then records it. Recording
 only emits ``noticeRecorded(DeficiencyNotice)``: the controller stores it and moves the case to
 不備連絡中.
+
+After recording, the button stays disabled until the notice changes (an item, a note, the
+deadline or the message), also across the reload of the same case that follows: a duplicate
+notice was one click away (issue 13). The controller calls :meth:`allow_record` when storing it
+failed.
 """
 
 from __future__ import annotations
@@ -58,6 +63,10 @@ class NoticeTab(QtWidgets.QWidget):
         self._target_year: int | None = None
         self._names = ("", "", "")  # insured, dependent, insurer
         self._read_only = False
+        # Set when a notice is recorded, cleared when its content changes: the case it was
+        # recorded for and its items (document, reason), kept across the reload that follows.
+        self._recorded: tuple[object, tuple[tuple[str, str], ...]] | None = None
+        self._case_key: object = None
 
         self.status_label = QtWidgets.QLabel()
         self.status_label.setObjectName("noticeStatus")
@@ -65,7 +74,7 @@ class NoticeTab(QtWidgets.QWidget):
 
         # --- items ---
         self.items_model = NoticeItemsModel(self)
-        self.items_model.notesEdited.connect(self._refresh_preview)
+        self.items_model.notesEdited.connect(self._on_content_edited)
         self.items_view = QtWidgets.QTableView()
         self.items_view.setModel(self.items_model)
         self.items_view.setWordWrap(True)
@@ -100,7 +109,7 @@ class NoticeTab(QtWidgets.QWidget):
         self.message_edit.setPlaceholderText(self.tr("全体へのメッセージ(任意。項目の後に載ります)"))
         self.message_edit.setTabChangesFocus(True)
         self.message_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
-        self.message_edit.textChanged.connect(self._refresh_preview)
+        self.message_edit.textChanged.connect(self._on_content_edited)
 
         form = QtWidgets.QFormLayout()
         form.setHorizontalSpacing(16)
@@ -109,6 +118,7 @@ class NoticeTab(QtWidgets.QWidget):
         form.addRow(self.tr("メッセージ"), self.message_edit)
 
         self.record_button = QtWidgets.QPushButton(self.tr("不備連絡を記録"))
+        self.record_button.setObjectName("recordNoticeButton")
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self._on_record)
         button_row = QtWidgets.QHBoxLayout()
@@ -172,7 +182,11 @@ class NoticeTab(QtWidgets.QWidget):
         dependent_name: str,
         insurer_name: str,
         target_year: int | None = None,
+        case_key: object = None,
     ) -> None:
+        """Show a case; ``case_key`` (the case id) tells a reload of the same case from another."""
+        recorded = self._recorded if case_key == self._case_key else None
+        self._case_key = case_key
         self._statuses = list(statuses)
         self._reviews = list(reviews)
         self._names = (insured_name, dependent_name, insurer_name)
@@ -182,11 +196,28 @@ class NoticeTab(QtWidgets.QWidget):
         self.message_edit.blockSignals(False)
         self._reset_deadline()
         self._rebuild(keep_notes=False)
+        # The reload after recording shows the same items: still recorded, still disabled.
+        self._recorded = recorded if recorded == (case_key, self._item_key()) else None
+        self._update_enabled()
 
     def set_reviews(self, reviews: Iterable[DocumentReview]) -> None:
         """The 書類 tab's reviews changed: rebuild the items, keeping notes typed here."""
+        before = tuple(self.items_model.items())
         self._reviews = list(reviews)
         self._rebuild()
+        if tuple(self.items_model.items()) != before:
+            self._recorded = None
+            self._update_enabled()
+
+    def allow_record(self) -> None:
+        """Recording failed: the same notice may be recorded again."""
+        self._recorded = None
+        self._update_enabled()
+
+    @property
+    def is_recorded(self) -> bool:
+        """Whether the notice shown has just been recorded (and not changed since)."""
+        return self._recorded is not None
 
     def set_notices(self, notices: Sequence[DeficiencyNotice]) -> None:
         self.history_model.set_notices(notices)
@@ -212,6 +243,9 @@ class NoticeTab(QtWidgets.QWidget):
 
     # --- internals --------------------------------------------------------------------------
 
+    def _item_key(self) -> tuple[tuple[str, str], ...]:
+        return tuple((i.document_id, str(i.reason)) for i in self.items_model.items())
+
     def _reset_deadline(self) -> None:
         today = self._clock()
         self.deadline_edit.setMinimumDate(_qdate(today))
@@ -234,7 +268,11 @@ class NoticeTab(QtWidgets.QWidget):
     def _update_enabled(self) -> None:
         has_items = self.items_model.rowCount() > 0
         self.editor.setEnabled(has_items)
-        self.record_button.setEnabled(has_items and not self._read_only)
+        recorded = self._recorded is not None
+        self.record_button.setEnabled(has_items and not self._read_only and not recorded)
+        self.record_button.setToolTip(
+            self.tr("記録済みです。項目・補足・回答期限・メッセージを変えると、もう一度記録できます。")
+            if recorded and has_items else "")
         self.deadline_edit.setReadOnly(self._read_only)
         self.message_edit.setReadOnly(self._read_only)
         if not self._statuses:
@@ -250,6 +288,12 @@ class NoticeTab(QtWidgets.QWidget):
 
     def _on_deadline_changed(self, qdate: QtCore.QDate) -> None:
         self.deadline_wareki.setText(format_wareki(_pydate(qdate)))
+        self._on_content_edited()
+
+    def _on_content_edited(self) -> None:
+        if self._recorded is not None:
+            self._recorded = None
+            self._update_enabled()
         self._refresh_preview()
 
     def _refresh_preview(self) -> None:
@@ -260,9 +304,12 @@ class NoticeTab(QtWidgets.QWidget):
         self.preview.setPlainText(render_notice_text(self.notice(), insured, dependent, insurer))
 
     def _on_record(self) -> None:
-        if self._read_only or self.items_model.rowCount() == 0:
+        if self._read_only or self.items_model.rowCount() == 0 or self._recorded is not None:
             return
-        self.noticeRecorded.emit(self.notice())
+        notice = self.notice()
+        self._recorded = (self._case_key, self._item_key())
+        self._update_enabled()
+        self.noticeRecorded.emit(notice)
 
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(640, 760)

@@ -28,6 +28,35 @@ THUMBNAIL_WIDTH = 96  # logical pixels
 MAX_THUMBNAILS = 200  # a 500-page PDF is not a payslip: show the first pages' thumbnails only
 _ROLE_ATTACHMENT = Qt.ItemDataRole.UserRole
 _ROLE_NEW = Qt.ItemDataRole.UserRole + 1  # 新着 (a re-submitted file)
+_ROLE_RENDERED = Qt.ItemDataRole.UserRole + 2  # a thumbnail shows its page, not the placeholder
+
+
+def thumbnail_icon(size: QtCore.QSize, page: QtGui.QPixmap | None = None,
+                   page_size: tuple[float, float] = (1.0, 1.42),
+                   ratio: float = 1.0) -> QtGui.QIcon:
+    """A thumbnail of exactly ``size``: the page scaled to fit and centred (white while
+    ``page`` is None).
+
+    Every cell keeps one size whatever the page's shape, so the list never lays out again when
+    a render arrives: a cell that shrank after its placeholder was painted left the old cell on
+    screen under xcb, a blank thumbnail with the same number (issue 13).
+    """
+    canvas = QtGui.QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+    canvas.setDevicePixelRatio(ratio)
+    canvas.fill(Qt.GlobalColor.transparent)
+    shape = page.size() if page is not None else QtCore.QSizeF(*page_size).toSize()
+    target = QtCore.QSize(max(shape.width(), 1), max(shape.height(), 1)).scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio)
+    rect = QtCore.QRect(QtCore.QPoint((size.width() - target.width()) // 2,
+                                      (size.height() - target.height()) // 2), target)
+    painter = QtGui.QPainter(canvas)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+    if page is None:
+        painter.fillRect(rect, Qt.GlobalColor.white)
+    else:
+        painter.drawPixmap(rect, page)
+    painter.end()
+    return QtGui.QIcon(canvas)
 
 
 class DocumentViewer(QtWidgets.QWidget):
@@ -71,6 +100,7 @@ class DocumentViewer(QtWidgets.QWidget):
         self._thumbs.setWrapping(False)
         self._thumbs.setMovement(QtWidgets.QListView.Movement.Static)
         self._thumbs.setIconSize(QtCore.QSize(THUMBNAIL_WIDTH, round(THUMBNAIL_WIDTH * 1.42)))
+        self._thumbs.setUniformItemSizes(True)  # every icon has the icon size: see thumbnail_icon
         self._thumbs.currentRowChanged.connect(self._on_thumb_row)
         self._view = PageView(self._loader)
         self._view.shown.connect(self.pageShown)
@@ -147,7 +177,8 @@ class DocumentViewer(QtWidgets.QWidget):
         self.action_zoom_in = self._action(
             self.tr("拡大"), self.zoom_in, [QtGui.QKeySequence(key.ZoomIn), "Ctrl+=", "Ctrl++"])
         self.action_fit_width = self._action(self.tr("幅"), self.fit_width, ["Ctrl+2"])
-        self.action_fit_page = self._action(self.tr("全体"), self.fit_page, ["Ctrl+1"])
+        # Not Ctrl+1: that is 表示 → キュー, application-wide (issue 13: both fired neither).
+        self.action_fit_page = self._action(self.tr("全体"), self.fit_page, ["Ctrl+3"])
         self.action_actual_size = self._action(self.tr("100%"), self.actual_size, ["Ctrl+0"])
         self._toolbar.addSeparator()
         self.action_rotate_left = self._action(
@@ -159,7 +190,7 @@ class DocumentViewer(QtWidgets.QWidget):
         self.action_previous_attachment.setToolTip(self.tr("前の書類 (Ctrl+PgUp または [)"))
         self.action_next_attachment.setToolTip(self.tr("次の書類 (Ctrl+PgDn または ])"))
         self.action_fit_width.setToolTip(self.tr("幅に合わせる (Ctrl+2)"))
-        self.action_fit_page.setToolTip(self.tr("ページ全体を表示 (Ctrl+1)"))
+        self.action_fit_page.setToolTip(self.tr("ページ全体を表示 (Ctrl+3)"))
         self.action_zoom_in.setToolTip(self.tr("拡大 (Ctrl++)"))
         self.action_zoom_out.setToolTip(self.tr("縮小 (Ctrl+-)"))
         self.action_actual_size.setToolTip(self.tr("実寸 (Ctrl+0)"))
@@ -389,18 +420,21 @@ class DocumentViewer(QtWidgets.QWidget):
         self._thumbs.blockSignals(True)
         self._thumbs.clear()
         self._thumb_keys.clear()
-        placeholder = QtGui.QPixmap(self._thumbs.iconSize())
-        placeholder.fill(Qt.GlobalColor.white)
+        size = self._thumbs.iconSize()
         for page in range(min(info.page_count, MAX_THUMBNAILS)):
-            item = QtWidgets.QListWidgetItem(QtGui.QIcon(placeholder), str(page + 1))
+            width, height = info.page_size(page, rotation)
+            item = QtWidgets.QListWidgetItem(
+                thumbnail_icon(size, None, (width, height), self.devicePixelRatioF()),
+                str(page + 1))
             self._thumbs.addItem(item)
-            width, _height = info.page_size(page, rotation)
+            # Fit the icon box: a landscape page by its width, a tall one by its height.
+            zoom = min(size.width() / width, size.height() / height)
             key, request = self._view.whole_page_target(
-                attachment_id, info, page, rotation, zoom=THUMBNAIL_WIDTH / width)
+                attachment_id, info, page, rotation, zoom=zoom)
             self._thumb_keys[key] = page
             cached = self._loader.render(key, request, priority=PRIORITY_THUMBNAIL, tag="thumb")
             if cached is not None:
-                item.setIcon(QtGui.QIcon(to_pixmap(cached)))
+                self._set_thumbnail(item, cached)
         self._thumbs.setCurrentRow(self._view.page)
         self._thumbs.blockSignals(False)
 
@@ -412,8 +446,14 @@ class DocumentViewer(QtWidgets.QWidget):
             return
         page = self._thumb_keys.get(key)
         if page is not None and page < self._thumbs.count():
-            item = self._thumbs.item(page)
-            item.setIcon(QtGui.QIcon(to_pixmap(outcome)))
+            self._set_thumbnail(self._thumbs.item(page), outcome)
+
+    def _set_thumbnail(self, item: QtWidgets.QListWidgetItem, page: RenderOutcome) -> None:
+        if isinstance(page, DocumentError):
+            return
+        item.setIcon(thumbnail_icon(self._thumbs.iconSize(), to_pixmap(page),
+                                    ratio=self.devicePixelRatioF()))
+        item.setData(_ROLE_RENDERED, True)
 
     def _on_thumb_row(self, row: int) -> None:
         if row >= 0:

@@ -25,7 +25,7 @@ from reviewer_app.review.requirements import (
 )
 from reviewer_app.ui.case.notice_model import ItemColumn, NoticeHistoryModel, NoticeItemsModel
 from reviewer_app.ui.case.notice_tab import NoticeTab
-from reviewer_app.ui.qt import Qt, QtCore
+from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
 
@@ -156,3 +156,63 @@ def test_models_pass_qtmodeltester(qtmodeltester: ModelTester, tab: NoticeTab) -
     history.set_notices([build_notice([DEFICIENT_PAYSLIP], statuses(), date(2024, 9, 30),
                                       issued_on=date(2024, 9, 16))])
     qtmodeltester.check(history)
+
+
+def record(qtbot: QtBot, tab: NoticeTab) -> DeficiencyNotice:
+    with qtbot.waitSignal(tab.noticeRecorded) as blocker:
+        qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    notice = blocker.args[0]
+    assert isinstance(notice, DeficiencyNotice)
+    return notice
+
+
+def reload_same_case(tab: NoticeTab, reviews: list[DocumentReview], case_key: object = 7) -> None:
+    tab.set_case(statuses(), reviews, insured_name="御室 太郎", dependent_name="御室 和子",
+                 insurer_name="オムロン健康保険組合", target_year=TARGET_YEAR, case_key=case_key)
+
+
+def test_recording_disables_the_button_until_the_notice_changes(
+        qtbot: QtBot, tab: NoticeTab) -> None:
+    button = tab.findChild(QtWidgets.QPushButton, "recordNoticeButton")
+    assert button is tab.record_button and button.isEnabled()
+    record(qtbot, tab)
+    assert not button.isEnabled() and tab.is_recorded
+    assert "記録済み" in button.toolTip()
+    with qtbot.assertNotEmitted(tab.noticeRecorded):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    tab.message_edit.setPlainText("ご不明な点はご連絡ください。")  # the message changed
+    assert button.isEnabled() and not tab.is_recorded
+    record(qtbot, tab)
+    assert not button.isEnabled()
+    tab.deadline_edit.setDate(QtCore.QDate(2024, 10, 31))  # the deadline changed
+    assert button.isEnabled()
+    record(qtbot, tab)
+    tab.items_model.setData(tab.items_model.index(0, ItemColumn.NOTE), "4月分も")  # a note
+    assert button.isEnabled()
+
+
+def test_a_document_check_change_enables_recording_again(qtbot: QtBot, tab: NoticeTab) -> None:
+    record(qtbot, tab)
+    tab.set_reviews([DEFICIENT_PAYSLIP])  # the same checks again: nothing changed
+    assert not tab.record_button.isEnabled()
+    bonus = DocumentReview("d-bonus_slip", ReviewStatus.DEFICIENT, DeficiencyReason.MISSING)
+    tab.set_reviews([DEFICIENT_PAYSLIP, bonus])
+    assert tab.record_button.isEnabled()
+
+
+def test_stays_disabled_across_the_reload_of_the_same_case_only(
+        qtbot: QtBot, tab: NoticeTab) -> None:
+    reload_same_case(tab, [DEFICIENT_PAYSLIP])
+    tab.message_edit.setPlainText("よろしくお願いします。")
+    record(qtbot, tab)
+    reload_same_case(tab, [DEFICIENT_PAYSLIP])  # the controller reloads after storing it
+    assert not tab.record_button.isEnabled()
+    reload_same_case(tab, [DEFICIENT_PAYSLIP], case_key=8)  # another case
+    assert tab.record_button.isEnabled()
+
+
+def test_a_failed_recording_may_be_retried(qtbot: QtBot, tab: NoticeTab) -> None:
+    record(qtbot, tab)
+    tab.allow_record()
+    assert tab.record_button.isEnabled()
+    record(qtbot, tab)
