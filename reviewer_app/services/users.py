@@ -118,7 +118,9 @@ def new_user(name: str, role: Role, password: str, master_key: bytes) -> User:
 
 
 def _get(db: Session, name: str) -> User:
-    user = db.scalars(select(User).where(User.name == name)).one_or_none()
+    """The user row, locked for this transaction: every caller changes it, and taking the row
+    before the audit chain's lock keeps the order the sign-in uses (no deadlock on PostgreSQL)."""
+    user = db.scalars(select(User).where(User.name == name).with_for_update()).one_or_none()
     if user is None:
         raise UserNotFound(name)
     return user

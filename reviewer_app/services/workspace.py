@@ -18,7 +18,9 @@ Sign-in and lockout policy
     do not extend the lock. An admin's ``reset-password`` clears the lock at once. The counter
     resets on success and when a lock expires. The wrong-password message is the same for an
     unknown user (and a dummy hash is checked, so timing matches); "locked" and "disabled" are
-    shown only for existing accounts, the second only after a correct password.
+    shown only for existing accounts, the second only after a correct password. The user row
+    is read ``FOR UPDATE``, so simultaneous attempts are checked one after another and no more
+    than five passwords are ever tried before the lock.
 """
 
 from __future__ import annotations
@@ -293,7 +295,12 @@ def _sign_in(engine: Engine, name: str, password: str) -> tuple[SessionUser, byt
     result: tuple[SessionUser, bytes] | None = None
     with Session(immediate(engine)) as db, db.begin():
         now = utcnow()
-        user = db.scalars(select(User).where(User.name == name)).one_or_none()
+        # FOR UPDATE: concurrent attempts on one account queue here on PostgreSQL, so each reads
+        # the counter the previous one wrote (issue 8 §4: 16 guesses at once were all checked).
+        # SQLite ignores the clause; BEGIN IMMEDIATE already serialises the whole transaction.
+        user = db.scalars(
+            select(User).where(User.name == name).with_for_update()
+        ).one_or_none()
         if user is None:
             verify_password(password, _dummy_hash())  # same time as for a real user
             audit.append(db, user_id=None, actor="", action="login.failed",
