@@ -161,13 +161,13 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
     from reviewer_app.security import keyring
     from reviewer_app.security.passwords import Argon2Params
 
-    current = keyring.PARAMS
     with workspace.login("admin") as admin:
         master = admin.master_key
-        # As an older release would have written it: weaker Argon2id settings.
-        monkeypatch.setattr(keyring, "PARAMS", Argon2Params(8192, 1, 1, salt_bytes=16))
+        # As releases before issue 8 wrote it: OWASP's minimum, m=19 MiB, t=2, p=1.
+        monkeypatch.setattr(keyring, "PARAMS", Argon2Params(19456, 2, 1, salt_bytes=16))
         reset_password(admin, "examiner", "new password 1")
-        monkeypatch.setattr(keyring, "PARAMS", current)
+        # This release, at the product's settings (the suite otherwise wraps cheaply).
+        monkeypatch.setattr(keyring, "PARAMS", keyring.RFC9106_SECOND)
 
     def stored() -> bytes:
         engine = create_engine_for(load_workspace(workspace.dir).db_url)
@@ -179,10 +179,16 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
             engine.dispose()
 
     assert keyring.needs_rewrap(stored())
+    assert stored()[5:14] == bytes.fromhex("00004c00" "00000002" "01")
     with open_session(workspace.dir, "examiner", "new password 1") as session:
         assert session.master_key == master
     assert not keyring.needs_rewrap(stored())
+    # the header now names 64 MiB (65536 KiB), 3 passes, 4 lanes
+    assert stored()[5:14] == bytes.fromhex("00010000" "00000003" "04")
     assert keyring.unwrap_master_key(stored(), "new password 1") == master
+    with open_session(workspace.dir, "examiner", "new password 1"):
+        pass
+    assert stored()[5:14] == bytes.fromhex("00010000" "00000003" "04")  # wrapped once only
 
 
 def test_init_refuses_an_unsupported_database_url_and_creates_nothing(tmp_path: Path) -> None:
