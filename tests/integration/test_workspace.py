@@ -195,7 +195,7 @@ def test_init_refuses_an_unsupported_database_url_and_creates_nothing(tmp_path: 
     from reviewer_app.cli import main
 
     password = tmp_path / "pw"
-    password.write_text("password123\n", encoding="utf-8")
+    password.write_text("plum blossom 7\n", encoding="utf-8")
     target = tmp_path / "ws"
     for url in ("mysql://user@host/db", "not a url"):
         status = main(["init", "--workspace", str(target), "--db", url, "--admin", "admin",
