@@ -34,7 +34,7 @@ COMMON_PASSWORDS_FILE = ("passwords", "common.txt")
 
 @cache
 def common_passwords() -> frozenset[str]:
-    """The blocklist (resources/passwords/common.txt), normalised as :func:`_blocklist_forms`."""
+    """The blocklist (resources/passwords/common.txt), entries NFKC-normalised and case-folded."""
     text = resource_path(*COMMON_PASSWORDS_FILE).read_text(encoding="utf-8")
     return frozenset(
         _fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
