@@ -140,3 +140,23 @@ def workspace(db_url: str, tmp_path: Path) -> Iterator[WorkspaceFixture]:
         yield fixture
     finally:
         fixture.close()
+
+
+# --- cheap key wrapping ---------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_key_wrapping() -> Iterator[None]:
+    """Wrap master keys with tiny Argon2id settings in tests.
+
+    The product wraps at RFC 9106's 64 MiB, t=3, p=4 (about 0.2 s a wrap or unwrap, issue 8 §6);
+    every workspace fixture wraps three times and every sign-in unwraps once, which would add
+    minutes to the suite. Tests that pin the real settings set ``keyring.PARAMS`` back to
+    ``keyring.RFC9106_SECOND`` themselves. Password hashes keep their real (OWASP) settings.
+    """
+    from reviewer_app.security import keyring
+    from reviewer_app.security.passwords import Argon2Params
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keyring, "PARAMS", Argon2Params(memory_kib=1024, iterations=2, lanes=1))
+        yield

@@ -104,7 +104,11 @@ def ensure_demo_workspace(directory: Path, members: int = DEFAULT_MEMBERS,
                 code="not_a_demo_workspace", subject=str(directory),
             )
         return DemoWorkspace(directory, read_passwords(directory), created=False)
-    return _create(directory, members, seed)
+    from reviewer_app.private_files import owner_only_umask
+
+    # The passwords file, the web system's keys and sample.json: owner-only like the workspace.
+    with owner_only_umask():
+        return _create(directory, members, seed)
 
 
 def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.errors import InputError, UserError
+from reviewer_app.resources import resource_path
 from reviewer_app.security.keyring import wrap_master_key
 from reviewer_app.security.passwords import hash_password
 from reviewer_app.services.session import WorkspaceSession
@@ -27,8 +29,43 @@ MAX_PASSWORD_LENGTH = 1024
 MAX_NAME_LENGTH = 64
 
 
+COMMON_PASSWORDS_FILE = ("passwords", "common.txt")
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The blocklist (resources/passwords/common.txt), entries NFKC-normalised and case-folded."""
+    text = resource_path(*COMMON_PASSWORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(
+        _fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _blocklist_forms(password: str) -> set[str]:
+    """The password and its core without leading or trailing digits, symbols and spaces:
+    "Dragon2024!" and "!!dragon" are the listed "dragon" with decoration users add to pass
+    length rules, and a guesser tries them first."""
+    folded = _fold(password)
+    start, end = 0, len(folded)
+    while start < end and not folded[start].isalpha():
+        start += 1
+    while end > start and not folded[end - 1].isalpha():
+        end -= 1
+    return {form for form in (folded, folded[start:end]) if form}
+
+
+def is_common_password(password: str) -> bool:
+    blocklist = common_passwords()
+    return any(form in blocklist for form in _blocklist_forms(password))
+
+
 def check_password_policy(password: str) -> None:
-    """At least 8 characters (NIST SP 800-63B: length, no composition rules), at most 1024."""
+    """At least 8 characters (NIST SP 800-63B: length, no composition rules), at most 1024, and
+    not a common password (SP 800-63B §3.1.1.2: compare against commonly used passwords)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InputError(
             f"パスワードが短すぎます。{MIN_PASSWORD_LENGTH}文字以上にしてください。",
@@ -40,6 +77,15 @@ def check_password_policy(password: str) -> None:
             f"パスワードが長すぎます。{MAX_PASSWORD_LENGTH}文字以下にしてください。",
             f"The password is too long. Use at most {MAX_PASSWORD_LENGTH} characters.",
             code="weak_password",
+        )
+    if is_common_password(password):
+        raise InputError(
+            "このパスワードはよく使われるパスワード（またはそれに数字や記号を足しただけのもの）"
+            "なので使えません。推測されにくい言葉を組み合わせた長めのパスワードにしてください。",
+            "This password is one of the most common passwords (or one with only digits or "
+            "symbols added), so it cannot be used. Choose a longer one made of words that are "
+            "hard to guess.",
+            code="common_password",
         )
 
 
@@ -118,7 +164,9 @@ def new_user(name: str, role: Role, password: str, master_key: bytes) -> User:
 
 
 def _get(db: Session, name: str) -> User:
-    user = db.scalars(select(User).where(User.name == name)).one_or_none()
+    """The user row, locked for this transaction: every caller changes it, and taking the row
+    before the audit chain's lock keeps the order the sign-in uses (no deadlock on PostgreSQL)."""
+    user = db.scalars(select(User).where(User.name == name).with_for_update()).one_or_none()
     if user is None:
         raise UserNotFound(name)
     return user

@@ -11,6 +11,11 @@ Layout of a workspace folder ``DIR``::
 folder can move) or a PostgreSQL URL (``postgresql+psycopg://user@host/db``; prefer a
 ``~/.pgpass`` file to a password in the URL, which would be stored here in clear).
 
+Permissions (POSIX): the folder is 0700 and every file in it 0600, from the first byte at ``init``
+(reviewer_app.private_files) and again at every opening, so a workspace made by an earlier release
+(0644 files in a 0755 folder) is tightened at its next sign-in, which the audit trail records as
+``workspace.permissions_tightened``. On Windows see docs/security.md for the ACLs to set.
+
 Sign-in and lockout policy
     Five wrong passwords in a row lock the account for 15 minutes (OWASP's "lock for a period",
     not until an admin acts: an attacker cannot lock everyone out for good, and a supervisor is
@@ -18,7 +23,9 @@ Sign-in and lockout policy
     do not extend the lock. An admin's ``reset-password`` clears the lock at once. The counter
     resets on success and when a lock expires. The wrong-password message is the same for an
     unknown user (and a dummy hash is checked, so timing matches); "locked" and "disabled" are
-    shown only for existing accounts, the second only after a correct password.
+    shown only for existing accounts, the second only after a correct password. The user row
+    is read ``FOR UPDATE``, so simultaneous attempts are checked one after another and no more
+    than five passwords are ever tried before the lock.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
 from reviewer_app.errors import InputError, UserError
+from reviewer_app.private_files import owner_only_umask, tighten
 from reviewer_app.security import keys
 from reviewer_app.security.keyring import (
     needs_rewrap,
@@ -96,6 +104,14 @@ def resolve_db_url(directory: Path, db_url: str) -> str:
         if not path.is_absolute():
             return str(url.set(database=str((directory / path).resolve())))
     return db_url
+
+
+def sqlite_files(db_url: str) -> list[Path]:
+    """The files of a SQLite database (the database, -wal, -shm, -journal); none for PostgreSQL."""
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return []
+    return [Path(url.database + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
 
 
 def _toml_string(value: str) -> str:
@@ -161,19 +177,25 @@ def init_workspace(directory: Path, db_url: str | None, admin_name: str,
     stored_url = db_url or DEFAULT_DB_URL
     url = resolve_db_url(directory, stored_url)
     created_dir = not directory.exists()
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.parent.mkdir(parents=True, exist_ok=True)  # parents keep the user's usual modes
+    with owner_only_umask():
+        directory.mkdir(exist_ok=True)
     workspace = Workspace(directory.resolve(), uuid.uuid4().hex, url)
     written: list[Path] = []
     try:
-        engine = _connect(url)
-        try:
-            if inspect(engine).get_table_names():
-                raise WorkspaceExists(make_url(url).render_as_string(hide_password=True),
-                                      "テーブルがあります", "it already has tables")
-            _create_database(engine, workspace, stored_url, admin_name, admin_password,
-                             written)
-        finally:
-            engine.dispose()
+        # Owner-only from the first byte: the database, its -wal/-shm and every file below.
+        with owner_only_umask():
+            tighten(directory)  # a folder the operator made beforehand (often 0755)
+            engine = _connect(url)
+            try:
+                if inspect(engine).get_table_names():
+                    raise WorkspaceExists(make_url(url).render_as_string(hide_password=True),
+                                          "テーブルがあります", "it already has tables")
+                _create_database(engine, workspace, stored_url, admin_name, admin_password,
+                                 written)
+            finally:
+                engine.dispose()
+        tighten(directory, sqlite_files(url))
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
@@ -246,9 +268,16 @@ def _dummy_hash() -> str:
 def open_workspace_engine(directory: Path) -> tuple[Workspace, Engine]:
     """The workspace and an engine on its database (schema brought up to date), no sign-in.
 
-    For password-less tasks such as ``audit verify``.
+    For password-less tasks such as ``audit verify``. Tightens the files' modes (module doc).
     """
+    workspace, engine, _tightened = _open_engine(directory)
+    return workspace, engine
+
+
+def _open_engine(directory: Path) -> tuple[Workspace, Engine, int]:
     workspace = load_workspace(Path(directory))
+    # Before connecting: SQLite gives a new -wal/-shm the database file's mode.
+    tightened = len(tighten(workspace.dir, sqlite_files(workspace.db_url)))
     engine = _connect(workspace.db_url)
     try:
         current = migrate.current_revision(engine)
@@ -273,27 +302,37 @@ def open_workspace_engine(directory: Path) -> tuple[Workspace, Engine]:
     except BaseException:
         engine.dispose()
         raise
-    return workspace, engine
+    return workspace, engine, tightened
 
 
 def open_session(directory: Path, user_name: str, password: str) -> WorkspaceSession:
     """Sign in: check the password (with lockout), unwrap the master key, audit the outcome."""
-    workspace, engine = open_workspace_engine(directory)
+    workspace, engine, tightened = _open_engine(directory)
     try:
-        user, master_key = _sign_in(engine, user_name, password)
+        user, master_key = _sign_in(engine, user_name, password, tightened)
     except BaseException:
         engine.dispose()
         raise
     return WorkspaceSession(workspace, engine, user, master_key)
 
 
-def _sign_in(engine: Engine, name: str, password: str) -> tuple[SessionUser, bytes]:
+def _sign_in(engine: Engine, name: str, password: str,
+             tightened: int = 0) -> tuple[SessionUser, bytes]:
     # The outcome (counter, lock, audit event) is committed before any failure is raised.
     failure: UserError | None = None
     result: tuple[SessionUser, bytes] | None = None
     with Session(immediate(engine)) as db, db.begin():
         now = utcnow()
-        user = db.scalars(select(User).where(User.name == name)).one_or_none()
+        # FOR UPDATE: concurrent attempts on one account queue here on PostgreSQL, so each reads
+        # the counter the previous one wrote (issue 8 §4: 16 guesses at once were all checked).
+        # SQLite ignores the clause; BEGIN IMMEDIATE already serialises the whole transaction.
+        user = db.scalars(
+            select(User).where(User.name == name).with_for_update()
+        ).one_or_none()
+        if tightened:
+            # After the row lock, like every writer of users (no lock-order deadlock).
+            audit.append(db, user_id=None, actor="", action="workspace.permissions_tightened",
+                         details={"paths": tightened})
         if user is None:
             verify_password(password, _dummy_hash())  # same time as for a real user
             audit.append(db, user_id=None, actor="", action="login.failed",

@@ -159,6 +159,12 @@ def test_demo_reuses_its_workspace_and_prints_the_passwords_again(
         assert demo.passwords[name] in out
     mode = stat.S_IMODE((demo.dir / PASSWORDS_FILE).stat().st_mode)
     assert mode == 0o600
+    # every file of the demo, the web system's keys included, is owner-only (issue 8 §6)
+    modes = {p.relative_to(demo.dir).as_posix(): stat.S_IMODE(p.stat().st_mode)
+             for p in [demo.dir, *demo.dir.rglob("*")]}
+    assert {"demo-web-system/exporter.key", "demo-web-system/sample.json",
+            "workspace.sqlite3"} <= set(modes)
+    assert modes == {name: 0o700 if (demo.dir / name).is_dir() else 0o600 for name in modes}
 
 
 def test_shell_signs_in_and_logging_out_returns_to_the_sign_in_dialog(

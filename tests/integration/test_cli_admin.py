@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -81,6 +82,29 @@ def test_password_policy_is_stated(workspace, tmp_path: Path,  # type: ignore[no
     assert main(["users", "add", *workspace.args("admin"), "sato", "--role", "examiner",
                  "--new-password-file", str(short)]) == 2
     assert "8文字以上" in capsys.readouterr().err
+
+
+def test_common_passwords_are_refused_for_new_users_resets_and_init(
+        workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    common = _pw(tmp_path, "common", "Password123!")
+    assert main(["users", "add", *workspace.args("admin"), "sato", "--role", "examiner",
+                 "--new-password-file", str(common)]) == 2
+    assert "よく使われるパスワード" in capsys.readouterr().err
+    decorated = _pw(tmp_path, "decorated", "iloveyou2024")
+    assert main(["users", "reset-password", *workspace.args("admin"), "examiner",
+                 "--new-password-file", str(decorated)]) == 2
+    capsys.readouterr()
+    assert main(["users", "list", *workspace.args("admin"), "--json"]) == 0
+    assert "sato" not in capsys.readouterr().out
+    with open_session(workspace.dir, "examiner", workspace.accounts["examiner"].password):
+        pass  # the refused reset changed nothing
+    monkeypatch.setenv("REVIEWER_APP_LANG", "en")
+    target = tmp_path / "ws2"
+    assert main(["init", "--workspace", str(target), "--admin", "boss", "--password-file",
+                 str(_pw(tmp_path, "init", "qwerty123456"))]) == 2
+    assert "one of the most common passwords" in capsys.readouterr().err
+    assert not target.exists()
 
 
 def test_messages_follow_the_language_setting(workspace, tmp_path: Path,  # type: ignore[no-untyped-def]

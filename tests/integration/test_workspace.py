@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sqlite3
+import stat
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -161,13 +165,13 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
     from reviewer_app.security import keyring
     from reviewer_app.security.passwords import Argon2Params
 
-    current = keyring.PARAMS
     with workspace.login("admin") as admin:
         master = admin.master_key
-        # As an older release would have written it: weaker Argon2id settings.
-        monkeypatch.setattr(keyring, "PARAMS", Argon2Params(8192, 1, 1, salt_bytes=16))
+        # As releases before issue 8 wrote it: OWASP's minimum, m=19 MiB, t=2, p=1.
+        monkeypatch.setattr(keyring, "PARAMS", Argon2Params(19456, 2, 1, salt_bytes=16))
         reset_password(admin, "examiner", "new password 1")
-        monkeypatch.setattr(keyring, "PARAMS", current)
+        # This release, at the product's settings (the suite otherwise wraps cheaply).
+        monkeypatch.setattr(keyring, "PARAMS", keyring.RFC9106_SECOND)
 
     def stored() -> bytes:
         engine = create_engine_for(load_workspace(workspace.dir).db_url)
@@ -179,20 +183,116 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
             engine.dispose()
 
     assert keyring.needs_rewrap(stored())
+    assert stored()[5:14] == bytes.fromhex("00004c00" "00000002" "01")
     with open_session(workspace.dir, "examiner", "new password 1") as session:
         assert session.master_key == master
     assert not keyring.needs_rewrap(stored())
+    # the header now names 64 MiB (65536 KiB), 3 passes, 4 lanes
+    assert stored()[5:14] == bytes.fromhex("00010000" "00000003" "04")
     assert keyring.unwrap_master_key(stored(), "new password 1") == master
+    with open_session(workspace.dir, "examiner", "new password 1"):
+        pass
+    assert stored()[5:14] == bytes.fromhex("00010000" "00000003" "04")  # wrapped once only
 
 
 def test_init_refuses_an_unsupported_database_url_and_creates_nothing(tmp_path: Path) -> None:
     from reviewer_app.cli import main
 
     password = tmp_path / "pw"
-    password.write_text("password123\n", encoding="utf-8")
+    password.write_text("plum blossom 7\n", encoding="utf-8")
     target = tmp_path / "ws"
     for url in ("mysql://user@host/db", "not a url"):
         status = main(["init", "--workspace", str(target), "--db", url, "--admin", "admin",
                        "--password-file", str(password)])
         assert status == 2
         assert not target.exists() or not any(target.iterdir())
+
+
+# --- file permissions (issue 8 §6: workspace.sqlite3 was 0644 in a 0755 folder) -----------------
+
+
+def _modes(folder: Path) -> dict[str, int]:
+    return {p.name: stat.S_IMODE(p.lstat().st_mode) for p in folder.iterdir()
+            if not p.is_symlink()}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_init_makes_the_folder_0700_and_every_file_0600(db_url: str, tmp_path: Path) -> None:
+    from reviewer_app.cli import main
+
+    password = tmp_path / "pw"
+    password.write_text("plum blossom 7\n", encoding="utf-8")
+    target = tmp_path / "ws"
+    args = ["init", "--workspace", str(target), "--admin", "admin", "--password-file",
+            str(password)]
+    if db_url.startswith("postgresql"):
+        args += ["--db", db_url]
+    previous = os.umask(0o022)  # the usual umask, under which the bug showed
+    try:
+        assert main(args) == 0
+        assert os.umask(0o022) == 0o022  # init gave the process its umask back
+        assert stat.S_IMODE(target.stat().st_mode) == 0o700
+        modes = _modes(target)
+        expected = {"workspace.toml", "recipient.pub", "results-signer.pub"}
+        if not db_url.startswith("postgresql"):
+            expected.add("workspace.sqlite3")
+        assert expected <= set(modes)
+        assert modes == dict.fromkeys(modes, 0o600)
+        with open_session(target, "admin", "plum blossom 7"):
+            # the live -wal and -shm of an open SQLite database as well
+            during = _modes(target)
+            if not db_url.startswith("postgresql"):
+                assert {"workspace.sqlite3-wal", "workspace.sqlite3-shm"} <= set(during)
+            assert during == dict.fromkeys(during, 0o600)
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_sign_in_tightens_a_workspace_whose_files_were_made_0644(workspace: Any,
+                                                                  tmp_path: Path) -> None:
+    ws_dir: Path = workspace.dir
+    # As an earlier release left it, with an extra file the operator put there.
+    (ws_dir / "notes.txt").write_text("x", encoding="utf-8")
+    web = ws_dir / "demo-web-system"  # a sub-folder as the demo keeps one
+    web.mkdir(mode=0o755)
+    (web / "sample.json").write_text("{}", encoding="utf-8")
+    os.chmod(web / "sample.json", 0o644)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the workspace's", encoding="utf-8")
+    os.chmod(outside, 0o644)
+    (ws_dir / "link-to-outside").symlink_to(outside)  # a planted link is not followed
+    holder = None
+    if workspace.db_url is None:
+        # Another connection keeps -wal and -shm on disk, as a running window would.
+        holder = sqlite3.connect(ws_dir / "workspace.sqlite3")
+        holder.execute("PRAGMA journal_mode=WAL")
+        holder.execute("SELECT count(*) FROM users").fetchone()
+    try:
+        os.chmod(ws_dir, 0o755)
+        for name in _modes(ws_dir):
+            os.chmod(ws_dir / name, 0o755 if name == web.name else 0o644)
+        loose = set(_modes(ws_dir))
+        if holder is not None:
+            assert {"workspace.sqlite3", "workspace.sqlite3-wal",
+                    "workspace.sqlite3-shm"} <= loose
+        with workspace.login("examiner") as ws:
+            assert stat.S_IMODE(ws_dir.stat().st_mode) == 0o700
+            modes = _modes(ws_dir)
+            assert modes.pop(web.name) == 0o700
+            assert modes == dict.fromkeys(modes, 0o600)
+            assert loose <= set(modes) | {web.name}
+            assert stat.S_IMODE((web / "sample.json").stat().st_mode) == 0o600
+            with ws.transaction(readonly=True) as db:
+                details = db.scalars(select(AuditEvent.details).where(
+                    AuditEvent.action == "workspace.permissions_tightened")).all()
+        # every loose file and folder, the workspace folder and sample.json
+        assert [json.loads(d) for d in details] == [{"paths": len(loose) + 2}]
+        assert stat.S_IMODE(outside.stat().st_mode) == 0o644
+        # a second sign-in finds nothing to tighten and says nothing
+        with workspace.login("examiner") as ws, ws.transaction(readonly=True) as db:
+            assert len(db.scalars(select(AuditEvent.seq).where(
+                AuditEvent.action == "workspace.permissions_tightened")).all()) == 1
+    finally:
+        if holder is not None:
+            holder.close()
