@@ -150,8 +150,11 @@ class SummaryPanel(QtWidgets.QFrame):
         label.setFont(font)
         return label
 
-    def set_evaluation(self, evaluation: dict[str, Any] | None, error: Any) -> None:
-        """Show the engine's output; ``error`` is a CaseInputError (field and problem) or None."""
+    def set_evaluation(self, evaluation: dict[str, Any] | None, error: Any, *,
+                       nothing_entered: bool = False) -> None:
+        """Show the engine's output; ``error`` is a CaseInputError (field and problem) or None;
+        ``nothing_entered``: no income entered and no document checked, so 「未入力」 stands
+        where the verdict would (issue 13: the engine's 扶養継続 at 0 yen is no verdict)."""
         if error is not None:
             field = field_label(str(getattr(error, "field", "")))
             problem = str(getattr(error, "problem_ja", error))
@@ -166,13 +169,27 @@ class SummaryPanel(QtWidgets.QFrame):
             self.checks.setText("")
             self.explanation.setText("")
             return
-        self._set_verdict(str(evaluation.get("verdict")))
+        if nothing_entered:
+            self._set_unentered()
+        else:
+            self._set_verdict(str(evaluation.get("verdict")))
         self._set_amounts(evaluation)
         self._set_dates(evaluation)
         self._set_checks(evaluation.get("checks") or [])
         self.explanation.setText("\n".join(str(s) for s in evaluation.get("explanation") or []))
 
+    def _set_unentered(self) -> None:
+        self.verdict.setText(_tr("未入力"))
+        self.verdict.setToolTip(_tr("収入を入力するか書類を確認すると判定案を示します。"))
+        self._style_verdict("#5b6b7a", "#eef1f4")
+
+    def _style_verdict(self, fg: str, bg: str) -> None:
+        self.verdict.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg};"
+                                   " border-radius: 6px; font-weight: bold; padding: 6px;"
+                                   " font-size: 15pt;")
+
     def _set_verdict(self, verdict: str | None) -> None:
+        self.verdict.setToolTip("")
         if verdict is None:
             self.verdict.setText(_tr("判定できません"))
             fg, bg = "#5b6b7a", "#eef1f4"
@@ -180,9 +197,7 @@ class SummaryPanel(QtWidgets.QFrame):
             self.verdict.setText(_tr("判定案: {verdict}").replace("{verdict}",
                                                                   verdict_label(verdict)))
             fg, bg = VERDICT_STYLE.get(verdict, ("#333333", "#eeeeee"))
-        self.verdict.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg};"
-                                   " border-radius: 6px; font-weight: bold; padding: 6px;"
-                                   " font-size: 15pt;")
+        self._style_verdict(fg, bg)
 
     def _set_amounts(self, ev: dict[str, Any]) -> None:
         annual, limit = ev.get("annual_income"), ev.get("annual_limit")

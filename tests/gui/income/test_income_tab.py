@@ -242,3 +242,18 @@ def test_chart_hatches_missing_months_and_scales_with_the_widget(qtbot: QtBot) -
     assert [t[0] for t in layout.ticks][:2] == [0, 50_000]
     assert not chart.grab().isNull()
     assert not tab.grab().isNull()
+
+
+def test_nothing_entered_shows_unentered_instead_of_a_verdict(qtbot: QtBot) -> None:
+    # issue 13 defect 4: no month, bonus, pension… and no document checked: not 扶養継続 at 0円
+    sheet = base_sheet()
+    del sheet["employers"]
+    tab = make_tab(qtbot, sheet)
+    assert tab.evaluation() is not None and tab.evaluation()["verdict"] == "continue"
+    assert tab.summary.verdict.text() == "未入力"
+    tab.set_documents_checked(True)
+    assert "扶養継続" in tab.summary.verdict.text()
+    tab.set_documents_checked(False)
+    assert tab.summary.verdict.text() == "未入力"
+    tab.section_models["pensions"].add_record()
+    assert "扶養継続" in tab.summary.verdict.text()
