@@ -743,67 +743,67 @@
     <context>
         <name>ContractForm</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="87" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="100" />
             <source>未提出なら空欄</source>
             <translation>Empty if not submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="102" />
             <source>事業主の証明書が提出されている</source>
             <translation>Employer's certificate submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="91" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="104" />
             <source>例: 2021, 2022</source>
             <translation>e.g. 2021, 2022</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="93" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="106" />
             <source>既定は対象年の翌年1月(例: 2024-01)</source>
             <translation>Default: January after the target year (e.g. 2024-01)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="98" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="111" />
             <source>労働契約の見込み年収(円)</source>
             <translation>Expected annual pay in the contract (yen)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="99" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="112" />
             <source>一時的な収入変動</source>
             <translation>Temporary rise in income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="100" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="113" />
             <source>証明書を使った年</source>
             <translation>Years the certificate was used</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="101" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="114" />
             <source>遡り再認定の起算月</source>
             <translation>Re-certification from month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="143" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="156" />
             <source>労働契約の見込み年収を変更</source>
             <translation>Change expected annual pay</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="149" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="162" />
             <source>証明書を使った年は 2021, 2022 のように西暦で入力してください。</source>
             <translation>Enter the certificate years as 2021, 2022.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="162" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="175" />
             <source>事業主の証明を変更</source>
             <translation>Change employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="168" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="181" />
             <source>起算月は 2024-01 のように入力してください。</source>
             <translation>Enter the month as 2024-01.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="178" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="191" />
             <source>遡り再認定の起算月を変更</source>
             <translation>Change re-certification month</translation>
         </message>
@@ -1358,7 +1358,7 @@
     <context>
         <name>IncomeDocument</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/document.py" line="91" />
+            <location filename="../../reviewer_app/ui/income/document.py" line="145" />
             <source>読み取り専用のため変更できません。</source>
             <translation>Read only: cannot be changed.</translation>
         </message>
@@ -1579,232 +1579,132 @@
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
-            <source>勤務先</source>
-            <translation>Employer</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
-            <source>自営業</source>
-            <translation>Self-employment</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
-            <source>その他の収入</source>
-            <translation>Other income</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
-            <source>給付</source>
-            <translation>Benefits</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
-            <source>月</source>
-            <translation>Month</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
-            <source>金額</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
-            <source>締め日</source>
-            <translation>Cutoff day</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
-            <source>支払日</source>
-            <translation>Pay day</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
-            <source>支払月</source>
-            <translation>Pay month</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
-            <source>年額</source>
-            <translation>Annual</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
-            <source>収入金額</source>
-            <translation>Revenue</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
-            <source>必要経費</source>
-            <translation>Expenses</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
-            <source>内容</source>
-            <translation>What</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
-            <source>種類</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
-            <source>日額</source>
-            <translation>Daily amount</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
-            <source>開始日</source>
-            <translation>Start date</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
-            <source>見込み年収</source>
-            <translation>Expected annual pay</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
-            <source>使用した年</source>
-            <translation>Years used</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
-            <source>再認定の起算月</source>
-            <translation>Re-certification month</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
             <source>収入を入力するか書類を確認すると判定案を示します。</source>
             <translation>Enter the income or check the documents to see a proposed verdict.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>

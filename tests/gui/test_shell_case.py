@@ -311,3 +311,24 @@ def test_the_idle_lock_hides_data_and_unlocks_with_the_password(
          and view.detail.case_id == case_id)
     assert window.stack.currentWidget() is view
     wait(qtbot, lambda: window.queue.model.rowCount() > 0)
+
+
+def test_adding_a_bonus_row_shows_no_path_and_saves_without_it(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    # issue 13 defect 6, in the real window: no 「収入の入力 employers[0].bonuses[0].month」
+    window = open_window(qtbot, tasks, settings, demo)
+    case_id = spouse_case(window)
+    view = open_case(qtbot, window, case_id)
+    type_twelve_months(qtbot, view)
+    wait(qtbot, lambda: "保存しました" in view.save_label.text() and tasks.is_idle())
+    tab = view.income_tab
+    section = next(s for s in tab._sections if s.model is tab.section_models["bonuses"])
+    tab.others.setCurrentWidget(section)
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    assert "判定できません" not in tab.summary.verdict.text()
+    wait(qtbot, lambda: "保存しました" in view.save_label.text() and tasks.is_idle())
+    for text in (view.save_label.text(), tab.status.text(), tab.summary.error.text(),
+                 view.decision_tab.message.text()):
+        assert "employers" not in text and "収入の入力" not in text, text
+    stored = window.case_service.open_case(case_id, take=False).income_sheet
+    assert "bonuses" not in stored["employers"][0]

@@ -267,13 +267,14 @@ class IncomeTab(QtWidgets.QWidget):
     def _refresh(self) -> None:
         doc = self.document
         self.summary.set_evaluation(doc.evaluation, doc.error,
-                                    nothing_entered=self.nothing_to_judge())
+                                    nothing_entered=self.nothing_to_judge(), sheet=doc.sheet)
         self.chart.set_evaluation(doc.evaluation)
 
     def _on_edited(self, sheet: Sheet) -> None:
         self.status.setStyleSheet("color: #5b6b7a;")
         self.status.setText(self.document.undo_stack.undoText() or "")
-        self.sheetChanged.emit(sheet)
+        # A half-entered row is not saved (the service would refuse the sheet) until complete.
+        self.sheetChanged.emit(self.document.complete_sheet())
 
     def _apply_read_only(self, read_only: bool) -> None:
         self.read_only_banner.setVisible(read_only)
