@@ -548,6 +548,13 @@ EN: dict[str, str] = {
     "あと {n}日": "{n} days left",
     "本日": "Today",
     "{n}日経過": "{n} days ago",
+    # --- issue 13: nothing misleading ---
+    "未入力: 収入の入力も書類の確認もまだないため、判定を示しません。": "Not entered: no income has been entered and no document checked yet, so no verdict is shown.",
+    "自動判定({engine})と異なる判定案です": "The proposal differs from the evaluation ({engine})",
+    "担当者のコメント: {text}": "Examiner's comment: {text}",
+    "判定案「{verdict}」を承認します。よろしいですか?": "Approve the proposal \"{verdict}\"?",
+    "承認の確認": "Confirm approval",
+    "収入を入力するか書類を確認すると判定案を示します。": "Enter the income or check the documents to see a proposed verdict.",
 }
 
 # Where one Japanese text needs a different English wording in one context.

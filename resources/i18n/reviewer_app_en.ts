@@ -594,120 +594,120 @@
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="429" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="430" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="442" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="443" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="444" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="445" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="446" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="447" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="449" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="450" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="451" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="452" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="472" />
             <source>期限後</source>
             <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="472" />
             <source>期限内</source>
             <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="472" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="473" />
             <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
             <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="474" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="475" />
             <source>【新着】の書類を確認してください。</source>
             <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="476" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="477" />
             <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
             <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="502" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="517" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="519" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="600" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="533" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="615" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="534" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="604" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="548" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="619" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="557" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="571" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="567" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="617" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="581" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="632" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="590" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="604" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="614" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="629" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="616" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="631" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="662" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="677" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="672" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="687" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="679" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="694" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="693" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="708" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -743,67 +743,67 @@
     <context>
         <name>ContractForm</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="87" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="100" />
             <source>未提出なら空欄</source>
             <translation>Empty if not submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="102" />
             <source>事業主の証明書が提出されている</source>
             <translation>Employer's certificate submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="91" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="104" />
             <source>例: 2021, 2022</source>
             <translation>e.g. 2021, 2022</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="93" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="106" />
             <source>既定は対象年の翌年1月(例: 2024-01)</source>
             <translation>Default: January after the target year (e.g. 2024-01)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="98" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="111" />
             <source>労働契約の見込み年収(円)</source>
             <translation>Expected annual pay in the contract (yen)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="99" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="112" />
             <source>一時的な収入変動</source>
             <translation>Temporary rise in income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="100" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="113" />
             <source>証明書を使った年</source>
             <translation>Years the certificate was used</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="101" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="114" />
             <source>遡り再認定の起算月</source>
             <translation>Re-certification from month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="143" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="156" />
             <source>労働契約の見込み年収を変更</source>
             <translation>Change expected annual pay</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="149" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="162" />
             <source>証明書を使った年は 2021, 2022 のように西暦で入力してください。</source>
             <translation>Enter the certificate years as 2021, 2022.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="162" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="175" />
             <source>事業主の証明を変更</source>
             <translation>Change employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="168" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="181" />
             <source>起算月は 2024-01 のように入力してください。</source>
             <translation>Enter the month as 2024-01.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="178" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="191" />
             <source>遡り再認定の起算月を変更</source>
             <translation>Change re-certification month</translation>
         </message>
@@ -811,133 +811,158 @@
     <context>
         <name>DecisionTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="46" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="66" />
+            <source>未入力: 収入の入力も書類の確認もまだないため、判定を示しません。</source>
+            <translation>Not entered: no income has been entered and no document checked yet, so no verdict is shown.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="69" />
             <source>収入が入力されていないため、判定を計算できません。</source>
             <translation>No income entered yet, so no verdict can be computed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="48" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="71" />
             <source>計算結果: {verdict}</source>
             <translation>Computed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="52" />
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="298" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="75" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="358" />
             <source>除外日: {date}</source>
             <translation>Exclusion date: {date}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="56" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="79" />
             <source>再認定日: {date}</source>
             <translation>Re-certification date: {date}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="60" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="83" />
             <source>年間収入 {annual}円 / 限度額 {limit}円</source>
             <translation>Annual income ¥{annual} / limit ¥{limit}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="91" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="116" />
             <source>判定案（一次チェック）</source>
             <translation>Proposal (first check)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="92" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="117" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="93" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="118" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="94" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="119" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="122" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="147" />
             <source>判定の理由や確認した内容（承認者が読みます）</source>
             <translation>Why, and what you checked (the supervisor reads this)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="125" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="150" />
             <source>判定案を提出（承認待ちへ）</source>
             <translation>Submit proposal (for approval)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="131" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="156" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="132" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="157" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="133" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="158" />
             <source>コメント</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="140" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="165" />
             <source>承認（最終チェック）</source>
             <translation>Approval (final check)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="148" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="181" />
             <source>承認・差し戻しのコメント（差し戻しでは必須）</source>
             <translation>Comment on approval or return (required to return)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="151" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="184" />
             <source>承認</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="155" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="187" />
             <source>差し戻し</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="168" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="201" />
             <source>現在のデータでの計算</source>
             <translation>Evaluation on the current data</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="175" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="208" />
             <source>再計算</source>
             <translation>Recalculate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="233" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="270" />
             <source>状態: {status}</source>
             <translation>Status: {status}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="251" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="292" />
             <source>判定案はまだありません。</source>
             <translation>No proposal yet.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="294" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="317" />
+            <source>自動判定({engine})と異なる判定案です</source>
+            <translation>The proposal differs from the evaluation ({engine})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="319" />
+            <source>担当者のコメント: {text}</source>
+            <translation>Examiner's comment: {text}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="354" />
             <source>判定案: {verdict}（{who}、{when}）</source>
             <translation>Proposal: {verdict} ({who}, {when})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="301" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="361" />
             <source>コメント: {text}</source>
             <translation>Comment: {text}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="322" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="382" />
             <source>判定を選んでください。</source>
             <translation>Choose a verdict.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="330" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="390" />
+            <source>判定案「{verdict}」を承認します。よろしいですか?</source>
+            <translation>Approve the proposal "{verdict}"?</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="394" />
+            <source>承認の確認</source>
+            <translation>Confirm approval</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="401" />
             <source>差し戻しの理由をコメントに書いてください。</source>
             <translation>Write in the comment why the case is returned.</translation>
         </message>
@@ -1333,7 +1358,7 @@
     <context>
         <name>IncomeDocument</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/document.py" line="91" />
+            <location filename="../../reviewer_app/ui/income/document.py" line="145" />
             <source>読み取り専用のため変更できません。</source>
             <translation>Read only: cannot be changed.</translation>
         </message>
@@ -1554,222 +1579,132 @@
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
-            <source>勤務先</source>
-            <translation>Employer</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
-            <source>自営業</source>
-            <translation>Self-employment</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
-            <source>その他の収入</source>
-            <translation>Other income</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
-            <source>給付</source>
-            <translation>Benefits</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
-            <source>月</source>
-            <translation>Month</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
-            <source>金額</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
-            <source>名称</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
-            <source>締め日</source>
-            <translation>Cutoff day</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
-            <source>支払日</source>
-            <translation>Pay day</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
-            <source>支払月</source>
-            <translation>Pay month</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
-            <source>年額</source>
-            <translation>Annual</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
-            <source>収入金額</source>
-            <translation>Revenue</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
-            <source>必要経費</source>
-            <translation>Expenses</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
-            <source>内容</source>
-            <translation>What</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
-            <source>種類</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
-            <source>日額</source>
-            <translation>Daily amount</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
-            <source>開始日</source>
-            <translation>Start date</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
-            <source>見込み年収</source>
-            <translation>Expected annual pay</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
-            <source>使用した年</source>
-            <translation>Years used</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
-            <source>再認定の起算月</source>
-            <translation>Re-certification month</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <source>未入力</source>
+            <translation>Not entered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <source>収入を入力するか書類を確認すると判定案を示します。</source>
+            <translation>Enter the income or check the documents to see a proposed verdict.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
@@ -1777,196 +1712,196 @@
     <context>
         <name>IncomeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="46" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="50" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="54" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="202" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="48" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="52" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="56" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="47" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="49" />
             <source>締め日</source>
             <translation>Cutoff day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="48" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="50" />
             <source>支払月</source>
             <translation>Pay month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="49" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="51" />
             <source>支払日</source>
             <translation>Pay day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="55" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="57" />
             <source>支給月</source>
             <translation>Paid in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="56" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="58" />
             <source>賞与額(総支給)</source>
             <translation>Bonus (gross)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="57" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="182" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="59" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="194" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
             <source>種類</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="63" />
             <source>年額</source>
             <translation>Annual</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="185" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="64" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="197" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="65" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
             <source>総収入</source>
             <translation>Revenue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="66" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
             <source>直接的必要経費</source>
             <translation>Direct expenses</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="188" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="200" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="70" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
             <source>内容</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="71" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="73" />
             <source>金額</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="190" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="202" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
             <source>日額</source>
             <translation>Daily amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
             <source>受給開始日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="193" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="80" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="87" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
             <source>閲覧のみ: この画面では収入を変更できません。</source>
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="137" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="149" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="139" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="151" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="174" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="186" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="175" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="187" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="180" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="192" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="181" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="193" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="183" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="195" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="184" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="196" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="186" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="198" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="187" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="199" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="189" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="201" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="191" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="203" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="192" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="194" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="251" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="263" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>

@@ -141,6 +141,17 @@ _EMPLOYER = frozenset({"name", "cutoff_day", "pay_month_offset", "pay_day", "pay
 _PAYMENT = frozenset({"month", "gross"})
 
 
+INCOME_KEYS = ("employers", "pensions", "self_employment", "other_income", "benefits",
+               "labour_contract", "temporary_rise_certificate")
+
+
+def nothing_entered(sheet: object) -> bool:
+    """True while the sheet holds no income entry at all (no employer, pension, business, other
+    income, benefit, contract or certificate): the engine would say 扶養継続 at 0 yen, which
+    is no verdict but the absence of data (issue 13)."""
+    return not isinstance(sheet, dict) or not any(sheet.get(k) for k in INCOME_KEYS)
+
+
 def case_from_json(data: object) -> Case:
     root = _obj(data, "", _ROOT)
     judgment = _date(_required(root, "judgment_date", ""), "judgment_date")

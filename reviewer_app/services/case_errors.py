@@ -104,10 +104,14 @@ class ConflictError(UserError):
 class InvalidIncomeSheet(UserError):
     """The sheet does not pass the rules engine's input contract; nothing was stored."""
 
-    def __init__(self, field: str, problem_ja: str, problem_en: str) -> None:
+    def __init__(self, field: str, problem_ja: str, problem_en: str,
+                 where: tuple[str, str] | None = None) -> None:
+        # The examiner reads words (「賞与 1 行目の支給月」), never the path (issue 13); the
+        # path stays in ``field`` and ``subject`` for callers and the CLI.
+        ja, en = where if where is not None else ("入力内容", "an entry")
         super().__init__(
-            f"収入の入力 {field}: {problem_ja}。直してから保存してください(入力は残っています)。",
-            f"Income entry {field}: {problem_en}. Correct it and save again (your entries are "
+            f"収入の入力({ja}): {problem_ja}。直してから保存してください(入力は残っています)。",
+            f"Income entry ({en}): {problem_en}. Correct it and save again (your entries are "
             "kept).",
             code="invalid_income_sheet", subject=field)
         self.field = field

@@ -14,6 +14,7 @@ from typing import Any
 from reviewer_app.bundle import schema
 from reviewer_app.domain.case import Case as DomainCase
 from reviewer_app.domain.caseio import CaseInputError, case_from_json
+from reviewer_app.domain.field_words import describe_field
 from reviewer_app.services.case_errors import InvalidIncomeSheet
 
 JST = timezone(timedelta(hours=9))
@@ -58,7 +59,8 @@ def validate_sheet(sheet: Any) -> DomainCase:
     if isinstance(sheet, dict) and "profile" in sheet:
         raise InvalidIncomeSheet(
             "profile", "ルールプロファイルはワークスペースの設定で決まり、案件ごとには選べません",
-            "the rule profile is the workspace's setting and cannot be chosen per case")
+            "the rule profile is the workspace's setting and cannot be chosen per case",
+            ("ルールプロファイル", "the rule profile"))
     try:
         json.dumps(sheet, allow_nan=False)
     except (TypeError, ValueError):
@@ -67,7 +69,8 @@ def validate_sheet(sheet: Any) -> DomainCase:
     try:
         return case_from_json(sheet)
     except CaseInputError as exc:
-        raise InvalidIncomeSheet(exc.field, exc.problem_ja, exc.problem_en) from None
+        raise InvalidIncomeSheet(exc.field, exc.problem_ja, exc.problem_en,
+                                 describe_field(exc.field, sheet)) from None
 
 
 def _leaves(value: Any, path: str, out: dict[str, Any]) -> None:

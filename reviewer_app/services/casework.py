@@ -48,7 +48,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from reviewer_app.bundle import schema
 from reviewer_app.domain import lifecycle
-from reviewer_app.domain.caseio import evaluation_to_json
+from reviewer_app.domain.caseio import evaluation_to_json, nothing_entered
 from reviewer_app.domain.engine import Evaluation, evaluate
 from reviewer_app.domain.lifecycle import Event
 from reviewer_app.domain.profile import ProfileError
@@ -305,12 +305,21 @@ class CaseService:
             case = self._editable(db, case_id, "判定案を出せません", "no verdict can be proposed")
             self._expect(case, expected_case_version)
             evaluation, snapshot = self._evaluate(db, case)
-            engine_verdict = evaluation.verdict
-            if engine_verdict != verdict.value and engine_verdict != Verdict.NEEDS_REVIEW.value \
-                    and not comment.strip():
+            if verdict is Verdict.CONTINUE and self._nothing_to_judge(db, case_id):
                 raise InvalidInput(
-                    "comment", "判定案が自動判定と異なります。理由をコメントに書いてください。",
-                    "The proposal differs from the evaluation: give the reason in the comment.")
+                    "verdict", "収入が何も入力されておらず、書類も確認されていません。"
+                    "収入を入力するか書類を確認してから扶養継続を提出してください。",
+                    "Nothing has been entered in the income sheet and no document has been "
+                    "checked: enter the income or check the documents before proposing to "
+                    "continue.")
+            engine_verdict = evaluation.verdict
+            # Issue 13: a departure from the engine needs its reason, from 要確認 as well.
+            if engine_verdict != verdict.value and not comment.strip():
+                raise InvalidInput(
+                    "comment", f"判定案が自動判定{_vja(engine_verdict)}と異なります。"
+                    "理由をコメントに書いてください。",
+                    f"The proposal differs from the evaluation ({engine_verdict}): give the "
+                    "reason in the comment.")
             decision = self._decision(db, case, DecisionKind.PROPOSAL, verdict.value,
                                       exclusion_date, None, comment, snapshot)
             case.status = lifecycle.next_status(Event.PROPOSE, CaseStatus(case.status)).value
@@ -322,6 +331,14 @@ class CaseService:
                 "exclusion_date": exclusion_date.isoformat() if exclusion_date else None,
                 "matches_evaluation": engine_verdict == verdict.value})
             return case.version
+
+    def _nothing_to_judge(self, db: Session, case_id: int) -> bool:
+        """No income entered and no document checked (issue 13: no 扶養継続 at 0 yen unseen)."""
+        sheet, _version = views.income(db, case_id, self.ws.master_key)
+        checked = db.scalar(select(DocumentCheck.id).where(
+            DocumentCheck.case_id == case_id,
+            DocumentCheck.verdict != DocumentVerdict.UNCHECKED.value).limit(1))
+        return nothing_entered(sheet) and checked is None
 
     def approve(self, case_id: int, comment: str, expected_case_version: int) -> int:
         """Final check (supervisor, not the author): re-evaluates, then the case is done."""

@@ -415,6 +415,7 @@ class CaseView(QtWidgets.QWidget):
                                  target_year=detail.target_year, case_key=detail.case_id)
         self.notice_tab.set_notices(notices_of(detail.notices))
         self.notice_tab.set_read_only(read_only)
+        self.income_tab.set_documents_checked(self._documents_checked())
         self._fill_decision(opened.evaluation)
         self.history_tab.clear()
         if not keep_tab:
@@ -477,6 +478,19 @@ class CaseView(QtWidgets.QWidget):
                 deadline=deadline)
         return ""
 
+    def _documents_checked(self) -> bool:
+        return any(r.status.value != "unchecked" for r in self.documents_tab.reviews())
+
+    def _nothing_to_judge(self) -> bool:
+        """No income entered and no document checked: 「未入力」, no verdict (issue 13)."""
+        self.income_tab.set_documents_checked(self._documents_checked())
+        return self.income_tab.nothing_to_judge()
+
+    def _show_live_evaluation(self) -> None:
+        self.decision_tab.set_evaluation(self.income_tab.evaluation(),
+                                         nothing_entered=self._nothing_to_judge())
+        self.decision_tab.prefill_from_evaluation()
+
     def _fill_decision(self, evaluation: dict[str, Any] | None) -> None:
         detail = self.detail
         if detail is None:
@@ -489,7 +503,8 @@ class CaseView(QtWidgets.QWidget):
                 proposal is not None and detail.status is CaseStatus.DONE) else None,
             default_date=detail.proposed_exclusion_date)
         live = self.income_tab.evaluation() if detail.editable else None
-        self.decision_tab.set_evaluation(live or evaluation)
+        self.decision_tab.set_evaluation(live or evaluation,
+                                         nothing_entered=self._nothing_to_judge())
         if detail.editable:
             self.decision_tab.prefill_from_evaluation()
 
@@ -501,8 +516,7 @@ class CaseView(QtWidgets.QWidget):
         self._pending_sheet, self._pending_case = sheet, self.detail.case_id
         self.save_label.setText(self.tr("未保存の変更"))
         self._save_timer.start()
-        self.decision_tab.set_evaluation(self.income_tab.evaluation())
-        self.decision_tab.prefill_from_evaluation()
+        self._show_live_evaluation()
 
     def _save_sheet_now(self, *, expected: int | str | None = "current") -> None:
         if self._pending_sheet is None or self._pending_case is None:
@@ -595,6 +609,7 @@ class CaseView(QtWidgets.QWidget):
         case_id, service = self.detail.case_id, self._service
         expected = self._check_versions.get(review.document_id)
         self.notice_tab.set_reviews(self.documents_tab.reviews())
+        self._show_live_evaluation()
         if review.status.value == "deficient" and review.reason is None:
             return  # saved once the reason is chosen (the service needs one)
         self.save_label.setText(self.tr("保存中…"))
@@ -716,7 +731,8 @@ class CaseView(QtWidgets.QWidget):
         case_id, service = self.detail.case_id, self._service
         self.flush()
         self._tasks.run(lambda: evaluation_to_json(service.evaluate(case_id)),
-                        self.decision_tab.set_evaluation,
+                        lambda evaluation: self.decision_tab.set_evaluation(
+                            evaluation, nothing_entered=self._nothing_to_judge()),
                         lambda failure: self.decision_tab.show_message(failure.message))
 
     # --- history ------------------------------------------------------------------------------
@@ -726,8 +742,7 @@ class CaseView(QtWidgets.QWidget):
             self._load_history()
         elif self.tabs.currentWidget() is self.decision_tab and self.detail is not None \
                 and self.detail.editable:
-            self.decision_tab.set_evaluation(self.income_tab.evaluation())
-            self.decision_tab.prefill_from_evaluation()
+            self._show_live_evaluation()
 
     def _load_history(self) -> None:
         if self.detail is None:

@@ -18,6 +18,17 @@ from reviewer_app.ui.queue.labels import status_label, verdict_label
 
 ERROR_STYLE = "color: #a1261c; font-weight: bold;"
 OK_STYLE = "color: #1e6b33; font-weight: bold;"
+DEPARTURE_STYLE = ("color: #8a5a00; background: #fff1c2; border: 2px solid #d9a400;"
+                   " border-radius: 4px; padding: 8px; font-weight: bold;")
+
+
+def ask_confirmation(parent: QtWidgets.QWidget, title: str, text: str) -> bool:
+    """Yes or no from the user (tests replace this function: it is the one modal edge)."""
+    answer = QtWidgets.QMessageBox.question(
+        parent, title, text,
+        QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+        QtWidgets.QMessageBox.StandardButton.No)
+    return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
 
 def date_label(d: date | None, style: str = "wareki") -> str:
@@ -40,8 +51,20 @@ def _pydate(q: QtCore.QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def evaluation_text(evaluation: dict[str, Any] | None, style: str = "wareki") -> str:
-    """Verdict, exclusion date and the engine's explanation as plain lines."""
+def engine_verdict_of(proposal: Any) -> str | None:
+    """The engine's verdict when the proposal was made (its snapshot), if it was kept."""
+    snapshot = getattr(proposal, "evaluation", None) or {}
+    verdict = (snapshot.get("evaluation") or {}).get("verdict")
+    return str(verdict) if verdict else None
+
+
+def evaluation_text(evaluation: dict[str, Any] | None, style: str = "wareki", *,
+                    nothing_entered: bool = False) -> str:
+    """Verdict, exclusion date and the engine's explanation as plain lines; 「未入力」 and no
+    verdict while nothing has been entered or checked (issue 13: not 扶養継続 at 0 yen)."""
+    if nothing_entered:
+        return QtCore.QCoreApplication.translate(
+            "DecisionTab", "未入力: 収入の入力も書類の確認もまだないため、判定を示しません。")
     if not evaluation:
         return QtCore.QCoreApplication.translate(
             "DecisionTab", "収入が入力されていないため、判定を計算できません。")
@@ -81,7 +104,9 @@ class DecisionTab(QtWidgets.QWidget):
         super().__init__(parent)
         self._style = date_style
         self._evaluation: dict[str, Any] | None = None
+        self._nothing_entered = False
         self._can_propose = False
+        self._proposal: Any | None = None
 
         self.state_label = QtWidgets.QLabel()
         self.state_label.setObjectName("decisionState")
@@ -143,6 +168,14 @@ class DecisionTab(QtWidgets.QWidget):
         self.proposal_label.setWordWrap(True)
         self.proposal_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A proposal against the engine's verdict is what the supervisor must not miss.
+        self.departure_label = QtWidgets.QLabel()
+        self.departure_label.setObjectName("departureWarning")
+        self.departure_label.setWordWrap(True)
+        self.departure_label.setStyleSheet(DEPARTURE_STYLE)
+        self.departure_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.departure_label.hide()
         self.approve_comment = QtWidgets.QPlainTextEdit()
         self.approve_comment.setObjectName("approvalComment")
         self.approve_comment.setPlaceholderText(self.tr("承認・差し戻しのコメント（差し戻しでは必須）"))
@@ -150,12 +183,12 @@ class DecisionTab(QtWidgets.QWidget):
         self.approve_comment.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self.approve_button = QtWidgets.QPushButton(self.tr("承認"))
         self.approve_button.setObjectName("approveButton")
-        self.approve_button.clicked.connect(
-            lambda: self.approveRequested.emit(self.approve_comment.toPlainText().strip()))
+        self.approve_button.clicked.connect(self._on_approve)
         self.return_button = QtWidgets.QPushButton(self.tr("差し戻し"))
         self.return_button.setObjectName("returnButton")
         self.return_button.clicked.connect(self._on_return)
         approve_layout = QtWidgets.QVBoxLayout(self.approve_box)
+        approve_layout.addWidget(self.departure_label)
         approve_layout.addWidget(self.proposal_label)
         approve_layout.addWidget(self.approve_comment)
         row = QtWidgets.QHBoxLayout()
@@ -214,8 +247,12 @@ class DecisionTab(QtWidgets.QWidget):
 
     def clear(self) -> None:
         self._evaluation = None
+        self._nothing_entered = False
+        self._proposal = None
         self.state_label.clear()
         self.proposal_label.clear()
+        self.departure_label.clear()
+        self.departure_label.hide()
         self.evaluation_label.clear()
         self.comment_edit.clear()
         self.approve_comment.clear()
@@ -241,6 +278,10 @@ class DecisionTab(QtWidgets.QWidget):
         self.return_button.setEnabled(can_decide)
         self.approve_comment.setReadOnly(not can_decide)
         self.approve_comment.clear()
+        self._proposal = proposal
+        departure = self.departure_text(proposal) if proposal is not None else ""
+        self.departure_label.setText(departure)
+        self.departure_label.setVisible(bool(departure))
         if proposal is not None:
             self.proposal_label.setText(self._proposal_text(proposal))
             verdict = proposal.verdict
@@ -259,10 +300,24 @@ class DecisionTab(QtWidgets.QWidget):
         self.date_edit.setDate(_qdate(initial))
         self._update_enabled()
 
-    def set_evaluation(self, evaluation: dict[str, Any] | None) -> None:
-        """The evaluation on the current data; prefills the exclusion date when none chosen."""
+    def set_evaluation(self, evaluation: dict[str, Any] | None, *,
+                       nothing_entered: bool = False) -> None:
+        """The evaluation on the current data; ``nothing_entered``: no income entered and no
+        document checked, so 「未入力」 is shown instead of a verdict and none is prefilled."""
         self._evaluation = evaluation
-        self.evaluation_label.setText(evaluation_text(evaluation, self._style))
+        self._nothing_entered = nothing_entered
+        self.evaluation_label.setText(evaluation_text(evaluation, self._style,
+                                                      nothing_entered=nothing_entered))
+
+    def departure_text(self, proposal: Any) -> str:
+        """The warning for a proposal that departs from the engine's verdict, or ''."""
+        engine = engine_verdict_of(proposal)
+        if engine is None or proposal.verdict is None or engine == proposal.verdict:
+            return ""
+        text = self.tr("自動判定({engine})と異なる判定案です").format(
+            engine=verdict_label(engine))
+        comment = self.tr("担当者のコメント: {text}").format(text=proposal.comment or "—")
+        return f"⚠ {text}\n{comment}"
 
     def suggested_date(self) -> date | None:
         ex = ((self._evaluation or {}).get("exclusion") or {}).get("date")
@@ -272,9 +327,14 @@ class DecisionTab(QtWidgets.QWidget):
         """Follow the evaluation's verdict and exclusion date until the user chooses."""
         if self._chosen or not self._evaluation:
             return
-        verdict = self._evaluation.get("verdict")
+        verdict = None if self._nothing_entered else self._evaluation.get("verdict")
+        if verdict is None:
+            self._verdicts.setExclusive(False)  # no button checked: an exclusive group refuses
         for button in self._verdicts.buttons():
             button.setChecked(button.property("verdict") == verdict)
+        self._verdicts.setExclusive(True)
+        if verdict is None:
+            return
         suggested = self.suggested_date()
         if suggested is not None:
             self.date_edit.setDate(_qdate(suggested))
@@ -323,6 +383,17 @@ class DecisionTab(QtWidgets.QWidget):
             return
         when = _pydate(self.date_edit.date()) if verdict == Verdict.EXCLUDE.value else None
         self.proposeRequested.emit(verdict, when, self.comment_edit.toPlainText().strip())
+
+    def _on_approve(self) -> None:
+        proposal = self._proposal
+        verdict = verdict_label(proposal.verdict) if proposal is not None else ""
+        text = self.tr("判定案「{verdict}」を承認します。よろしいですか?").format(verdict=verdict)
+        departure = self.departure_text(proposal) if proposal is not None else ""
+        if departure:
+            text = f"{departure}\n\n{text}"
+        if not ask_confirmation(self, self.tr("承認の確認"), text):
+            return
+        self.approveRequested.emit(self.approve_comment.toPlainText().strip())
 
     def _on_return(self) -> None:
         comment = self.approve_comment.toPlainText().strip()

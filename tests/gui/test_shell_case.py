@@ -26,6 +26,7 @@ from reviewer_app.domain.caseio import evaluation_to_json
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.workspace import open_session
 from reviewer_app.store.enums import CaseStatus
+from reviewer_app.ui import decision_tab as decision_module
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.qt import Qt, QtWidgets
 from reviewer_app.ui.settings import Settings
@@ -139,7 +140,10 @@ def test_twelve_months_typed_change_the_exclusion_date_and_chart_and_are_saved(
 
 def test_propose_as_examiner_then_approve_as_supervisor_on_another_workstation(
         qtbot: QtBot, tasks: TaskManager, second_tasks: TaskManager, settings: Settings,
-        demo: Demo) -> None:
+        demo: Demo, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(decision_module, "ask_confirmation",
+                        lambda _parent, _title, text: asked.append(text) or True)
     examiner = open_window(qtbot, tasks, settings, demo)
     case_id = spouse_case(examiner)
     view = open_case(qtbot, examiner, case_id)
@@ -170,6 +174,7 @@ def test_propose_as_examiner_then_approve_as_supervisor_on_another_workstation(
     assert "examiner" in sdecision.proposal_label.text()
     assert "除外日" in sdecision.evaluation_label.text()  # re-run on the current data
     qtbot.mouseClick(sdecision.approve_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "扶養除外" in asked[0]  # issue 13: approving asks once
     wait(qtbot, lambda: sview.detail is not None and sview.detail.status is CaseStatus.DONE)
     assert "承認しました" in sdecision.message.text()
 
@@ -181,9 +186,12 @@ def test_a_supervisor_cannot_approve_their_own_proposal(
     view = open_case(qtbot, window, case_id)  # a supervisor may take a case too
     view.tabs.setCurrentWidget(view.decision_tab)
     decision = view.decision_tab
+    # Nothing entered or checked (issue 13): no verdict is prefilled and 扶養継続 would be
+    # refused, so the supervisor proposes 要確認 with a comment.
     decision.prefill_from_evaluation()
-    if decision.selected_verdict() is None:
-        decision.continue_radio.setChecked(True)
+    assert decision.selected_verdict() is None
+    assert "未入力" in decision.evaluation_label.text()
+    decision.review_radio.setChecked(True)
     decision.comment_edit.setPlainText("確認済み")
     qtbot.mouseClick(decision.propose_button, Qt.MouseButton.LeftButton)
     wait(qtbot, lambda: view.detail is not None
@@ -308,3 +316,24 @@ def test_the_idle_lock_hides_data_and_unlocks_with_the_password(
          and view.detail.case_id == case_id)
     assert window.stack.currentWidget() is view
     wait(qtbot, lambda: window.queue.model.rowCount() > 0)
+
+
+def test_adding_a_bonus_row_shows_no_path_and_saves_without_it(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo) -> None:
+    # issue 13 defect 6, in the real window: no 「収入の入力 employers[0].bonuses[0].month」
+    window = open_window(qtbot, tasks, settings, demo)
+    case_id = spouse_case(window)
+    view = open_case(qtbot, window, case_id)
+    type_twelve_months(qtbot, view)
+    wait(qtbot, lambda: "保存しました" in view.save_label.text() and tasks.is_idle())
+    tab = view.income_tab
+    section = next(s for s in tab._sections if s.model is tab.section_models["bonuses"])
+    tab.others.setCurrentWidget(section)
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    assert "判定できません" not in tab.summary.verdict.text()
+    wait(qtbot, lambda: "保存しました" in view.save_label.text() and tasks.is_idle())
+    for text in (view.save_label.text(), tab.status.text(), tab.summary.error.text(),
+                 view.decision_tab.message.text()):
+        assert "employers" not in text and "収入の入力" not in text, text
+    stored = window.case_service.open_case(case_id, take=False).income_sheet
+    assert "bonuses" not in stored["employers"][0]

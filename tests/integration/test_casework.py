@@ -179,22 +179,28 @@ def test_first_save_conflicts_when_another_desk_saved_first(workspace: Any, case
     assert info.value.their_version == 1 and info.value.differences == []
 
 
-@pytest.mark.parametrize(("edit", "field"), [
-    ({"target_year": "2024"}, "target_year"),
+@pytest.mark.parametrize(("edit", "field", "words"), [
+    ({"target_year": "2024"}, "target_year", "対象年"),
     ({"employers": [{"payments": [{"month": "2024-13", "gross": 1}]}]},
-     "employers[0].payments[0].month"),
+     "employers[0].payments[0].month", "勤務先1の給与"),
     ({"employers": [{"payments": [{"month": "2024-01", "gros": 1}]}]},
-     "employers[0].payments[0].gros"),
-    ({"profile": "mhlw_strict"}, "profile"),
+     "employers[0].payments[0].gros", "勤務先1の1月給与"),
+    ({"employers": [{"bonuses": [{"gross": 1}]}]},
+     "employers[0].bonuses[0].month", "賞与 1 行目の支給月"),
+    ({"profile": "mhlw_strict"}, "profile", "ルールプロファイル"),
 ])
 def test_invalid_sheet_is_refused_and_nothing_stored(workspace: Any, case: Any,
-                                                     edit: dict[str, Any], field: str) -> None:
+                                                     edit: dict[str, Any], field: str,
+                                                     words: str) -> None:
     service = CaseService(workspace.login("examiner"))
     detail = service.open_case(case.case_id)
     bad = {**detail.income_sheet, **edit}
     with pytest.raises(InvalidIncomeSheet) as info:
         service.save_income_sheet(case.case_id, bad, None)
-    assert info.value.field == field and field in info.value.message("ja")
+    # the path is kept for callers; the examiner reads words, never the path (issue 13)
+    assert info.value.field == field and info.value.subject == field
+    assert words in info.value.message("ja") and field not in info.value.message("ja")
+    assert field == "profile" or field not in info.value.message("en")
     assert service.open_case(case.case_id).income_version is None
 
 

@@ -246,3 +246,40 @@ def test_history_lists_the_events_without_amounts_or_names(workspace: Any, case:
     for secret in ("御室", "オムロ", "花子", "90000", "150000", "3か月連続", "給与.pdf",
                    "45678"):
         assert secret not in text
+
+
+def test_a_proposal_departing_from_needs_review_needs_a_comment(workspace: Any,
+                                                                case: Any) -> None:
+    # issue 13 defect 5: the engine said 要確認 (months missing), 扶養除外 with no word
+    examiner = CaseService(workspace.login("examiner"))
+    detail = examiner.open_case(case.case_id)
+    sheet = {**detail.income_sheet, "employers": [{
+        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
+        "payments": OVER_FROM_MARCH[:5]}]}
+    examiner.save_income_sheet(case.case_id, sheet, detail.income_version)
+    version = examiner.open_case(case.case_id).version
+    assert examiner.evaluate(case.case_id).verdict == "needs_review"
+    with pytest.raises(InvalidInput) as info:
+        examiner.propose(case.case_id, Verdict.EXCLUDE, date(2024, 2, 1), "  ", version)
+    assert info.value.field == "comment" and "要確認" in info.value.message("ja")
+    assert "comment" in info.value.message("en")
+    examiner.propose(case.case_id, Verdict.EXCLUDE, date(2024, 2, 1), "恒常的な増収と判断",
+                     version)
+    assert examiner.open_case(case.case_id).proposed_verdict == "exclude"
+
+
+def test_continue_is_refused_when_nothing_was_entered_or_checked(workspace: Any,
+                                                                 case: Any) -> None:
+    # issue 13 defect 4: 扶養継続 at 0 yen with no income entered and no document checked
+    examiner = CaseService(workspace.login("examiner"))
+    version = examiner.open_case(case.case_id).version
+    assert examiner.evaluate(case.case_id).verdict == "continue"
+    with pytest.raises(InvalidInput) as info:
+        examiner.propose(case.case_id, Verdict.CONTINUE, None, "収入なし", version)
+    assert info.value.field == "verdict"
+    assert "収入を入力するか書類を確認" in info.value.message("ja")
+    assert "enter the income or check the documents" in info.value.message("en")
+    examiner.save_document_check(case.case_id, DocumentReview(
+        case.document_key, ReviewStatus.OK), None)
+    examiner.propose(case.case_id, Verdict.CONTINUE, None, "", version)
+    assert examiner.open_case(case.case_id).proposed_verdict == "continue"

@@ -48,6 +48,13 @@ def _exclude(service: CaseService, case_id: int) -> int:
 
 
 def _continue(service: CaseService, case_id: int) -> int:
+    # Issue 13: 扶養継続 needs something entered or checked, so the salaries within the limit
+    # are entered first.
+    detail = service.open_case(case_id)
+    sheet = {**detail.income_sheet, "employers": [{
+        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
+        "payments": [{"month": f"2024-{m:02d}", "gross": 90_000} for m in range(1, 13)]}]}
+    service.save_income_sheet(case_id, sheet, detail.income_version)
     version = service.open_case(case_id).version
     return service.propose(case_id, Verdict.CONTINUE, None, "収入は限度内と確認", version)
 

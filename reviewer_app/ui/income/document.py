@@ -20,6 +20,42 @@ from reviewer_app.ui.qt import QtCore, QtGui, Signal
 
 Sheet = dict[str, Any]
 
+# What a row of each list section needs before the engine can read it; a row lacking one is
+# half entered: no error while the examiner is still on it (issue 13), an error once left.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "bonuses": ("month", "gross"), "pensions": ("annual",), "self_employment": ("revenue",),
+    "other_income": ("amount",), "benefits": ("kind", "daily_amount"),
+}
+
+
+def _half(record: Any, section: str) -> bool:
+    return isinstance(record, dict) and any(record.get(k) is None for k in REQUIRED[section])
+
+
+def without_half_rows(sheet: Sheet, sections: set[str]) -> Sheet:
+    """A copy of ``sheet`` without the rows lacking a required entry in the tables the
+    examiner is in (``sections``); every other row, complete or not, is kept."""
+    out = copy.deepcopy(sheet)
+    for section in sections & REQUIRED.keys():
+        if section == "bonuses":
+            for employer in out.get("employers") or []:
+                bonuses = employer.get("bonuses") if isinstance(employer, dict) else None
+                if isinstance(bonuses, list) and any(_half(b, section) for b in bonuses):
+                    kept = [b for b in bonuses if not _half(b, section)]
+                    if kept:
+                        employer["bonuses"] = kept
+                    else:
+                        del employer["bonuses"]
+            continue
+        records = out.get(section)
+        if isinstance(records, list) and any(_half(r, section) for r in records):
+            kept = [r for r in records if not _half(r, section)]
+            if kept:
+                out[section] = kept
+            else:
+                del out[section]
+    return out
+
 
 class SheetCommand(QtGui.QUndoCommand):
     """Replace the sheet by ``after``; undo puts ``before`` back."""
@@ -50,6 +86,7 @@ class IncomeDocument(QtCore.QObject):
         self._sheet: Sheet = {}
         self._profile: RuleProfile | None = None
         self._read_only = False
+        self._entering: set[str] = set()  # the sections whose table the examiner is in
         self.evaluation: dict[str, Any] | None = None
         self.error: CaseInputError | None = None
         self.undo_stack = QtGui.QUndoStack(self)
@@ -72,7 +109,24 @@ class IncomeDocument(QtCore.QObject):
         value = self._sheet.get("employers")
         return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
 
+    def complete_sheet(self) -> Sheet:
+        """The sheet without the half-entered rows of the table the examiner is in (what is
+        saved: the service would refuse them)."""
+        return without_half_rows(self._sheet, self._entering)
+
     # -- changing ------------------------------------------------------------------------
+    def set_entering(self, section: str, entering: bool) -> None:
+        """The examiner is in (or left) a section's table: its half-entered rows are no error
+        while they are there, and an error once they leave."""
+        before = set(self._entering)
+        if entering:
+            self._entering.add(section)
+        else:
+            self._entering.discard(section)
+        if self._entering != before:
+            self._evaluate()
+            self.changed.emit()
+
     def load(self, sheet: Sheet, profile: RuleProfile) -> None:
         """A new case: no undo history across cases."""
         self.undo_stack.clear()
@@ -124,7 +178,7 @@ class IncomeDocument(QtCore.QObject):
         if self._profile is None:
             return
         try:
-            case = case_from_json(self._sheet)
+            case = case_from_json(without_half_rows(self._sheet, self._entering))
             self.evaluation = evaluation_to_json(evaluate(case, self._profile))
         except CaseInputError as exc:
             self.error = exc

@@ -71,6 +71,14 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         document.changed.connect(self._on_changed)
         document.readOnlyChanged.connect(self._on_changed)
 
+    @property
+    def section(self) -> str:
+        return self._section
+
+    @property
+    def document(self) -> IncomeDocument:
+        return self._doc
+
     # Subclasses with a nested list (bonuses) override these two.
     def records(self, sheet: Sheet) -> list[dict[str, Any]]:
         value = sheet.get(self._section)
@@ -220,7 +228,9 @@ class BonusTableModel(RecordTableModel):
                 bonus = {k: v for k, v in record.items() if k != "employer"}
                 employers[target].setdefault("bonuses", []).append(bonus)
         for employer in employers:
-            employer.get("bonuses", []).sort(key=lambda b: str(b.get("month", "")))
+            # by month; a row without its month yet stays last, where the examiner typed it
+            employer.get("bonuses", []).sort(
+                key=lambda b: (not b.get("month"), str(b.get("month", ""))))
 
 
 def employer_choices_for(document: IncomeDocument) -> Callable[[], Choices]:

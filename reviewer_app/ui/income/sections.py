@@ -49,16 +49,29 @@ class RecordSection(QtWidgets.QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        # A half-entered row is no error until the examiner leaves the table (issue 13).
+        app = QtWidgets.QApplication.instance()
+        if isinstance(app, QtWidgets.QApplication):
+            app.focusChanged.connect(self._update_entering)
+
+    def _update_entering(self, *_args: object) -> None:
+        focus = QtWidgets.QApplication.focusWidget()
+        inside = focus is not None and (focus is self.view or self.view.isAncestorOf(focus))
+        self.model.document.set_entering(self.model.section, inside)
 
     def set_read_only(self, read_only: bool) -> None:
         self.add_button.setEnabled(not read_only)
         self.remove_button.setEnabled(not read_only)
 
     def _add(self) -> None:
+        # The new row is being entered from the start: not saved, no error, until left.
+        self.model.document.set_entering(self.model.section, True)
         if self.model.add_record():
             last = self.model.index(self.model.rowCount() - 1, 0)
-            self.view.setCurrentIndex(last)
             self.view.setFocus()
+            self.view.setCurrentIndex(last)
+        else:
+            self._update_entering()
 
     def _remove(self) -> None:
         index = self.view.currentIndex()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime
 import html
-import re
 from typing import Any
 
+from reviewer_app.domain.field_words import describe_field
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.ui.income.money import format_man, format_yen, month_label
 from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
@@ -66,30 +66,6 @@ def format_date(iso: object) -> str:
         return f"{western}({format_wareki(day)})"
     except ValueError:
         return western
-
-
-def field_label(path: str) -> str:
-    """``employers[0].bonuses[1].month`` → ``勤務先1 › 賞与2 › month`` for people."""
-    names = {"employers": _tr("勤務先"), "payments": _tr("給与"), "bonuses": _tr("賞与"),
-             "pensions": _tr("年金"), "self_employment": _tr("自営業"),
-             "other_income": _tr("その他の収入"), "benefits": _tr("給付"),
-             "month": _tr("月"), "gross": _tr("金額"), "name": _tr("名称"),
-             "cutoff_day": _tr("締め日"), "pay_day": _tr("支払日"),
-             "pay_month_offset": _tr("支払月"), "annual": _tr("年額"),
-             "revenue": _tr("収入金額"), "direct_expenses": _tr("必要経費"),
-             "label": _tr("内容"), "amount": _tr("金額"), "kind": _tr("種類"),
-             "daily_amount": _tr("日額"), "start_date": _tr("開始日"),
-             "labour_contract": _tr("労働契約"), "annual_expected": _tr("見込み年収"),
-             "temporary_rise_certificate": _tr("事業主の証明"),
-             "previous_uses": _tr("使用した年"), "recertification_from": _tr("再認定の起算月")}
-    parts = []
-    for part in path.split("."):
-        match = re.fullmatch(r"(\w+)\[(\d+)\]", part)
-        if match:
-            parts.append(f"{names.get(match.group(1), match.group(1))}{int(match.group(2)) + 1}")
-        else:
-            parts.append(names.get(part, part))
-    return " › ".join(parts)
 
 
 class SummaryPanel(QtWidgets.QFrame):
@@ -150,10 +126,14 @@ class SummaryPanel(QtWidgets.QFrame):
         label.setFont(font)
         return label
 
-    def set_evaluation(self, evaluation: dict[str, Any] | None, error: Any) -> None:
-        """Show the engine's output; ``error`` is a CaseInputError (field and problem) or None."""
+    def set_evaluation(self, evaluation: dict[str, Any] | None, error: Any, *,
+                       nothing_entered: bool = False, sheet: Any = None) -> None:
+        """Show the engine's output; ``error`` is a CaseInputError (field and problem) or None;
+        ``nothing_entered``: no income entered and no document checked, so 「未入力」 stands
+        where the verdict would (issue 13: the engine's 扶養継続 at 0 yen is no verdict)."""
         if error is not None:
-            field = field_label(str(getattr(error, "field", "")))
+            # Words for the examiner (「賞与 1 行目の支給月」), never the field's path.
+            field = describe_field(str(getattr(error, "field", "")), sheet)[0]
             problem = str(getattr(error, "problem_ja", error))
             self.error.setText(_tr("入力に誤りがあるため判定できません: {field}: {problem}")
                                .replace("{field}", field).replace("{problem}", problem))
@@ -166,13 +146,27 @@ class SummaryPanel(QtWidgets.QFrame):
             self.checks.setText("")
             self.explanation.setText("")
             return
-        self._set_verdict(str(evaluation.get("verdict")))
+        if nothing_entered:
+            self._set_unentered()
+        else:
+            self._set_verdict(str(evaluation.get("verdict")))
         self._set_amounts(evaluation)
         self._set_dates(evaluation)
         self._set_checks(evaluation.get("checks") or [])
         self.explanation.setText("\n".join(str(s) for s in evaluation.get("explanation") or []))
 
+    def _set_unentered(self) -> None:
+        self.verdict.setText(_tr("未入力"))
+        self.verdict.setToolTip(_tr("収入を入力するか書類を確認すると判定案を示します。"))
+        self._style_verdict("#5b6b7a", "#eef1f4")
+
+    def _style_verdict(self, fg: str, bg: str) -> None:
+        self.verdict.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg};"
+                                   " border-radius: 6px; font-weight: bold; padding: 6px;"
+                                   " font-size: 15pt;")
+
     def _set_verdict(self, verdict: str | None) -> None:
+        self.verdict.setToolTip("")
         if verdict is None:
             self.verdict.setText(_tr("判定できません"))
             fg, bg = "#5b6b7a", "#eef1f4"
@@ -180,9 +174,7 @@ class SummaryPanel(QtWidgets.QFrame):
             self.verdict.setText(_tr("判定案: {verdict}").replace("{verdict}",
                                                                   verdict_label(verdict)))
             fg, bg = VERDICT_STYLE.get(verdict, ("#333333", "#eeeeee"))
-        self.verdict.setStyleSheet(f"color: {fg}; background: {bg}; border: 1px solid {fg};"
-                                   " border-radius: 6px; font-weight: bold; padding: 6px;"
-                                   " font-size: 15pt;")
+        self._style_verdict(fg, bg)
 
     def _set_amounts(self, ev: dict[str, Any]) -> None:
         annual, limit = ev.get("annual_income"), ev.get("annual_limit")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from reviewer_app.domain.caseio import nothing_entered
 from reviewer_app.domain.profile import RuleProfile
 from reviewer_app.ui.income.chart import IncomeChart
 from reviewer_app.ui.income.document import IncomeDocument, Sheet
@@ -37,6 +38,7 @@ class IncomeTab(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = IncomeDocument(self)
+        self._documents_checked = False
         doc = self.document
         self.grid_model = MonthGridModel(doc, self)
         self.grid = MonthGridView(self)
@@ -117,6 +119,16 @@ class IncomeTab(QtWidgets.QWidget):
 
     def is_read_only(self) -> bool:
         return self.document.read_only
+
+    def set_documents_checked(self, checked: bool) -> None:
+        """Whether any document of the case is checked: with nothing entered either, the
+        summary shows 「未入力」 instead of the engine's verdict."""
+        if checked != self._documents_checked:
+            self._documents_checked = checked
+            self._refresh()
+
+    def nothing_to_judge(self) -> bool:
+        return nothing_entered(self.document.sheet) and not self._documents_checked
 
     def evaluation(self) -> dict[str, Any] | None:
         return self.document.evaluation
@@ -254,13 +266,15 @@ class IncomeTab(QtWidgets.QWidget):
     # -- reactions -----------------------------------------------------------------------
     def _refresh(self) -> None:
         doc = self.document
-        self.summary.set_evaluation(doc.evaluation, doc.error)
+        self.summary.set_evaluation(doc.evaluation, doc.error,
+                                    nothing_entered=self.nothing_to_judge(), sheet=doc.sheet)
         self.chart.set_evaluation(doc.evaluation)
 
     def _on_edited(self, sheet: Sheet) -> None:
         self.status.setStyleSheet("color: #5b6b7a;")
         self.status.setText(self.document.undo_stack.undoText() or "")
-        self.sheetChanged.emit(sheet)
+        # A half-entered row is not saved (the service would refuse the sheet) until complete.
+        self.sheetChanged.emit(self.document.complete_sheet())
 
     def _apply_read_only(self, read_only: bool) -> None:
         self.read_only_banner.setVisible(read_only)
