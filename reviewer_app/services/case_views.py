@@ -14,7 +14,12 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
 from reviewer_app.errors import UserError
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.review.deficiency import (
+    REASON_LETTER_JA,
+    DeficiencyReason,
+    DocumentReview,
+    ReviewStatus,
+)
 from reviewer_app.review.inconsistencies import Finding, find_inconsistencies
 from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
 from reviewer_app.store.enums import CaseStatus
@@ -267,16 +272,41 @@ def decisions(db: Session, case_id: int, mk: bytes) -> list[DecisionView]:
     ) for r in rows]
 
 
+@dataclass(frozen=True)
+class NoticeBody:
+    """The sealed part of a stored notice: its items, the examiner's message, the issue date."""
+
+    items: list[dict[str, Any]]  # {document_key, title, reason, note, what_to_submit}
+    message: str
+    issued_on: date
+
+    @staticmethod
+    def reason_text(item: dict[str, Any]) -> str:
+        """The item's problem as the member reads it (REASON_LETTER_JA)."""
+        reason = str(item.get("reason", ""))
+        if reason not in DeficiencyReason.__members__.values():
+            return ""
+        return REASON_LETTER_JA[DeficiencyReason(reason)]
+
+
+def notice_body(row: NoticeRow, mk: bytes) -> NoticeBody:
+    """Open a notice's items (early rows hold the bare list of items; both are read)."""
+    body = row.open_json_from("items_sealed", mk) if row.items_sealed is not None else {}
+    if not isinstance(body, dict):
+        return NoticeBody(list(body), "", row.created_at.date())
+    issued = body.get("issued_on")
+    return NoticeBody(list(body.get("items", [])), str(body.get("message", "")),
+                      date.fromisoformat(issued) if issued else row.created_at.date())
+
+
 def notices(db: Session, case_id: int, mk: bytes) -> list[NoticeView]:
     rows = db.scalars(select(NoticeRow).where(NoticeRow.case_id == case_id)
                       .order_by(NoticeRow.id)).all()
     names = user_names(db, {r.created_by_id for r in rows})
     out: list[NoticeView] = []
     for r in rows:
-        body = r.open_json_from("items_sealed", mk) if r.items_sealed is not None else {}
-        items = body.get("items", []) if isinstance(body, dict) else body
-        message = body.get("message", "") if isinstance(body, dict) else ""
+        body = notice_body(r, mk)
         out.append(NoticeView(r.id, r.item_count, r.reply_deadline,
                               names.get(r.created_by_id, "?"), r.created_at, r.exported_at,
-                              list(items), message, r.answered_at, r.answered_revision))
+                              body.items, body.message, r.answered_at, r.answered_revision))
     return out

@@ -40,7 +40,7 @@ from reviewer_app.letters import (
     render_letters,
     reply_deadline_from,
 )
-from reviewer_app.review.deficiency import REASON_LETTER_JA, DeficiencyReason
+from reviewer_app.services.case_views import notice_body
 from reviewer_app.services.outcomes import EXAMINER_JUDGEMENT, Person, outcomes, people
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
@@ -224,16 +224,8 @@ def _addressee(case_id: int, person: Person) -> Addressee:
 
 
 def _notice_letter(to: Addressee, row: NoticeRow, mk: bytes) -> NoticeLetter:
-    body = row.open_json_from("items_sealed", mk) if row.items_sealed is not None else {}
-    items = body.get("items", []) if isinstance(body, dict) else body
-    message = body.get("message", "") if isinstance(body, dict) else ""
-    issued = body.get("issued_on") if isinstance(body, dict) else None
-    texts = []
-    for item in items:
-        reason = str(item.get("reason", DeficiencyReason.OTHER.value))
-        problem = REASON_LETTER_JA[DeficiencyReason(reason)] \
-            if reason in DeficiencyReason.__members__.values() else ""
-        texts.append(NoticeItemText(item["title"], problem, item.get("what_to_submit") or "",
-                                    item.get("note") or ""))
-    return NoticeLetter(to, date.fromisoformat(issued) if issued else row.created_at.date(),
-                        row.reply_deadline, tuple(texts), message)
+    body = notice_body(row, mk)
+    texts = tuple(NoticeItemText(item["title"], body.reason_text(item),
+                                 item.get("what_to_submit") or "", item.get("note") or "")
+                  for item in body.items)
+    return NoticeLetter(to, body.issued_on, row.reply_deadline, texts, body.message)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +48,9 @@ from reviewer_app.bundle.results import (
 )
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.errors import InputError, UserError
-from reviewer_app.review.deficiency import REASON_LETTER_JA, DeficiencyReason
+from reviewer_app.review.deficiency import DeficiencyReason
 from reviewer_app.security import keys
+from reviewer_app.services.case_views import notice_body
 from reviewer_app.services.outcomes import outcomes
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing, settings
@@ -284,26 +285,17 @@ def current_results(db: Session, mk: bytes) -> list[tuple[int, DependentResult, 
 
 
 def notice_result(row: NoticeRow, mk: bytes) -> NoticeResult:
-    body = row.open_json_from("items_sealed", mk) if row.items_sealed is not None else {}
-    items = body.get("items", []) if isinstance(body, dict) else body
-    message = body.get("message", "") if isinstance(body, dict) else ""
-    issued = body.get("issued_on") if isinstance(body, dict) else None
-    out_items: list[NoticeItemResult] = []
+    body = notice_body(row, mk)
     again: dict[str, str] = {}
-    for item in items:
-        reason = str(item.get("reason", DeficiencyReason.OTHER.value))
-        letter = REASON_LETTER_JA.get(DeficiencyReason(reason), "") \
-            if reason in DeficiencyReason.__members__.values() else ""
-        out_items.append(NoticeItemResult(
-            document_id=item["document_key"], title=item["title"][:100], reason=reason,
-            reason_text=letter, what_to_submit=item.get("what_to_submit", "") or "",
-            note=item.get("note", "") or ""))
+    for item in body.items:
         again.setdefault(item["document_key"], item["title"][:100])
     return NoticeResult(
-        notice_id=row.id,
-        issued_on=date.fromisoformat(issued) if issued else row.created_at.date(),
-        reply_deadline=row.reply_deadline,
-        reply_deadline_wareki=format_wareki(row.reply_deadline),
-        message=message, items=out_items,
+        notice_id=row.id, issued_on=body.issued_on, reply_deadline=row.reply_deadline,
+        reply_deadline_wareki=format_wareki(row.reply_deadline), message=body.message,
+        items=[NoticeItemResult(
+            document_id=item["document_key"], title=item["title"][:100],
+            reason=str(item.get("reason", DeficiencyReason.OTHER.value)),
+            reason_text=body.reason_text(item), what_to_submit=item.get("what_to_submit") or "",
+            note=item.get("note") or "") for item in body.items],
         upload_again=[UploadAgain(document_id=k, title=v) for k, v in again.items()],
         answered_at=row.answered_at)
