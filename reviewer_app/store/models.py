@@ -168,6 +168,10 @@ class Insurer(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)  # 保険者番号
     name: Mapped[str] = mapped_column(String(100))
+    # The trusted exporter whose bundles speak for this insurer (issue 8 §8): a bundle signed by
+    # another pinned key is refused. NULL only for insurers imported before the binding existed
+    # (bound by their next import).
+    exporter_key_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class Survey(Base):
@@ -183,6 +187,9 @@ class Survey(Base):
     answer_end: Mapped[datetime] = mapped_column(UTCDateTime)
     submission_deadline: Mapped[date] = mapped_column(Date)
     non_submission_exclusion_date: Mapped[date] = mapped_column(Date)
+    # ``created_at`` of the bundle these settings came from: only a newer export changes them
+    # (issue 8 §8; bundles may arrive out of order). NULL before the first import that set it.
+    metadata_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     insurer: Mapped[Insurer] = relationship()
 
