@@ -176,7 +176,11 @@ class CaseService:
             return data
 
     def set_rotation(self, attachment_id: int, degrees: int) -> int:
-        """Remember the viewer's rotation of an attachment (clockwise, any multiple of 90)."""
+        """Remember the viewer's rotation of an attachment (clockwise, any multiple of 90).
+
+        The stored rotation is what everyone sees, so it is an edit like any other: only the
+        holder of the attachment's case, while the case is in review (issue 8 §8); others turn
+        a page on their own screen only."""
         if degrees % 90 != 0:
             raise InvalidInput("rotation", "回転は90度単位で指定してください。",
                                "Rotation must be a multiple of 90 degrees.")
@@ -184,6 +188,11 @@ class CaseService:
             att = db.get(Attachment, attachment_id)
             if att is None:
                 raise AttachmentNotFound(attachment_id)
+            case_id = db.scalar(select(Case.id).where(Case.dependent_id == att.dependent_id))
+            if case_id is None:
+                raise AttachmentNotFound(attachment_id)
+            self._editable(db, case_id, "書類の向きを保存できません",
+                           "the document's rotation cannot be saved")
             att.rotation = degrees % 360
             self.ws.audit(db, "document.rotate", f"attachment:{attachment_id}",
                           {"rotation": att.rotation})

@@ -635,6 +635,8 @@ class CaseView(QtWidgets.QWidget):
                         saved, failed)
 
     def _on_rotation(self, attachment_id: str, degrees: int) -> None:
+        if self.detail is None or not self.detail.editable:
+            return  # only the holder's turn is stored for everyone; others turn their view
         service = self._service
         self._tasks.run(lambda: service.set_rotation(int(attachment_id), degrees),
                         lambda _r: None, lambda failure: None)
