@@ -18,6 +18,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from reviewer_app.domain.text import neutralize
+
 FORMAT_NAME = "reviewer-app-bundle"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024  # the web system's upload limit (seed 000: 5 MB per file)
@@ -42,14 +44,19 @@ def _aware(value: datetime) -> datetime:
 
 Id = Annotated[str, StringConstraints(pattern=_ID_RE.pattern)]
 """An identifier: ASCII letters, digits, ``_`` and ``-``, 1–64 characters; never a path."""
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100)]
-LongText = Annotated[str, StringConstraints(max_length=2000)]
+# Member-supplied text is neutralised as it is validated (domain.text): no bidi override, line
+# break in a one-line field or control character reaches a screen, a CSV or a letter.
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100),
+                      AfterValidator(neutralize)]
+LongText = Annotated[str, StringConstraints(max_length=2000),
+                     AfterValidator(lambda text: neutralize(text, multiline=True))]
 Yen = Annotated[int, Field(ge=0, le=10_000_000_000)]
 YearMonth = Annotated[str, StringConstraints(pattern=_YEAR_MONTH_RE.pattern)]
 AwareDateTime = Annotated[datetime, AfterValidator(_aware)]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Base64 = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]+={0,2}$", max_length=4096)]
-FileName = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+FileName = Annotated[str, StringConstraints(min_length=1, max_length=255),
+                     AfterValidator(neutralize)]
 
 
 class _Model(BaseModel):

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
+from reviewer_app.domain.text import neutralize
 from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import (
     REASON_LETTER_JA,
@@ -215,7 +216,7 @@ def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema
             doc.document_key, doc.kind, doc.title, doc.proceed_without,
             comments.get(doc.document_key, ""),
             [AttachmentView(a.id, a.file_key,
-                            a.open_from("original_name_sealed", mk).decode()
+                            neutralize(a.open_from("original_name_sealed", mk).decode())
                             if a.original_name_sealed is not None else a.file_key,
                             a.media_type, a.size, a.rotation, a.page_count,
                             is_new=earlier is not None and a.sha256 not in earlier)

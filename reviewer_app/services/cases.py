@@ -69,9 +69,9 @@ def list_cases(ws: WorkspaceSession, f: QueueFilter | None = None,
         cards: dict[int, str] = {}
         for case, dependent, member in rows:
             if member.id not in cards:
-                personal = member.open_json_from("personal_sealed", key)
+                personal = member.personal(key)
                 cards[member.id] = f"{personal['card_symbol']}-{personal['card_number']}"
-            person = dependent.open_json_from("personal_sealed", key)
+            person = dependent.personal(key)
             out.append(CaseRow(
                 case.id, cards[member.id], str(person["name"]), dependent.relationship,
                 dependent.relationship_label, case.status, counts.get(dependent.id, 0),

@@ -231,8 +231,8 @@ class QueueService:
         for (case_id, version, status, assignee_id, assignee_name, verdict, updated, dep_id,
              rel, rel_label, office_code, office_name, _member_id, _rev, member_status) in rows:
             member, dependent = sealed[dep_id]
-            ins = member.open_json_from("personal_sealed", mk)
-            dep = dependent.open_json_from("personal_sealed", mk)
+            ins = member.personal(mk)
+            dep = dependent.personal(mk)
             out.append(QueueRow(
                 case_id=case_id, version=version,
                 card=blind_index.card_text(ins["card_symbol"], ins["card_number"]),

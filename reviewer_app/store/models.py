@@ -44,6 +44,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from reviewer_app.domain.text import neutralize
 from reviewer_app.store import sealing
 from reviewer_app.store.enums import (
     CaseStatus,
@@ -236,6 +237,10 @@ class Member(Base):
     survey: Mapped[Survey] = relationship()
     dependents: Mapped[list[Dependent]] = relationship(back_populates="member")
 
+    def personal(self, master_key: bytes) -> dict[str, Any]:
+        """The opened ``personal_sealed`` with its text neutralised (domain.text)."""
+        return _neutral(self.open_json_from("personal_sealed", master_key))
+
 
 class Dependent(Base):
     """A dependent (被扶養者) of a member. ``personal_sealed``: name, kana, birth date…"""
@@ -255,6 +260,15 @@ class Dependent(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # JSON {name, kana, birth_date, certified_on}
     personal_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    def personal(self, master_key: bytes) -> dict[str, Any]:
+        """The opened ``personal_sealed`` with its text neutralised (domain.text)."""
+        return _neutral(self.open_json_from("personal_sealed", master_key))
+
+
+def _neutral(values: dict[str, Any]) -> dict[str, Any]:
+    # Rows imported before the schema neutralised member text (issue 8 §8) are shown safely too.
+    return {k: neutralize(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 class SearchToken(Base):

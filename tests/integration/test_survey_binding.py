@@ -114,3 +114,25 @@ def test_replaces_names_an_unknown_key_clearly(ws: Ws) -> None:
         trust_exporter(admin, key_text.public_key_to_text(
             key_text.generate_signing_key().public_key()), replaces="0" * 32)
     assert "登録されていません" in refused.value.ja
+
+
+def test_hostile_member_text_is_stored_and_listed_neutralised(ws: Ws, tmp_path: Path) -> None:
+    # issue 8 §8: bidi overrides, line breaks and NUL in names and file names
+    data = submission_dict(1, FILES)
+    data["insured"]["name"] = "御室\u202e太郎"
+    data["dependents"][0]["name"] = "御室\n花子\x00"
+    data["dependents"][0]["required_documents"][0]["files"][0]["original_name"] = \
+        "明細\u202efdp.exe"
+    keys = bundle_keys(ws)
+    path = write_bundle(tmp_path / "h.zip", keys, [data])
+    with ws.login("examiner") as session:
+        import_bundle(session, path)
+        from reviewer_app.services.casework import CaseService
+        from reviewer_app.services.queue import QueueFilter, QueueService
+
+        row = QueueService(session).fetch(QueueFilter(), 0, 10)[0]
+        assert (row.insured_name, row.dependent_name) == ("御室太郎", "御室 花子\ufffd")
+        detail = CaseService(session).open_case(row.case_id)
+        names = [a.name for d in detail.documents for a in d.attachments]
+        assert names == ["明細fdp.exe"]
+        assert detail.dependent.name == "御室 花子\ufffd"
