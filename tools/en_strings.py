@@ -555,6 +555,9 @@ EN: dict[str, str] = {
     "判定案「{verdict}」を承認します。よろしいですか?": "Approve the proposal \"{verdict}\"?",
     "承認の確認": "Confirm approval",
     "収入を入力するか書類を確認すると判定案を示します。": "Enter the income or check the documents to see a proposed verdict.",
+    # --- issue 8: security ---
+    "（読めません）": "(unreadable)",
+    "この案件のデータは壊れているか書き換えられています。管理者に連絡してください": "This case's data is damaged or was altered. Contact your administrator.",
 }
 
 # Where one Japanese text needs a different English wording in one context.

@@ -692,22 +692,22 @@
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="677" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="679" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="687" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="689" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="694" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="696" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="708" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="710" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -2824,17 +2824,27 @@ limit</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="325" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="331" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
+            <source>（読めません）</source>
+            <translation>(unreadable)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
+            <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
+            <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="336" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="339" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>

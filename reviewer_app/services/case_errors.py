@@ -29,6 +29,18 @@ class AttachmentNotFound(UserError):
             code="attachment_not_found", subject=f"attachment:{attachment_id}")
 
 
+class CaseDamaged(UserError):
+    """A sealed value of the case does not open: damaged, moved to another row or replayed."""
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(
+            f"案件 {case_id} のデータが壊れているか書き換えられているため開けません"
+            "（ほかの案件は開けます）。管理者に連絡し、バックアップからの復元を相談してください。",
+            f"Case {case_id} cannot be opened: its data is damaged or was altered (other cases "
+            "open as usual). Contact your administrator about restoring it from a backup.",
+            code="case_damaged", subject=f"case:{case_id}")
+
+
 class CaseHeldByOther(UserError):
     """Someone else holds the case (or nobody does): only the holder edits it."""
 

@@ -55,9 +55,11 @@ from reviewer_app.domain.profile import ProfileError
 from reviewer_app.errors import UserError
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services import case_views as views
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
+    CaseDamaged,
     CaseHeldByOther,
     CaseLocked,
     CaseNotFound,
@@ -122,6 +124,16 @@ class CaseService:
     def open_case(self, case_id: int, *, take: bool = True) -> CaseDetail:
         """The case with everything its tabs show; takes an unassigned case (see the module
         doc). ``take=False`` only looks (e.g. a prefetch of the next case)."""
+        try:
+            return self._open(case_id, take)
+        except DecryptionError:
+            # A sealed value of this case does not open (damaged, moved or replayed): say so for
+            # this case alone, and leave a trace for the administrator.
+            with self.ws.transaction() as db:
+                self.ws.audit(db, "case.damaged", f"case:{case_id}")
+            raise CaseDamaged(case_id) from None
+
+    def _open(self, case_id: int, take: bool) -> CaseDetail:
         me = self.ws.user
         with self.ws.transaction() as db:
             case = self._case(db, case_id, lock=True)
@@ -571,6 +583,8 @@ class CaseService:
         mk, me = self.ws.master_key, self.ws.user
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
+        # The queue lists these: a row that does not open there must not open here either.
+        member.personal(mk), case.dependent.personal(mk)
         revision, sub, dep = views.submission_of(db, member, case.dependent.dependent_key, mk)
         sheet, income_version = views.income(db, case.id, mk)
         survey = case.survey
