@@ -91,7 +91,8 @@ def write_exclusion_list(ws: WorkspaceSession, path: Path, fmt: str) -> int:
             except OSError as exc:  # e.g. the disk is full
                 raise OutputNotWritable(path, exc.strerror or type(exc).__name__) from None
         with ws.transaction() as db:
-            ws.audit(db, AUDIT_ACTION, "", {"count": len(rows), "format": fmt})
+            ws.audit(db, AUDIT_ACTION, "", {"count": len(rows), "format": fmt,
+                                            "case_ids": sorted(r.case_id for r in rows)})
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

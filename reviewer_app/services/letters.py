@@ -176,8 +176,10 @@ def write_letters(ws: WorkspaceSession, out: Path, kinds: Sequence[LetterKind], 
         write_bytes_atomically(out, render_letters(letters, society))
         files = 1
     with ws.transaction() as db:
-        ws.audit(db, "export.letters", "", {"by_kind": by_kind, "files": files,
-                                            "per_letter": per_letter})
+        ws.audit(db, "export.letters", "", {
+            "by_kind": by_kind, "files": files,
+            "per_letter": per_letter,
+            "case_ids": sorted({int(letter.to.ref.removeprefix("case-")) for letter in letters})})
     return LettersSummary(str(out), files, by_kind)
 
 

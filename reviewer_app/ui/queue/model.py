@@ -331,7 +331,8 @@ def _display(row: QueueRow, col: Column) -> str:
 def _tooltip(row: QueueRow, col: Column) -> str | None:
     if row.damaged:
         return QtCore.QCoreApplication.translate(
-            "QueueModel", "この案件のデータは壊れているか書き換えられています。管理者に連絡してください")
+            "QueueModel",
+            "この案件のデータは壊れているか書き換えられています。管理者に連絡してください")
     if col is Column.ASSIGNEE and row.assignee_name:
         return QtCore.QCoreApplication.translate(
             "QueueModel", "{name}さんが担当しています").format(name=row.assignee_name)
