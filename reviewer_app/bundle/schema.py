@@ -11,14 +11,18 @@ income (every option, several may apply), 5 other income, 6 living together or a
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from reviewer_app.domain.text import neutralize
+from reviewer_app.security import aead, recipients
 
 FORMAT_NAME = "reviewer-app-bundle"
 FORMAT_VERSION = 1
@@ -93,6 +97,23 @@ class Recipient(_Model):
     alg: Literal["X25519-HKDF-SHA256-A256GCM"]
     ephemeral_public_key: Base64
     wrapped_key: Base64
+
+    @classmethod
+    def wrapping(cls, bundle_key: bytes, public: X25519PublicKey) -> Recipient:
+        """The entry for ``public`` (security.recipients does the cryptography)."""
+        wrapped = recipients.wrap_bundle_key(bundle_key, public)
+        return cls(key_id=wrapped.key_id, alg=recipients.ALG,
+                   ephemeral_public_key=base64.b64encode(wrapped.ephemeral_public_key).decode(),
+                   wrapped_key=base64.b64encode(wrapped.wrapped_key).decode())
+
+    def unwrap(self, private: X25519PrivateKey) -> bytes:
+        """The bundle key; raises :class:`aead.DecryptionError` if it is not for ``private``."""
+        try:
+            ephemeral_pub = base64.b64decode(self.ephemeral_public_key, validate=True)
+            wrapped = base64.b64decode(self.wrapped_key, validate=True)
+        except (binascii.Error, ValueError):
+            raise aead.DecryptionError("recipient entry is not valid base64") from None
+        return recipients.unwrap_bundle_key(ephemeral_pub, wrapped, private)
 
 
 class ObjectKind(StrEnum):
