@@ -91,6 +91,7 @@ def bench(members: int, workdir: Path) -> dict[str, Any]:
     from helpers_synthetic import write_synthetic_bundle
 
     from reviewer_app.bundle.reader import open_bundle
+    from reviewer_app.services.exporters import recipient_private_key, trusted_keys
 
     rows: dict[str, Any] = {"members": members}
     for attempt, trace in ((0, False), (1, True)):
