@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from reviewer_app.security import statements
+from reviewer_app.security.keys import key_id
 from reviewer_app.store.models import AuditEvent
 from reviewer_app.store.types import utcnow
 
@@ -67,8 +70,10 @@ def event_hash(prev_hash: str, seq: int, at: datetime, user_id: int | None, acto
 
 
 def append(db: Session, *, user_id: int | None, actor: str, action: str, subject: str = "",
-           details: dict[str, Any] | None = None) -> AuditEvent:
-    """Add the next event of the chain inside the caller's transaction."""
+           details: dict[str, Any] | None = None,
+           signer: Ed25519PrivateKey | None = None) -> AuditEvent:
+    """Add the next event of the chain inside the caller's transaction, signed by ``signer``
+    (the actor's own key) when given."""
     details = details or {}
     check_details(details)
     if db.get_bind().dialect.name == "postgresql":
@@ -78,11 +83,14 @@ def append(db: Session, *, user_id: int | None, actor: str, action: str, subject
     ).first()
     seq, prev = (1, GENESIS) if last is None else (last.seq + 1, last.hash)
     at = utcnow()
+    digest = event_hash(prev, seq, at, user_id, actor, action, subject, details)
     event = AuditEvent(
         seq=seq, at=at, user_id=user_id, actor=actor, action=action, subject=subject,
-        details=canonical_json(details), prev_hash=prev,
-        hash=event_hash(prev, seq, at, user_id, actor, action, subject, details),
+        details=canonical_json(details), prev_hash=prev, hash=digest,
     )
+    if signer is not None:
+        event.signer_key_id = key_id(signer.public_key())
+        event.signature = statements.sign(signer, statements.AUDIT, {"hash": digest})
     db.add(event)
     db.flush()
     return event

@@ -69,3 +69,16 @@ class AccountDisabled(UserError):
             "This account is disabled. Contact your administrator.",
             code="account_disabled",
         )
+
+
+class NoMasterKeyForUser(UserError):
+    """The master key in use was not sealed to this user's keys (rotated without them)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"ユーザー「{name}」には現在のワークスペースの鍵が渡されていません（鍵の切り替えの"
+            "後にまだ再設定されていません）。管理者にパスワードの再設定を依頼してください。",
+            f"User '{name}' has not been given the workspace's current key (it was rotated "
+            "since). Ask an administrator to reset your password.",
+            code="no_master_key", subject=name,
+        )

@@ -7,6 +7,7 @@ what they did with :meth:`audit` inside that same transaction.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,10 +16,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from reviewer_app.security.userkeys import UserKeys
 from reviewer_app.services import audit as audit_log
+from reviewer_app.services.authority import Authority
+from reviewer_app.services.authority import load as load_authority
 from reviewer_app.services.errors import PermissionDenied
 from reviewer_app.store import blind_index
 from reviewer_app.store.engine import immediate
@@ -32,6 +38,9 @@ class Workspace:
     dir: Path
     workspace_id: str
     db_url: str  # resolved: a relative SQLite path is made absolute against ``dir``
+    # the first administrator's Ed25519 public key, the root of trust (services.authority);
+    # None only for a workspace made before issue 8, until its first administrator signs in
+    root_key: bytes | None = None
 
     @property
     def backend(self) -> str:
@@ -40,20 +49,35 @@ class Workspace:
 
 @dataclass(frozen=True)
 class SessionUser:
+    """The signed-in user. ``roles`` come from their grant in force (services.authority);
+    ``role`` is the one the case life cycle uses: the reviewing role, else admin."""
+
     id: int
     name: str
     role: Role
+    roles: frozenset[Role] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.roles:
+            object.__setattr__(self, "roles", frozenset({self.role}))
+
+    def has(self, *roles: Role) -> bool:
+        return any(r in self.roles for r in roles)
 
 
 class WorkspaceSession:
     """Open with :func:`reviewer_app.services.workspace.open_session`; close when done."""
 
     def __init__(self, workspace: Workspace, engine: Engine, user: SessionUser,
-                 master_key: bytes) -> None:
+                 master_key: bytes, keys: UserKeys | None = None,
+                 authority: Authority | None = None) -> None:
         self.workspace = workspace
         self.engine = engine
         self.user = user
         self.master_key = master_key
+        # the user's own keys: every audit event, decision, notice and grant they make is signed
+        self.keys = keys
+        self.authority = authority if authority is not None else Authority(workspace.root_key)
         self._write_engine = immediate(engine)
 
     # -- transactions ---------------------------------------------------------------------------
@@ -72,16 +96,30 @@ class WorkspaceSession:
 
     def audit(self, db: Session, action: str, subject: str = "",
               details: dict[str, Any] | None = None) -> None:
-        """Record an event by this user in the current transaction (see services.audit)."""
+        """Record an event by this user, signed with their key, in the current transaction
+        (see services.audit)."""
         audit_log.append(db, user_id=self.user.id, actor=self.user.name, action=action,
-                         subject=subject, details=details)
+                         subject=subject, details=details,
+                         signer=self.keys.sign if self.keys is not None else None)
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The user's signing key (every signed-in session has one since issue 8)."""
+        if self.keys is None:
+            raise RuntimeError("this session has no signing key")
+        return self.keys.sign
+
+    def reload_authority(self, db: Session) -> Authority:
+        """The grants as they stand in ``db`` (inside the caller's transaction)."""
+        self.authority = load_authority(db, self.workspace.root_key,
+                                        self.workspace.workspace_id)
+        return self.authority
 
     # -- authorisation --------------------------------------------------------------------------
 
     def require_role(self, *roles: Role, action_ja: str = "この操作",
                      action_en: str = "do this") -> None:
         """Raise :class:`PermissionDenied` unless the user has one of ``roles``."""
-        if self.user.role in roles:
+        if self.user.has(*roles):
             return
         raise PermissionDenied(
             action_ja, action_en,
@@ -103,9 +141,16 @@ class WorkspaceSession:
     # -- life cycle -----------------------------------------------------------------------------
 
     def close(self) -> None:
+        if self.keys is not None and self.master_key:
+            from reviewer_app.services import checkpoints  # it imports this module
+
+            # signing out must not fail on a lost connection
+            with contextlib.suppress(SQLAlchemyError):
+                checkpoints.at_sign_out(self)
         self.engine.dispose()
         # Python cannot wipe bytes in place; dropping the references is the best we can do.
         self.master_key = b""
+        self.keys = None
         self.__dict__.pop("blind_index_key", None)
         self.__dict__.pop("content_mac_key", None)
 

@@ -121,14 +121,52 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(KEY), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(255))
-    # the workspace master key wrapped by a key derived from this user's password (keyring)
-    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # Before issue 8: the master key wrapped by a key derived from the password (keyring v1);
+    # emptied at the user's first sign-in after the upgrade, when they get their own keys.
+    wrapped_master_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The user's own keys (security.userkeys): the public halves in clear (certified by a signed
+    # grant, services.authority), the private halves wrapped under the password (keyring v2).
+    sign_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    box_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    wrapped_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Grant(Base):
+    """An administrator's signed statement of a user's roles, status and keys (issue 8).
+
+    ``body`` is the canonical JSON that was signed (security.statements, kind "grant"); the
+    columns beside it are copies for lookups. A user's grants are numbered by ``serial``; the
+    highest valid one is in force. The first administrator's first grant is signed by the key
+    pinned in ``workspace.toml`` (the root of trust). See services.authority."""
+
+    __tablename__ = "grants"
+    __table_args__ = (UniqueConstraint("user_id", "serial"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    serial: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    body_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    signer_key_id: Mapped[str] = mapped_column(String(32))
+    signature: Mapped[bytes] = mapped_column(LargeBinary(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MasterKeyWrap(Base):
+    """The workspace master key of one epoch sealed to one user's X25519 key (userkeys)."""
+
+    __tablename__ = "master_key_wraps"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class TrustedExporter(Base):
@@ -158,6 +196,10 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON; never secrets, amounts, names
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Ed25519 signature of ``hash`` by the actor's key (issue 8); NULL for events before any
+    # sign-in (a failed login) and for events written before signing existed.
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 # --- what was imported --------------------------------------------------------------------------
@@ -453,6 +495,11 @@ class Decision(Base):
     comment_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     # the evaluation (amounts, explanation) as the decider saw it
     evaluation_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The decider's signature over the decision, the case, the evaluation and the previous
+    # decision (services.authority; NULL only for decisions made before issue 8).
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 class DeficiencyNotice(Base):
@@ -475,6 +522,10 @@ class DeficiencyNotice(Base):
     # JSON {items: [{document_key, title, reason, note, what_to_submit}], message, issued_on}
     # (early rows hold the bare list of items; readers accept both)
     items_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The examiner's signature over the notice, the case and the case's last decision.
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 # --- results back to the web system -------------------------------------------------------------

@@ -22,6 +22,8 @@ RESULTS_PRIVATE_KEY = "results_private_key"  # sealed raw 32 bytes
 # the web system's X25519 key that results bundles are encrypted to (pinned by an admin)
 WEB_SYSTEM_PUBLIC_KEY = "web_system_public_key"
 WEB_SYSTEM_KEY_ID = "web_system_key_id"
+# the master key's epoch: raised by every rotation (issue 8, services.rotation)
+MASTER_KEY_EPOCH = "master_key_epoch"
 
 
 def get_text(db: Session, key: str) -> str | None:

@@ -1,0 +1,102 @@
+"""Authority from keys (issue 8): users' own keys, signed grants, the master key sealed per user
+and epoch, and signatures on audit events, decisions and notices.
+
+Existing users keep their password-wrapped master key until their first sign-in after the upgrade,
+which gives them their own keys (services.workspace); the first administrator to sign in pins the
+root of trust. Rows written before the upgrade have no signature (NULL).
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0006'
+down_revision: str | None = '0005'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table('grants',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('serial', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('body_hash', sa.String(length=64), nullable=False),
+    sa.Column('signer_key_id', sa.String(length=32), nullable=False),
+    sa.Column('signature', sa.LargeBinary(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_grants_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_grants')),
+    sa.UniqueConstraint('body_hash', name=op.f('uq_grants_body_hash')),
+    sa.UniqueConstraint('user_id', 'serial', name=op.f('uq_grants_user_id_serial'))
+    )
+    with op.batch_alter_table('grants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_grants_user_id'), ['user_id'], unique=False)
+
+    op.create_table('master_key_wraps',
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('epoch', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('sealed', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_master_key_wraps_user_id_users')),
+    sa.PrimaryKeyConstraint('user_id', 'epoch', name=op.f('pk_master_key_wraps'))
+    )
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('signer_key_id', sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
+
+    with op.batch_alter_table('decisions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('body_hash', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('signer_key_id', sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
+
+    with op.batch_alter_table('deficiency_notices', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('body_hash', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('signer_key_id', sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
+
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('sign_public_key', sa.LargeBinary(length=32), nullable=True))
+        batch_op.add_column(sa.Column('box_public_key', sa.LargeBinary(length=32), nullable=True))
+        batch_op.add_column(sa.Column('wrapped_private_keys', sa.LargeBinary(), nullable=True))
+        batch_op.alter_column('wrapped_master_key',
+               existing_type=sa.BLOB(),
+               nullable=True)
+
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.alter_column('wrapped_master_key',
+               existing_type=sa.BLOB(),
+               nullable=False)
+        batch_op.drop_column('wrapped_private_keys')
+        batch_op.drop_column('box_public_key')
+        batch_op.drop_column('sign_public_key')
+
+    with op.batch_alter_table('deficiency_notices', schema=None) as batch_op:
+        batch_op.drop_column('signature')
+        batch_op.drop_column('signer_key_id')
+        batch_op.drop_column('body_hash')
+
+    with op.batch_alter_table('decisions', schema=None) as batch_op:
+        batch_op.drop_column('signature')
+        batch_op.drop_column('signer_key_id')
+        batch_op.drop_column('body_hash')
+
+    with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.drop_column('signature')
+        batch_op.drop_column('signer_key_id')
+
+    op.drop_table('master_key_wraps')
+    with op.batch_alter_table('grants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_grants_user_id'))
+
+    op.drop_table('grants')
