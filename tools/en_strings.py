@@ -557,6 +557,7 @@ EN: dict[str, str] = {
     "収入を入力するか書類を確認すると判定案を示します。": "Enter the income or check the documents to see a proposed verdict.",
     # --- issue 8: security ---
     "（読めません）": "(unreadable)",
+    "判定の記録が検証できません（改ざんのおそれ）: {problems}": "The decision record does not verify (it may have been altered): {problems}",
     "この案件のデータは壊れているか書き換えられています。管理者に連絡してください": "This case's data is damaged or was altered. Contact your administrator.",
 }
 

@@ -53,11 +53,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
 
     with op.batch_alter_table('decisions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('signed_body', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('body_hash', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('signer_key_id', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
 
     with op.batch_alter_table('deficiency_notices', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('signed_body', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('body_hash', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('signer_key_id', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
@@ -85,11 +87,13 @@ def downgrade() -> None:
         batch_op.drop_column('signature')
         batch_op.drop_column('signer_key_id')
         batch_op.drop_column('body_hash')
+        batch_op.drop_column('signed_body')
 
     with op.batch_alter_table('decisions', schema=None) as batch_op:
         batch_op.drop_column('signature')
         batch_op.drop_column('signer_key_id')
         batch_op.drop_column('body_hash')
+        batch_op.drop_column('signed_body')
 
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.drop_column('signature')

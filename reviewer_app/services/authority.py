@@ -101,6 +101,12 @@ class Authority:
     keys: dict[str, tuple[int, bytes]] = field(default_factory=dict)  # key id -> user, raw
     problems: list[GrantProblem] = field(default_factory=list)
     grants: int = 0  # rows seen
+    # From the root grant (signed by the pinned key): what was written before signatures
+    # existed. Decisions and notices with an id up to these, and audit events before
+    # ``signed_from``, may be unsigned; anything later must be signed.
+    legacy_decisions: int = 0
+    legacy_notices: int = 0
+    signed_from: int = 0
 
     def state_at(self, user_id: int, when: datetime) -> GrantState | None:
         """The user's grant in force at ``when`` (the latest issued at or before it)."""
@@ -130,8 +136,9 @@ def _b64(raw: bytes) -> str:
 
 def grant_body(*, workspace_id: str, user_id: int, name: str, roles: frozenset[Role],
                active: bool, sign_key: bytes, box_key: bytes, created_by: int | None,
-               serial: int, issued_at: datetime, issuer_id: int) -> dict[str, Any]:
-    return {
+               serial: int, issued_at: datetime, issuer_id: int,
+               legacy: dict[str, int] | None = None) -> dict[str, Any]:
+    return {**({"legacy": legacy} if legacy is not None else {}),
         "workspace": workspace_id, "user_id": user_id, "name": name,
         "roles": [r.value for r in ROLE_ORDER if r in roles],
         "status": "active" if active else "disabled",
@@ -185,6 +192,7 @@ def _accept(authority: Authority, row: Grant, workspace_id: str) -> str | None:
                and Role.ADMIN in state.roles and state.active)
     if is_root:
         signer = Ed25519PublicKey.from_public_bytes(state.sign_key)
+        legacy = body.get("legacy") or {}
     else:
         issuer = authority.current.get(state.issuer_id)
         if issuer is None or not issuer.is_admin:
@@ -198,6 +206,10 @@ def _accept(authority: Authority, row: Grant, workspace_id: str) -> str | None:
     owner = authority.keys.get(kid)
     if owner is not None and owner[0] != state.user_id:
         return "the grant certifies a key that belongs to another user"
+    if is_root:
+        authority.legacy_decisions = int(legacy.get("decisions", 0))
+        authority.legacy_notices = int(legacy.get("notices", 0))
+        authority.signed_from = int(legacy.get("audit_seq", 0))
     authority.current[state.user_id] = state
     authority.history.setdefault(state.user_id, []).append(state)
     authority.keys[kid] = (state.user_id, state.sign_key)
@@ -208,7 +220,8 @@ def _accept(authority: Authority, row: Grant, workspace_id: str) -> str | None:
 
 
 def issue(db: Session, *, workspace_id: str, issuer_id: int, issuer_key: Ed25519PrivateKey,
-          user: User, roles: frozenset[Role], active: bool, created_by: int | None) -> Grant:
+          user: User, roles: frozenset[Role], active: bool, created_by: int | None,
+          legacy: dict[str, int] | None = None) -> Grant:
     """Sign and store the user's next grant (the caller checked the issuer is an admin). The
     user's public keys are taken from their row; the cache columns follow the grant."""
     if user.sign_public_key is None or user.box_public_key is None:
@@ -218,7 +231,7 @@ def issue(db: Session, *, workspace_id: str, issuer_id: int, issuer_key: Ed25519
     body = grant_body(workspace_id=workspace_id, user_id=user.id, name=user.name, roles=roles,
                       active=active, sign_key=user.sign_public_key,
                       box_key=user.box_public_key, created_by=created_by, serial=serial,
-                      issued_at=utcnow(), issuer_id=issuer_id)
+                      issued_at=utcnow(), issuer_id=issuer_id, legacy=legacy)
     row = Grant(user_id=user.id, serial=serial, body=statements.canonical(body).decode(),
                 body_hash=statements.statement_hash(statements.GRANT, body),
                 signer_key_id=key_id(issuer_key.public_key()),

@@ -41,6 +41,18 @@ class CaseDamaged(UserError):
             code="case_damaged", subject=f"case:{case_id}")
 
 
+class CreatedByProposer(UserError):
+    """Separation of duties: a supervisor account created by the proposal's author."""
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(
+            f"案件 {case_id} の判定案を出した人が作成したアカウントでは、その判定案を承認も"
+            "差し戻しもできません（職務の分離）。別の承認者に依頼してください。",
+            f"An account created by the author of case {case_id}'s proposal may neither approve "
+            "nor return it (separation of duties). Ask another supervisor.",
+            code="created_by_proposer", subject=f"case:{case_id}")
+
+
 class CaseHeldByOther(UserError):
     """Someone else holds the case (or nobody does): only the holder edits it."""
 

@@ -23,6 +23,7 @@ from reviewer_app.review.deficiency import (
 )
 from reviewer_app.review.inconsistencies import Finding, find_inconsistencies
 from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
+from reviewer_app.services.case_trust import TrustProblem
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
@@ -150,6 +151,8 @@ class CaseDetail:
     proposed_verdict: str | None = None
     proposed_exclusion_date: date | None = None
     took: bool = False  # this open made the user the holder
+    # why the case's signed record does not hold (services.case_trust): shown as invalid
+    trust: list[TrustProblem] = field(default_factory=list)
 
 
 def document_statuses(dep: schema.Dependent, target_year: int) -> list[DocumentStatus]:

@@ -56,6 +56,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
 from reviewer_app.security.aead import DecryptionError
+from reviewer_app.services import case_trust
 from reviewer_app.services import case_views as views
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
@@ -64,6 +65,7 @@ from reviewer_app.services.case_errors import (
     CaseLocked,
     CaseNotFound,
     ConflictError,
+    CreatedByProposer,
     EvaluationChanged,
     InvalidInput,
     SelfApprovalRefused,
@@ -71,6 +73,7 @@ from reviewer_app.services.case_errors import (
 )
 from reviewer_app.services.case_history import HistoryEntry, history_entries
 from reviewer_app.services.case_sheets import default_sheet, differences, validate_sheet
+from reviewer_app.services.case_trust import CaseRecordInvalid
 from reviewer_app.services.case_views import (
     AttachmentView,
     CaseDetail,
@@ -134,6 +137,7 @@ class CaseService:
             raise CaseDamaged(case_id) from None
 
     def _open(self, case_id: int, take: bool) -> CaseDetail:
+        self._require_reviewer("案件を開くこと", "open cases")
         me = self.ws.user
         with self.ws.transaction() as db:
             case = self._case(db, case_id, lock=True)
@@ -176,6 +180,7 @@ class CaseService:
 
     def attachment_bytes(self, attachment_id: int) -> bytes:
         """The decrypted file. Safe on a worker thread: its own short transaction."""
+        self._require_reviewer("提出書類を開くこと", "open documents")
         with self.ws.transaction() as db:
             att = db.get(Attachment, attachment_id)
             blob = db.get(AttachmentBlob, attachment_id)
@@ -452,9 +457,10 @@ class CaseService:
             db.add(row)
             db.flush()
             # The letter's overall message is the member's to read, so it is sealed with the items.
-            row.seal_json_into("items_sealed", self.ws.master_key, {
-                "items": items, "message": notice.message,
-                "issued_on": notice.issued_on.isoformat()})
+            body = canonical_json({"items": items, "message": notice.message,
+                                   "issued_on": notice.issued_on.isoformat()})
+            row.seal_into("items_sealed", self.ws.master_key, body)
+            case_trust.sign_notice(self.ws, db, row, case, body)
             case.status = lifecycle.next_status(Event.NOTICE, CaseStatus(case.status)).value
             db.flush()
             self.ws.audit(db, "notice.record", f"case:{case_id}", {
@@ -498,6 +504,12 @@ class CaseService:
             raise CaseNotFound(case_id)
         return case
 
+    def _require_reviewer(self, what_ja: str, what_en: str) -> None:
+        """Administrators manage users and keys; they open cases only if they also hold a
+        reviewing role (issue 8 §7: separation of duties)."""
+        self.ws.require_role(Role.EXAMINER, Role.SUPERVISOR, action_ja=what_ja,
+                             action_en=what_en)
+
     def _locked(self, case: Case, what_ja: str, what_en: str) -> CaseLocked:
         return CaseLocked(case.id, LABELS_JA[CaseStatus(case.status)], STATUS_EN[case.status],
                           what_ja, what_en)
@@ -527,6 +539,12 @@ class CaseService:
         if lifecycle.is_own_work(case.assignee_id, proposal.decided_by_id, self.ws.user.id):
             raise SelfApprovalRefused(case_id)
         self._expect(case, expected)
+        problems = case_trust.check_case(self.ws, db, case)
+        if problems:  # a forged or altered proposal is never approved (issue 8 §1)
+            raise CaseRecordInvalid(problems)
+        mine = self.ws.authority.current.get(self.ws.user.id)
+        if mine is not None and mine.created_by == proposal.decided_by_id:
+            raise CreatedByProposer(case_id)
         return case, proposal
 
     def _decision(self, db: Session, case: Case, kind: DecisionKind, verdict: str | None,
@@ -539,7 +557,9 @@ class CaseService:
         db.flush()
         if comment:
             decision.seal_into("comment_sealed", self.ws.master_key, comment.encode())
-        decision.seal_json_into("evaluation_sealed", self.ws.master_key, snapshot)
+        evaluation = canonical_json(snapshot)
+        decision.seal_into("evaluation_sealed", self.ws.master_key, evaluation)
+        case_trust.sign_decision(self.ws, db, decision, case, evaluation, comment)
         return decision
 
     def _default_sheet(self, db: Session, case: Case) -> dict[str, Any]:
@@ -599,6 +619,7 @@ class CaseService:
             proposals[-1].decided_by_id if proposals else None, me.id, me.role)
         statuses, findings = views.review_of(sub.insured, dep, survey.target_year,
                                              survey.submission_deadline, date.today())
+        trust = case_trust.check_case(self.ws, db, case)
         return CaseDetail(
             document_statuses=statuses, findings=findings,
             case_id=case.id, version=case.version, status=CaseStatus(case.status),
@@ -614,8 +635,8 @@ class CaseService:
             income_version=income_version, decisions=decisions,
             notices=views.notices(db, case.id, mk),
             editable=lifecycle.may_edit(CaseStatus(case.status), case.assignee_id, me.id),
-            can_decide=can_decide, proposed_verdict=case.proposed_verdict,
-            proposed_exclusion_date=case.proposed_exclusion_date, took=took)
+            can_decide=can_decide and not trust, proposed_verdict=case.proposed_verdict,
+            proposed_exclusion_date=case.proposed_exclusion_date, took=took, trust=trust)
 
 
 def _check_comment(comment: str) -> None:

@@ -38,7 +38,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
@@ -90,7 +90,13 @@ from reviewer_app.services.users import (
 from reviewer_app.store import migrate, settings
 from reviewer_app.store.engine import create_engine_for, immediate
 from reviewer_app.store.enums import Role
-from reviewer_app.store.models import MasterKeyWrap, User
+from reviewer_app.store.models import (
+    AuditEvent,
+    Decision,
+    DeficiencyNotice,
+    MasterKeyWrap,
+    User,
+)
 from reviewer_app.store.types import utcnow
 
 WORKSPACE_FILE = "workspace.toml"
@@ -304,10 +310,17 @@ def _root_text(raw: bytes) -> str:
 
 
 def _root_grant(db: Session, workspace: Workspace, admin: User, admin_keys: UserKeys) -> None:
-    """The first administrator's grant, signed by their own key: the key pinned as root."""
+    """The first administrator's grant, signed by their own key: the key pinned as root. It
+    records how far the workspace's decisions, notices and audit events go back unsigned (a
+    workspace from before issue 8), so nothing unsigned can be slipped in later."""
+    head = db.scalar(select(func.max(AuditEvent.seq))) or 0
+    legacy = {"decisions": db.scalar(select(func.max(Decision.id))) or 0,
+              "notices": db.scalar(select(func.max(DeficiencyNotice.id))) or 0,
+              "audit_seq": head + 1}
     row = authority.issue(db, workspace_id=workspace.workspace_id, issuer_id=admin.id,
                           issuer_key=admin_keys.sign, user=admin,
-                          roles=frozenset({Role.ADMIN}), active=True, created_by=None)
+                          roles=frozenset({Role.ADMIN}), active=True, created_by=None,
+                          legacy=legacy)
     audit.append(db, user_id=admin.id, actor=admin.name, action="grant.issue",
                  subject=f"user:{admin.id}",
                  details={"user_id": admin.id, "serial": row.serial, "grant": row.body_hash,

@@ -45,6 +45,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from reviewer_app.domain.text import neutralize
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.store import sealing
 from reviewer_app.store.enums import (
     CaseStatus,
@@ -88,7 +89,9 @@ class Base(DeclarativeBase):
         """The plaintext of a sealed column; raises ``DecryptionError`` if it was tampered with."""
         blob = getattr(self, column)
         if blob is None:
-            raise ValueError(f"{type(self).__name__}.{column} is empty")
+            # as good as tampered with: a sealed value that was removed (DecryptionError is a
+            # ValueError, so callers that expected one still catch it)
+            raise DecryptionError(f"{type(self).__name__}.{column} is empty")
         table = self.__table__.name  # type: ignore[attr-defined]
         return sealing.open_(master_key, table, self._row_id(), column, blob)
 
@@ -496,7 +499,9 @@ class Decision(Base):
     # the evaluation (amounts, explanation) as the decider saw it
     evaluation_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     # The decider's signature over the decision, the case, the evaluation and the previous
-    # decision (services.authority; NULL only for decisions made before issue 8).
+    # decision (services.case_trust; NULL only for decisions made before issue 8). The signed
+    # body is kept as canonical JSON: ids, dates, the verdict and hashes, no personal data.
+    signed_body: Mapped[str | None] = mapped_column(Text)
     body_hash: Mapped[str | None] = mapped_column(String(64))
     signer_key_id: Mapped[str | None] = mapped_column(String(32))
     signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
@@ -523,6 +528,7 @@ class DeficiencyNotice(Base):
     # (early rows hold the bare list of items; readers accept both)
     items_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     # The examiner's signature over the notice, the case and the case's last decision.
+    signed_body: Mapped[str | None] = mapped_column(Text)
     body_hash: Mapped[str | None] = mapped_column(String(64))
     signer_key_id: Mapped[str | None] = mapped_column(String(32))
     signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
