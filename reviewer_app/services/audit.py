@@ -141,7 +141,8 @@ def verify_chain(engine: Engine, authority: Authority | None = None,
                 if reason is not None:
                     return VerifyResult(False, checked, event.seq, reason, event.action,
                                         event.at)
-                if grant_events is not None and event.action == "grant.issue":
+                if (grant_events is not None and event.action == "grant.issue"
+                        and authority is not None and event.seq >= authority.signed_from):
                     grant = json.loads(event.details).get("grant")
                     if isinstance(grant, str):
                         grant_events[grant] = event.seq
