@@ -3,7 +3,9 @@ and epoch, and signatures on audit events, decisions and notices.
 
 Existing users keep their password-wrapped master key until their first sign-in after the upgrade,
 which gives them their own keys (services.workspace); the first administrator to sign in pins the
-root of trust. Rows written before the upgrade have no signature (NULL).
+root of trust and re-seals every value with its owners bound in (a migration has no master key;
+services.rotation). Rows written before the upgrade have no signature (NULL). Documents get a
+data key each (``attachment_blobs.wrapped_key``); income sheets name their case's dependent.
 
 Revision ID: 0006
 Revises: 0005
@@ -48,6 +50,16 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_master_key_wraps_user_id_users')),
     sa.PrimaryKeyConstraint('user_id', 'epoch', name=op.f('pk_master_key_wraps'))
     )
+    with op.batch_alter_table('attachment_blobs', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('wrapped_key', sa.LargeBinary(), nullable=True))
+    with op.batch_alter_table('income_sheets', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('dependent_id', sa.Integer(), nullable=True))
+    op.execute("UPDATE income_sheets SET dependent_id = "
+               "(SELECT c.dependent_id FROM cases c WHERE c.id = income_sheets.case_id)")
+    with op.batch_alter_table('income_sheets', schema=None) as batch_op:
+        batch_op.alter_column('dependent_id', existing_type=sa.Integer(), nullable=False)
+        batch_op.create_foreign_key(batch_op.f('fk_income_sheets_dependent_id_dependents'),
+                                    'dependents', ['dependent_id'], ['id'])
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.add_column(sa.Column('signer_key_id', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('signature', sa.LargeBinary(length=64), nullable=True))
@@ -75,6 +87,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('income_sheets', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_income_sheets_dependent_id_dependents'),
+                                 type_='foreignkey')
+        batch_op.drop_column('dependent_id')
+    with op.batch_alter_table('attachment_blobs', schema=None) as batch_op:
+        batch_op.drop_column('wrapped_key')
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.alter_column('wrapped_master_key',
                existing_type=sa.BLOB(),

@@ -41,6 +41,18 @@ class CaseDamaged(UserError):
             code="case_damaged", subject=f"case:{case_id}")
 
 
+class DocumentDamaged(UserError):
+    """The document's sealed bytes do not open: damaged, or its row moved to another owner."""
+
+    def __init__(self, attachment_id: int) -> None:
+        super().__init__(
+            f"提出書類 {attachment_id} は壊れているか書き換えられているため開けません"
+            "（ほかの書類は開けます）。管理者に連絡してください。",
+            f"Document {attachment_id} cannot be opened: it is damaged or was altered (other "
+            "documents open as usual). Contact your administrator.",
+            code="document_damaged", subject=f"attachment:{attachment_id}")
+
+
 class CreatedByProposer(UserError):
     """Separation of duties: a supervisor account created by the proposal's author."""
 

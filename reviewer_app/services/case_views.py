@@ -23,6 +23,7 @@ from reviewer_app.review.deficiency import (
 )
 from reviewer_app.review.inconsistencies import Finding, find_inconsistencies
 from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services.case_trust import TrustProblem
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
@@ -257,10 +258,14 @@ def check_view(row: DocumentCheck, mk: bytes, names: dict[int, str]) -> Document
                              row.checked_at)
 
 
-def income(db: Session, case_id: int, mk: bytes) -> tuple[dict[str, Any] | None, int | None]:
-    row = db.get(IncomeSheet, case_id)
+def income(db: Session, case: Case, mk: bytes) -> tuple[dict[str, Any] | None, int | None]:
+    """The stored sheet and its version; DecryptionError when it was saved for another person
+    (the case's dependent was changed) or put back under another version (issue 8 §5)."""
+    row = db.get(IncomeSheet, case.id)
     if row is None:
         return None, None
+    if row.dependent_id != case.dependent_id:
+        raise DecryptionError(f"income sheet of case {case.id} belongs to another dependent")
     return row.open_json_from("sealed_json", mk), row.version
 
 

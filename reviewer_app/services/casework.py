@@ -66,6 +66,7 @@ from reviewer_app.services.case_errors import (
     CaseNotFound,
     ConflictError,
     CreatedByProposer,
+    DocumentDamaged,
     EvaluationChanged,
     InvalidInput,
     SelfApprovalRefused,
@@ -97,7 +98,7 @@ from reviewer_app.store.models import (
     User,
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
-from reviewer_app.store.sealing import canonical_json, seal
+from reviewer_app.store.sealing import canonical_json
 from reviewer_app.store.types import utcnow
 
 __all__ = [
@@ -186,7 +187,10 @@ class CaseService:
             blob = db.get(AttachmentBlob, attachment_id)
             if att is None or blob is None:
                 raise AttachmentNotFound(attachment_id)
-            data = blob.open_from("data", self.ws.master_key)
+            try:
+                data = blob.open_document(self.ws.master_key, att)
+            except DecryptionError:
+                raise DocumentDamaged(attachment_id) from None
             case_id = db.scalar(select(Case.id).where(Case.dependent_id == att.dependent_id))
             self.ws.audit(db, "document.open", f"attachment:{attachment_id}",
                           {"case_id": case_id, "document": att.file_key})
@@ -228,22 +232,26 @@ class CaseService:
         validate_sheet(sheet)
         mk = self.ws.master_key
         with self.ws.transaction() as db:
-            self._editable(db, case_id, "収入を保存できません", "the income cannot be saved")
+            case = self._editable(db, case_id, "収入を保存できません",
+                                  "the income cannot be saved")
             row = db.get(IncomeSheet, case_id, with_for_update=True)
+            if row is not None and row.dependent_id != case.dependent_id:
+                raise CaseDamaged(case_id)  # the case was moved to another person (issue 8 §5)
             stored = row.version if row is not None else None
             if stored != expected_version:
                 theirs = row.open_json_from("sealed_json", mk) if row is not None else None
                 raise self._sheet_conflict(db, case_id, sheet, theirs, row)
             now = utcnow()
             if row is None:
-                row = IncomeSheet(case_id=case_id, updated_by_id=self.ws.user.id,
-                                  updated_at=now, sealed_json=seal(
-                                      mk, IncomeSheet.__tablename__, case_id, "sealed_json",
-                                      canonical_json(sheet)))
+                row = IncomeSheet(case_id=case_id, dependent_id=case.dependent_id,
+                                  updated_by_id=self.ws.user.id, updated_at=now, version=1,
+                                  sealed_json=b"")
                 db.add(row)
+                db.flush()  # the row's identity is part of what is sealed
             else:
-                row.seal_json_into("sealed_json", mk, sheet)
+                row.next_version()  # bound into the seal: an older sheet put back won't open
                 row.updated_by_id, row.updated_at = self.ws.user.id, now
+            row.seal_json_into("sealed_json", mk, sheet)
             try:
                 db.flush()
             except StaleDataError:
@@ -298,6 +306,7 @@ class CaseService:
             row.verdict = verdict.value
             row.reason = review.reason.value if review.reason is not None else None
             row.checked_by_id, row.checked_at = self.ws.user.id, now
+            row.next_version()  # bound into the note's seal
             db.flush()
             row.note_sealed = None
             if review.note:
@@ -360,7 +369,7 @@ class CaseService:
 
     def _nothing_to_judge(self, db: Session, case_id: int) -> bool:
         """No income entered and no document checked (issue 13: no 扶養継続 at 0 yen unseen)."""
-        sheet, _version = views.income(db, case_id, self.ws.master_key)
+        sheet, _version = views.income(db, self._case(db, case_id), self.ws.master_key)
         checked = db.scalar(select(DocumentCheck.id).where(
             DocumentCheck.case_id == case_id,
             DocumentCheck.verdict != DocumentVerdict.UNCHECKED.value).limit(1))
@@ -582,7 +591,7 @@ class CaseService:
         return settings.get_text(db, PROFILE_SETTING) or DEFAULT_PROFILE
 
     def _evaluate(self, db: Session, case: Case) -> tuple[Evaluation, dict[str, Any]]:
-        sheet, version = views.income(db, case.id, self.ws.master_key)
+        sheet, version = views.income(db, case, self.ws.master_key)
         if sheet is None:
             sheet = self._default_sheet(db, case)
         name = self.profile_name(db)
@@ -606,7 +615,7 @@ class CaseService:
         # The queue lists these: a row that does not open there must not open here either.
         member.personal(mk), case.dependent.personal(mk)
         revision, sub, dep = views.submission_of(db, member, case.dependent.dependent_key, mk)
-        sheet, income_version = views.income(db, case.id, mk)
+        sheet, income_version = views.income(db, case, mk)
         survey = case.survey
         if sheet is None:
             sheet = self._sheet_defaults(case, sub, dep)

@@ -82,3 +82,17 @@ class NoMasterKeyForUser(UserError):
             "since). Ask an administrator to reset your password.",
             code="no_master_key", subject=name,
         )
+
+
+class MasterKeyRotated(UserError):
+    """An administrator rotated the workspace key since this sign-in (a user was disabled or a
+    password reset): this session's key no longer opens or seals anything."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "管理者がワークスペースの鍵を切り替えました（ユーザーの無効化かパスワードの再設定）。"
+            "入力中の内容を控えてから、いったんログアウトしてログインし直してください。",
+            "An administrator changed the workspace's key (a user was disabled or a password "
+            "reset). Note what you were entering, then sign out and sign in again.",
+            code="master_key_rotated",
+        )

@@ -17,18 +17,20 @@ from types import TracebackType
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from reviewer_app.errors import UserError
 from reviewer_app.security.userkeys import UserKeys
 from reviewer_app.services import audit as audit_log
 from reviewer_app.services.authority import Authority
 from reviewer_app.services.authority import load as load_authority
-from reviewer_app.services.errors import PermissionDenied
-from reviewer_app.store import blind_index
+from reviewer_app.services.errors import MasterKeyRotated, PermissionDenied
+from reviewer_app.store import blind_index, settings
 from reviewer_app.store.engine import immediate
 from reviewer_app.store.enums import LABELS_JA, Role
+from reviewer_app.store.models import Setting
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,8 @@ class WorkspaceSession:
 
     def __init__(self, workspace: Workspace, engine: Engine, user: SessionUser,
                  master_key: bytes, keys: UserKeys | None = None,
-                 authority: Authority | None = None) -> None:
+                 authority: Authority | None = None, *, epoch: int = 1,
+                 index_root: bytes | None = None) -> None:
         self.workspace = workspace
         self.engine = engine
         self.user = user
@@ -78,6 +81,10 @@ class WorkspaceSession:
         # the user's own keys: every audit event, decision, notice and grant they make is signed
         self.keys = keys
         self.authority = authority if authority is not None else Authority(workspace.root_key)
+        # the master key's epoch this session holds, and the key the search index and content
+        # MACs derive from (the first master key once one was rotated; services.rotation)
+        self.epoch = epoch
+        self.index_root = index_root
         self._write_engine = immediate(engine)
 
     # -- transactions ---------------------------------------------------------------------------
@@ -92,7 +99,21 @@ class WorkspaceSession:
         """
         bind = self.engine if readonly else self._write_engine
         with Session(bind, expire_on_commit=False) as db, db.begin():
+            self._check_epoch(db, lock=not readonly)
             yield db
+
+    def _check_epoch(self, db: Session, *, lock: bool) -> None:
+        """Refuse to work with a master key an administrator has rotated since this sign-in:
+        what this session sealed would be lost to everyone else (issue 8 §3). Writers read the
+        epoch ``FOR SHARE``, and a rotation takes it ``FOR UPDATE`` first, so on PostgreSQL no
+        write can slip in under the old key while a rotation runs (SQLite's write lock already
+        serialises them)."""
+        stmt = select(Setting.text_value).where(Setting.key == settings.MASTER_KEY_EPOCH)
+        if lock and db.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(read=True)
+        epoch = int(db.scalar(stmt) or 1)
+        if epoch != self.epoch:
+            raise MasterKeyRotated()
 
     def audit(self, db: Session, action: str, subject: str = "",
               details: dict[str, Any] | None = None) -> None:
@@ -132,11 +153,19 @@ class WorkspaceSession:
     @cached_property
     def blind_index_key(self) -> bytes:
         """The HMAC key of the search index (store.blind_index)."""
-        return blind_index.derive_key(self.master_key, self.workspace.workspace_id)
+        return blind_index.derive_key(self.index_root or self.master_key,
+                                      self.workspace.workspace_id)
 
     @cached_property
     def content_mac_key(self) -> bytes:
-        return blind_index.content_mac_key(self.master_key, self.workspace.workspace_id)
+        return blind_index.content_mac_key(self.index_root or self.master_key,
+                                           self.workspace.workspace_id)
+
+    def switch_master_key(self, new_key: bytes, epoch: int) -> None:
+        """After a rotation this session made has committed (services.rotation)."""
+        if self.index_root is None:
+            self.index_root = self.master_key
+        self.master_key, self.epoch = new_key, epoch
 
     # -- life cycle -----------------------------------------------------------------------------
 
@@ -144,8 +173,8 @@ class WorkspaceSession:
         if self.keys is not None and self.master_key:
             from reviewer_app.services import checkpoints  # it imports this module
 
-            # signing out must not fail on a lost connection
-            with contextlib.suppress(SQLAlchemyError):
+            # signing out must not fail on a lost connection or a rotated key
+            with contextlib.suppress(SQLAlchemyError, UserError):
                 checkpoints.at_sign_out(self)
         self.engine.dispose()
         # Python cannot wipe bytes in place; dropping the references is the best we can do.

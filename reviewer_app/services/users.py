@@ -19,7 +19,7 @@ from reviewer_app.errors import InputError, UserError
 from reviewer_app.resources import resource_path
 from reviewer_app.security.passwords import hash_password
 from reviewer_app.security.userkeys import UserKeys, seal_master_key
-from reviewer_app.services import authority
+from reviewer_app.services import authority, rotation
 from reviewer_app.services.authority import GrantState, primary_role, roles_text
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
@@ -177,11 +177,6 @@ def new_user(name: str, role: Role, password: str) -> User:
                 failed_attempts=0, disabled=False, created_at=now, password_changed_at=now)
 
 
-def current_epoch(db: Session) -> int:
-    """The master key's epoch (raised by each rotation; 1 for a new workspace)."""
-    return int(settings.get_text(db, settings.MASTER_KEY_EPOCH) or 1)
-
-
 def give_keys(db: Session, user: User, password: str, master_key: bytes) -> UserKeys:
     """Fresh keys for ``user`` (flushed): the private halves wrapped under ``password``, the
     public halves on the row, and the master key of the current epoch sealed to them. Any
@@ -190,7 +185,7 @@ def give_keys(db: Session, user: User, password: str, master_key: bytes) -> User
     user.sign_public_key, user.box_public_key = keys.sign_public, keys.box_public
     user.wrapped_private_keys = keys.wrap(password)
     user.wrapped_master_key = None
-    epoch = current_epoch(db)
+    epoch = settings.master_key_epoch(db)
     db.execute(delete(MasterKeyWrap).where(MasterKeyWrap.user_id == user.id))
     db.add(MasterKeyWrap(user_id=user.id, epoch=epoch, created_at=utcnow(),
                          sealed=seal_master_key(master_key, keys.box_public, user_id=user.id,
@@ -298,10 +293,16 @@ def disable_user(ws: WorkspaceSession, name: str) -> UserInfo:
                 "The last administrator cannot be disabled. Add another administrator first.",
                 code="last_admin", subject=name,
             )
+        rotated: tuple[bytes, int] | None = None
         if state.active or not user.disabled:
             ws.audit(db, "user.disable", f"user:{user.id}", {"user": user.name})
             _grant(ws, db, user, state.roles, False, created_by=state.created_by)
-        return UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
+            # their copy of the key, and any old copy of the database, open nothing new
+            rotated = rotation.rotate_master_key(ws, db, "user.disable")
+        info = UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
+    if rotated is not None:
+        ws.switch_master_key(*rotated)
+    return info
 
 
 def enable_user(ws: WorkspaceSession, name: str) -> UserInfo:
@@ -332,4 +333,8 @@ def reset_password(ws: WorkspaceSession, name: str, new_password: str) -> UserIn
         roles = state.roles if state is not None else frozenset({Role(user.role)})
         _grant(ws, db, user, roles, state.active if state is not None else not user.disabled,
                created_by=state.created_by if state is not None else None)
-        return UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
+        # the old password with an old copy of the key ring opens nothing written from now on
+        rotated = rotation.rotate_master_key(ws, db, "user.reset_password")
+        info = UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
+    ws.switch_master_key(*rotated)
+    return info

@@ -56,7 +56,7 @@ from reviewer_app.security.keyring import (
 )
 from reviewer_app.security.passwords import hash_password, needs_rehash, verify_password
 from reviewer_app.security.userkeys import UserKeys, open_master_key
-from reviewer_app.services import audit, authority, checkpoints
+from reviewer_app.services import audit, authority, checkpoints, rotation
 from reviewer_app.services.authority import (
     Authority,
     AuthorityUnverifiable,
@@ -83,7 +83,6 @@ from reviewer_app.services.session import SessionUser, Workspace, WorkspaceSessi
 from reviewer_app.services.users import (
     check_password_policy,
     check_user_name,
-    current_epoch,
     give_keys,
     new_user,
 )
@@ -267,6 +266,7 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
                                 keys.private_key_bytes(recipient))
             results_key = ensure_results_key(db, master_key)
             settings.set_text(db, settings.MASTER_KEY_EPOCH, "1")
+            settings.set_text(db, settings.SEALING_VERSION, rotation.SEALING_VERSION)
             admin = new_user(admin_name, Role.ADMIN, admin_password)
             db.add(admin)
             db.flush()
@@ -404,7 +404,8 @@ def open_session(directory: Path, user_name: str, password: str) -> WorkspaceSes
         engine.dispose()
         raise
     session = WorkspaceSession(signed_in.workspace, engine, signed_in.user,
-                               signed_in.master_key, signed_in.keys, signed_in.authority)
+                               signed_in.master_key, signed_in.keys, signed_in.authority,
+                               epoch=signed_in.epoch, index_root=signed_in.index_root)
     checkpoints.after_sign_in(session)
     return session
 
@@ -416,6 +417,8 @@ class _SignedIn:
     master_key: bytes
     keys: UserKeys
     authority: Authority
+    epoch: int
+    index_root: bytes | None
 
 
 def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
@@ -462,7 +465,7 @@ def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
                                  subject=f"user:{user.id}",
                                  details={"minutes": int(LOCK_DURATION.total_seconds() // 60)})
                     failure = AccountLocked(_local_time(user.locked_until))
-            elif user.disabled:
+            elif user.disabled or _disabled_by_grant(db, workspace, user):
                 audit.append(db, user_id=user.id, actor=user.name, action="login.refused",
                              subject=f"user:{user.id}", details={"reason": "disabled"})
                 failure = AccountDisabled()
@@ -471,7 +474,8 @@ def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
                 authority = load_authority(db, workspace.root_key, workspace.workspace_id)
                 state = authority.current.get(user.id)
                 if state is None and _may_pin_root(workspace, authority, user):
-                    workspace, authority = _pin_root(db, workspace, user, user_keys)
+                    workspace, authority = _pin_root(db, workspace, user, user_keys,
+                                                     master_key)
                     state = authority.current.get(user.id)
                 failure = _unauthorised(workspace, authority, state, user)
                 if failure is not None:
@@ -495,11 +499,18 @@ def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
                     result = _SignedIn(
                         workspace, SessionUser(user.id, user.name, primary_role(state.roles),
                                                state.roles),
-                        master_key, user_keys, authority)
+                        master_key, user_keys, authority, settings.master_key_epoch(db),
+                        settings.get_sealed(db, settings.INDEX_ROOT, master_key))
     if failure is not None:
         raise failure
     assert result is not None
     return result
+
+
+def _disabled_by_grant(db: Session, workspace: Workspace, user: User) -> bool:
+    """The grant in force says disabled, whatever the ``users.disabled`` column says."""
+    state = load_authority(db, workspace.root_key, workspace.workspace_id).current.get(user.id)
+    return state is not None and not state.active
 
 
 def _unlock(db: Session, user: User, password: str) -> tuple[UserKeys, bytes]:
@@ -511,7 +522,7 @@ def _unlock(db: Session, user: User, password: str) -> tuple[UserKeys, bytes]:
         master_key = unwrap_master_key(user.wrapped_master_key, password)
         return give_keys(db, user, password, master_key), master_key
     user_keys = UserKeys.unwrap(user.wrapped_private_keys, password)
-    epoch = current_epoch(db)
+    epoch = settings.master_key_epoch(db)
     wrap = db.get(MasterKeyWrap, (user.id, epoch))
     if wrap is None:
         raise NoMasterKeyForUser(user.name)
@@ -528,11 +539,14 @@ def _may_pin_root(workspace: Workspace, authority: Authority, user: User) -> boo
     return workspace.root_key is None and authority.grants == 0 and user.role == Role.ADMIN.value
 
 
-def _pin_root(db: Session, workspace: Workspace, user: User,
-              user_keys: UserKeys) -> tuple[Workspace, Authority]:
+def _pin_root(db: Session, workspace: Workspace, user: User, user_keys: UserKeys,
+              master_key: bytes) -> tuple[Workspace, Authority]:
+    """Pin the root of trust and bring the workspace's sealed values to the bound format."""
     _root_grant(db, replace(workspace, root_key=user_keys.sign_public), user, user_keys)
+    resealed = rotation.reseal_legacy(db, master_key)
     audit.append(db, user_id=user.id, actor=user.name, action="authority.root_pinned",
-                 subject=f"user:{user.id}", details={"root_key_id": user_keys.key_id},
+                 subject=f"user:{user.id}",
+                 details={"root_key_id": user_keys.key_id, "resealed": resealed.as_json()},
                  signer=user_keys.sign)
     db.flush()
     # Last, inside the transaction: if writing the file fails, nothing is committed.

@@ -25,7 +25,7 @@ compares the migrated database with these models on both back ends.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -71,6 +71,12 @@ KEY = 64  # length of an identifier from a bundle (schema.Id)
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # The row's owning columns, bound into the associated data of its sealed values (sealing):
+    # a value whose row was moved to another owner, or put back under another version, fails.
+    __seal_bind__: ClassVar[tuple[str, ...]] = ()
+
+    def seal_bind(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__seal_bind__}
 
     def _row_id(self) -> str:
         identity = inspect(self).identity
@@ -83,7 +89,8 @@ class Base(DeclarativeBase):
     def seal_into(self, column: str, master_key: bytes, plaintext: bytes) -> None:
         """Seal ``plaintext`` under the master key into ``column`` (the row must be flushed)."""
         table = self.__table__.name  # type: ignore[attr-defined]
-        setattr(self, column, sealing.seal(master_key, table, self._row_id(), column, plaintext))
+        setattr(self, column, sealing.seal(master_key, table, self._row_id(), column, plaintext,
+                                           self.seal_bind()))
 
     def open_from(self, column: str, master_key: bytes) -> bytes:
         """The plaintext of a sealed column; raises ``DecryptionError`` if it was tampered with."""
@@ -93,7 +100,7 @@ class Base(DeclarativeBase):
             # ValueError, so callers that expected one still catch it)
             raise DecryptionError(f"{type(self).__name__}.{column} is empty")
         table = self.__table__.name  # type: ignore[attr-defined]
-        return sealing.open_(master_key, table, self._row_id(), column, blob)
+        return sealing.open_(master_key, table, self._row_id(), column, blob, self.seal_bind())
 
     def seal_json_into(self, column: str, master_key: bytes, value: Any) -> None:
         self.seal_into(column, master_key, sealing.canonical_json(value))
@@ -267,6 +274,7 @@ class Member(Base):
 
     __tablename__ = "members"
     __table_args__ = (UniqueConstraint("survey_id", "member_key"),)
+    __seal_bind__ = ("survey_id", "member_key")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"))
@@ -292,6 +300,7 @@ class Dependent(Base):
 
     __tablename__ = "dependents"
     __table_args__ = (UniqueConstraint("member_id", "dependent_key"),)
+    __seal_bind__ = ("member_id", "dependent_key")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
@@ -333,6 +342,7 @@ class SubmissionRevision(Base):
 
     __tablename__ = "submission_revisions"
     __table_args__ = (UniqueConstraint("member_id", "revision"),)
+    __seal_bind__ = ("member_id", "revision")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
@@ -373,6 +383,7 @@ class Attachment(Base):
         UniqueConstraint("required_document_id", "file_key"),
         CheckConstraint("rotation IN (0, 90, 180, 270)", name="rotation"),
     )
+    __seal_bind__ = ("dependent_id", "required_document_id")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     required_document_id: Mapped[int] = mapped_column(ForeignKey("required_documents.id"))
@@ -393,12 +404,24 @@ class Attachment(Base):
 
 
 class AttachmentBlob(Base):
-    """The file bytes sealed under the master key; aad ``attachment_blobs:<attachment_id>:data``."""
+    """The file bytes sealed under their own data key, which is sealed under the master key and
+    bound to the attachment's owners (sealing.seal_document). ``wrapped_key`` is NULL only for a
+    blob from before issue 8 (sealed directly under the master key, re-sealed at the upgrade)."""
 
     __tablename__ = "attachment_blobs"
 
     attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    def open_document(self, master_key: bytes, attachment: Attachment) -> bytes:
+        """The file; DecryptionError when the blob or its attachment row was altered or moved."""
+        if self.wrapped_key is None or attachment.id != self.attachment_id:
+            raise DecryptionError("the document has no data key")
+        return sealing.open_document(
+            master_key, self.attachment_id,
+            sealing.document_bind(attachment.dependent_id, attachment.required_document_id),
+            self.wrapped_key, self.data)
 
 
 # --- the examiner's work ------------------------------------------------------------------------
@@ -450,6 +473,7 @@ class DocumentCheck(Base):
         UniqueConstraint("case_id", "document_key"),
         CheckConstraint(check_in("verdict", DocumentVerdict), name="verdict"),
     )
+    __seal_bind__ = ("case_id", "document_key", "version")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
@@ -461,21 +485,36 @@ class DocumentCheck(Base):
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative API)
+    # The version is set by the service before sealing (it is bound into the note's sealed
+    # value); SQLAlchemy still checks the old one in the UPDATE (optimistic locking).
+    __mapper_args__ = {"version_id_col": version,  # noqa: RUF012 (SQLAlchemy's declarative API)
+                       "version_id_generator": False}
+
+    def next_version(self) -> None:
+        self.version = (self.version or 0) + 1
 
 
 class IncomeSheet(Base):
-    """The examiner's entered income (employers, months, bonuses…) as sealed JSON."""
+    """The examiner's entered income (employers, months, bonuses…) as sealed JSON, bound to the
+    case, the case's dependent and the version (an older sheet put back does not open)."""
 
     __tablename__ = "income_sheets"
+    __seal_bind__ = ("dependent_id", "version")
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    # the case's dependent when the sheet was saved: a case moved to another person no longer
+    # matches it (services.case_views.income refuses the sheet then)
+    dependent_id: Mapped[int] = mapped_column(ForeignKey("dependents.id"))
     sealed_json: Mapped[bytes] = mapped_column(LargeBinary)
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative API)
+    __mapper_args__ = {"version_id_col": version,  # noqa: RUF012 (SQLAlchemy's declarative API)
+                       "version_id_generator": False}
+
+    def next_version(self) -> None:
+        self.version = (self.version or 0) + 1
 
 
 class Decision(Base):
@@ -486,6 +525,7 @@ class Decision(Base):
         CheckConstraint(check_in("kind", DecisionKind), name="kind"),
         CheckConstraint(f"verdict IS NULL OR {check_in('verdict', Verdict)}", name="verdict"),
     )
+    __seal_bind__ = ("case_id", "kind", "decided_by_id")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -511,6 +551,7 @@ class DeficiencyNotice(Base):
     """An itemised 不備連絡 to the member: items sealed, kept for export to the web system."""
 
     __tablename__ = "deficiency_notices"
+    __seal_bind__ = ("case_id", "created_by_id")
     # "is there a later notice of this case?" (the queue's 期限切れ view) as an index probe
     __table_args__ = (Index("ix_deficiency_notices_case_id_id", "case_id", "id"),)
 

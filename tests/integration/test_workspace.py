@@ -115,11 +115,12 @@ def test_five_failures_lock_the_account_until_an_admin_resets_it(workspace) -> N
 
     with workspace.login("admin") as admin:
         reset_password(admin, "examiner", "a brand new password")
+        rotated_key = admin.master_key
     with pytest.raises(LoginFailed):
         open_session(workspace.dir, "examiner", examiner.password)  # the old one is gone
     with open_session(workspace.dir, "examiner", "a brand new password") as ws:
-        # the re-wrapped key ring opens to the same workspace master key
-        assert ws.master_key == original_key
+        # the reset rotated the master key (issue 8 §3), and the new key ring opens the new one
+        assert ws.master_key == rotated_key != original_key
 
 
 def test_a_lock_expires_after_its_period(workspace) -> None:  # type: ignore[no-untyped-def]
@@ -166,10 +167,10 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
     from reviewer_app.security.passwords import Argon2Params
 
     with workspace.login("admin") as admin:
-        master = admin.master_key
         # As releases before issue 8 wrote it: OWASP's minimum, m=19 MiB, t=2, p=1.
         monkeypatch.setattr(keyring, "PARAMS", Argon2Params(19456, 2, 1, salt_bytes=16))
         reset_password(admin, "examiner", "new password 1")
+        master = admin.master_key  # the reset rotated it (issue 8 §3)
         # This release, at the product's settings (the suite otherwise wraps cheaply).
         monkeypatch.setattr(keyring, "PARAMS", keyring.RFC9106_SECOND)
 
