@@ -8,6 +8,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests match on Japanese messages unless they set the language themselves.
 os.environ.setdefault("REVIEWER_APP_LANG", "ja")
+# The application's log file (reviewer_app.applog) goes to a temporary folder, never the user's.
+if not os.environ.get("REVIEWER_APP_LOG_DIR"):
+    import tempfile as _tempfile
+
+    os.environ["REVIEWER_APP_LOG_DIR"] = _tempfile.mkdtemp(prefix="reviewer-test-logs-")
 
 # --- databases: SQLite and a throw-away PostgreSQL server (tests/pg.py) ------------------------
 
