@@ -6,14 +6,13 @@ Windows ``%LOCALAPPDATA%\\reviewer-app\\Logs``), or the folder named by ``REVIEW
 old files, so it never grows past about 6 MB.
 
 What goes in: command names and exit statuses, error *codes* (never the sentence, which can name a
-file or a person), the workspace's id, back end and schema revision, every audit event's action
-and subject (``case.open case:12``: ids and codes only, never the details), and the tracebacks of
-unexpected errors. A traceback keeps the exception's type and its frames (file, line, function,
-source line of *our* code and the libraries'), never the exception's message: messages of
-database, decoding and validation errors quote values, and values here are names, amounts and
-file names. Library loggers (Alembic, SQLAlchemy, Pillow) write here too, at INFO and above, and
-nothing reaches the console: a log line on the terminal would be lost and would mix with the
-command's output.
+file or a person), every audit event's action and subject (``case.open case:12``: ids and codes
+only, never the details), and the tracebacks of unexpected errors. A traceback keeps the
+exception's type and its frames (file within its package, line, function), never the exception's
+message nor source lines: messages of database, decoding and validation errors quote values, and
+values here are names, amounts and file names. Library loggers (Alembic, SQLAlchemy, Pillow,
+Qt's messages in the window) write here too, at INFO and above, and nothing reaches the console:
+a log line on the terminal would be lost and would mix with the command's output.
 """
 
 from __future__ import annotations
@@ -59,9 +58,23 @@ def _type_name(exc_type: type[BaseException]) -> str:
     return name if module in ("", "builtins") else f"{module}.{name}"
 
 
+def _short_path(filename: str) -> str:
+    """The file relative to its package (no home folder, which names the person)."""
+    parts = Path(filename).parts
+    for anchor in ("site-packages", "dist-packages"):
+        if anchor in parts:
+            return "/".join(parts[len(parts) - parts[::-1].index(anchor):])
+    if "reviewer_app" in parts:
+        return "/".join(parts[len(parts) - 1 - parts[::-1].index("reviewer_app"):])
+    if "tests" in parts:
+        return "/".join(parts[len(parts) - 1 - parts[::-1].index("tests"):])
+    return parts[-1] if parts else filename
+
+
 def scrubbed_traceback(exc: BaseException) -> str:
-    """The traceback without any exception message: the type and the frames of the exception and
-    of the ones chained to it (causes first, as Python prints them)."""
+    """The traceback without any exception message: the type and the frames (file relative to its
+    package, line, function; no source lines, which may quote data in a test or a script) of the
+    exception and of the ones chained to it (causes first, as Python prints them)."""
     chain: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and all(current is not seen for seen in chain):
@@ -73,7 +86,8 @@ def scrubbed_traceback(exc: BaseException) -> str:
         if index:
             parts.append("\nwhich led to:\n\n")
         parts.append("Traceback (most recent call last):\n")
-        parts.extend(traceback.format_tb(item.__traceback__))
+        parts.extend(f'  File "{_short_path(frame.filename)}", line {frame.lineno}, '
+                     f"in {frame.name}\n" for frame in traceback.extract_tb(item.__traceback__))
         parts.append(f"{_type_name(type(item))} (message withheld: it may quote personal data)\n")
     return "".join(parts).rstrip("\n")
 

@@ -162,3 +162,21 @@ def upgrade_workspace(directory: Path, user_name: str, password: str, *,
             f"{result.reason}). Report this to your administrator.",
             code="audit_broken", subject=str(directory))
     return UpgradeResult(current, head, backup, result.checked)
+
+
+@dataclass(frozen=True)
+class PendingUpgrade:
+    current: str
+    head: str
+    backend: str  # "sqlite": the window may upgrade after a backup; "postgresql": pg_dump first
+    backup: Path | None  # where the window's upgrade would put its backup (SQLite)
+
+
+def offer(directory: Path, user_name: str, password: str) -> PendingUpgrade:
+    """For the window, after a sign-in refused with :data:`~reviewer_app.services.schema.
+    UPGRADE_NEEDED`: raise unless the user is an admin with this password; what would be done."""
+    check_admin(directory, user_name, password)
+    current, head, backend = pending_upgrade(directory)
+    backup = default_backup_path(load_workspace(Path(directory)).dir, current, head) \
+        if backend == "sqlite" else None
+    return PendingUpgrade(current, head, backend, backup)
