@@ -162,3 +162,26 @@ def test_a_workspace_from_a_newer_release_is_refused_with_the_version_to_install
         assert migrate.current_revision(engine) == "9001"  # untouched
     finally:
         engine.dispose()
+
+
+def test_a_demo_made_by_an_earlier_version_is_upgraded_when_reused(tmp_path: Path) -> None:
+    """``reviewer-app demo`` keeps working across releases: its admin (whose password the demo
+    keeps) upgrades it at once, after the usual backup."""
+    import shutil
+
+    from reviewer_app.commands.demo import PASSWORDS_FILE, ensure_demo_workspace
+
+    made = ensure_demo_workspace(tmp_path / "demo", members=2)
+    old_dir = tmp_path / "old-demo"
+    at_revision(Filled(made.dir, made.passwords, {}, 0, {}, 0), old_dir, None)
+    shutil.copy(made.dir / PASSWORDS_FILE, old_dir / PASSWORDS_FILE)
+    reused = ensure_demo_workspace(old_dir)
+    assert not reused.created
+    engine = create_engine_for(load_workspace(old_dir).db_url)
+    try:
+        assert migrate.current_revision(engine) == migrate.head_revision()
+    finally:
+        engine.dispose()
+    assert len(list((old_dir / "backups").iterdir())) == 1
+    with open_session(old_dir, "examiner", made.passwords["examiner"]) as ws:
+        assert QueueService(ws).fetch(QueueFilter(), offset=0, limit=10)
