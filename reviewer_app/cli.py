@@ -95,9 +95,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("command %s refused: %s", args.command or "gui", exc.code)
         print(f"reviewer-app: {exc.message()}", file=sys.stderr)
         return exc.exit_code
-    except Exception as exc:
-        applog.log_unexpected(log, f"command {args.command or 'gui'} failed", exc)
-        raise
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -105,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        applog.log_unexpected(log, f"command {args.command or 'gui'} failed", exc)
+        raise
     log.info("command %s finished with status %s", args.command or "gui", status)
     return status
 
