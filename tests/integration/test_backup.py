@@ -193,23 +193,27 @@ def test_a_backup_taken_while_another_process_saves_restores_and_verifies(
     with open_session(directory, "examiner", passwords["examiner"]) as ws:
         case_id = _first_case(ws)
     stop = tmp_path / "stop"
-    saver = subprocess.Popen(
-        [sys.executable, "-c", SAVER, str(directory), passwords["examiner"], str(case_id),
-         str(stop)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     backups: list[Path] = []
-    try:
-        assert saver.stdout is not None
-        first = saver.stdout.readline()  # the saver is running and has saved once
-        assert first.strip(), saver.stderr.read() if saver.stderr else ""
-        for index in range(3):
-            out = tmp_path / f"b{index}.rvbackup"
-            backup_workspace(directory, out)
-            backups.append(out)
-    finally:
-        stop.touch()
-        output, errors = saver.communicate(timeout=60)
+    with subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(directory), passwords["examiner"], str(case_id),
+             str(stop)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as saver:
+        assert saver.stdout is not None and saver.stderr is not None
+        try:
+            first = saver.stdout.readline()  # the saver is running and has saved once
+            assert first.strip(), saver.stderr.read()
+            for index in range(3):
+                out = tmp_path / f"b{index}.rvbackup"
+                backup_workspace(directory, out)
+                backups.append(out)
+            after = saver.stdout.readline()  # and it was still saving after the last backup
+        finally:
+            stop.touch()
+            # The same buffered pipe as readline() (communicate() would skip its read-ahead).
+            output = saver.stdout.read()
+            errors = saver.stderr.read()
+            saver.wait(timeout=60)
     assert saver.returncode == 0, errors
-    saves = [line.split() for line in (first + output).splitlines()]
+    saves = [line.split() for line in (first + after + output).splitlines()]
     assert len(saves) >= 2
     saved_versions = {int(version) for _n, version in saves}
     for index, backup in enumerate(backups):
