@@ -121,6 +121,7 @@ class LoginDialog(QtWidgets.QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()  # a message of several lines (an older workspace's) needs the height
 
     def _set_busy(self, busy: bool) -> None:
         self.login_button.setEnabled(not busy)
