@@ -8,6 +8,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests match on Japanese messages unless they set the language themselves.
 os.environ.setdefault("REVIEWER_APP_LANG", "ja")
+# The application's log file (reviewer_app.applog) goes to a temporary folder, never the user's.
+if not os.environ.get("REVIEWER_APP_LOG_DIR"):
+    import atexit as _atexit
+    import shutil as _shutil
+    import tempfile as _tempfile
+
+    os.environ["REVIEWER_APP_LOG_DIR"] = _tempfile.mkdtemp(prefix="reviewer-test-logs-")
+    _atexit.register(_shutil.rmtree, os.environ["REVIEWER_APP_LOG_DIR"], True)
 
 # --- databases: SQLite and a throw-away PostgreSQL server (tests/pg.py) ------------------------
 

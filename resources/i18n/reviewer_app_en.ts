@@ -225,7 +225,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../reviewer_app/ui/app.py" line="48" />
+            <location filename="../../reviewer_app/ui/app.py" line="49" />
             <source>被扶養者資格調査 審査</source>
             <translation>Dependent Eligibility Survey Review</translation>
         </message>
@@ -814,6 +814,44 @@
         </message>
     </context>
     <context>
+        <name>CrashReporter</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
+            <source>（ログを書けません）</source>
+            <translation>(the log cannot be written)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
+            <source>予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。
+
+保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。
+
+繰り返し起きる場合は、アプリを終了して開き直し、管理者に次のログファイルを渡してください（個人情報は含まれていません）:
+{path}</source>
+            <translation>An unexpected error occurred ({kind}). The last action may not have finished.
+
+Everything saved is in the database and nothing was lost. You can go on working.
+
+If it happens again, quit and reopen the application and give your administrator this log file (it holds no personal data):
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
+            <source>メモリが不足しています。アプリを終了して開き直してください。</source>
+            <translation>Memory is running out. Quit and reopen the application.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <source>このダイアログを開いてから {n} 回起きています。</source>
+            <translation>It has happened {n} times since this dialog opened.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <source>予期しないエラー</source>
+            <translation>Unexpected error</translation>
+        </message>
+    </context>
+    <context>
         <name>DecisionTab</name>
         <message>
             <location filename="../../reviewer_app/ui/decision_tab.py" line="66" />
@@ -1252,37 +1290,37 @@
     <context>
         <name>IncomeAmount</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
             <source>マイナスの金額は入力できません。0以上の整数を入力してください。</source>
             <translation>Negative amounts are not allowed. Enter a whole number of 0 or more.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
             <source>円未満は入力できません。円単位の整数を入力してください。</source>
             <translation>Fractions of a yen are not allowed. Enter whole yen.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
             <source>「{text}」は金額として読めません。98000 や 98,000 のように数字で入力してください。</source>
             <translation>"{text}" is not an amount. Enter digits such as 98000 or 98,000.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
             <source>金額が大きすぎます。桁を確かめてください。</source>
             <translation>The amount is too large. Check the digits.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
@@ -1371,107 +1409,107 @@
     <context>
         <name>IncomeRecords</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
             <source>{d}日</source>
             <translation>day {d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
             <source>末日</source>
             <translation>month end</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
             <source>不明</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
             <source>当月</source>
             <translation>same month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
             <source>翌月</source>
             <translation>next month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
             <source>翌々月</source>
             <translation>month after next</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
             <source>YYYY-MM 形式(例: 2023-07)</source>
             <translation>YYYY-MM (e.g. 2023-07)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
             <source>YYYY-MM-DD 形式(例: 2023-06-01)</source>
             <translation>YYYY-MM-DD (e.g. 2023-06-01)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
             <source>年月は 2023-07 のように入力してください。</source>
             <translation>Enter the month as 2023-07.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
             <source>日付は 2023-06-01 のように入力してください。</source>
             <translation>Enter the date as 2023-06-01.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
             <source>{noun}の「{column}」を変更</source>
             <translation>Change {column} of {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
             <source>{noun}を追加</source>
             <translation>Add {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
             <source>{noun}を削除</source>
             <translation>Remove {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -1479,237 +1517,237 @@
     <context>
         <name>IncomeSummary</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>{y}年{m}月{d}日</source>
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>収入を入力するか書類を確認すると判定案を示します。</source>
             <translation>Enter the income or check the documents to see a proposed verdict.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
@@ -1942,47 +1980,47 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="29" />
+            <location filename="../../reviewer_app/ui/login.py" line="31" />
             <source>ログイン - 被扶養者資格調査 審査</source>
             <translation>Sign in - Dependent Eligibility Survey Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="32" />
+            <location filename="../../reviewer_app/ui/login.py" line="34" />
             <source>被扶養者資格調査 審査</source>
             <translation>Dependent Eligibility Survey Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="37" />
+            <location filename="../../reviewer_app/ui/login.py" line="39" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="49" />
+            <location filename="../../reviewer_app/ui/login.py" line="51" />
             <source>ユーザー名</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="50" />
+            <location filename="../../reviewer_app/ui/login.py" line="52" />
             <source>パスワード</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="65" />
+            <location filename="../../reviewer_app/ui/login.py" line="67" />
             <source>ログイン</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="67" />
+            <location filename="../../reviewer_app/ui/login.py" line="69" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="89" />
+            <location filename="../../reviewer_app/ui/login.py" line="91" />
             <source>ユーザー名とパスワードを入力してください。</source>
             <translation>Enter your user name and password.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="119" />
+            <location filename="../../reviewer_app/ui/login.py" line="132" />
             <source>確認しています…</source>
             <translation>Checking…</translation>
         </message>
@@ -3030,7 +3068,7 @@ limit</translation>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../reviewer_app/ui/app.py" line="79" />
+            <location filename="../../reviewer_app/ui/app.py" line="80" />
             <source>デモ用ワークスペースです（架空の人物）。パスワードはターミナルに表示されています。</source>
             <translation>A demo workspace of invented people. The passwords are printed in the terminal.</translation>
         </message>
@@ -3038,14 +3076,57 @@ limit</translation>
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../reviewer_app/ui/tasks.py" line="50" />
+            <location filename="../../reviewer_app/ui/tasks.py" line="49" />
             <source>予期しないエラーが起きました。操作をやり直してください。繰り返し起きる場合は管理者に連絡してください。</source>
             <translation>An unexpected error occurred. Please try again; if it keeps happening, contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/tasks.py" line="139" />
+            <location filename="../../reviewer_app/ui/tasks.py" line="138" />
             <source>エラー</source>
             <translation>Error</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpgradePrompt</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
+            <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <source>ワークスペースの更新</source>
+            <translation>Upgrade the workspace</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
+
+更新の前に、次の場所にバックアップを作ります:
+{backup}
+
+今すぐ更新しますか？ 更新中は他の人が使わないようにしてください。</source>
+            <translation>This workspace has an older schema ({current} → {head}). It must be upgraded to be used with this version.
+
+A backup is made first, here:
+{backup}
+
+Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
+            <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <source>バックアップを作って更新しています…</source>
+            <translation>Backing up and upgrading…</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <source>ワークスペースを更新しました。バックアップ: {backup}</source>
+            <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>
     </context>
 </TS>

@@ -79,6 +79,7 @@ from reviewer_app.services.results import (
     ensure_results_key,
     write_results_signer_file,
 )
+from reviewer_app.services.schema import require_current_schema
 from reviewer_app.services.session import SessionUser, Workspace, WorkspaceSession
 from reviewer_app.services.users import (
     check_password_policy,
@@ -354,7 +355,7 @@ def _dummy_hash() -> str:
 
 
 def open_workspace_engine(directory: Path) -> tuple[Workspace, Engine]:
-    """The workspace and an engine on its database (schema brought up to date), no sign-in.
+    """The workspace and an engine on its database (at this release's schema), no sign-in.
 
     For password-less tasks such as ``audit verify``. Tightens the files' modes (module doc).
     """
@@ -375,8 +376,8 @@ def _open_engine(directory: Path) -> tuple[Workspace, Engine, int]:
                 f"The database of workspace {workspace.dir} is not initialised.",
                 code="workspace_not_initialised", subject=str(workspace.dir),
             )
-        if current != migrate.head_revision():
-            migrate.upgrade(engine)
+        # An older schema waits for an admin's upgrade; a newer one is refused (services/schema).
+        require_current_schema(engine, workspace.dir, current)
         with Session(engine) as db:
             stored_id = settings.get_text(db, settings.WORKSPACE_ID)
         if stored_id != workspace.workspace_id:

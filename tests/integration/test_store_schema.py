@@ -88,7 +88,7 @@ def test_datetimes_come_back_aware_utc(db_url: str) -> None:
         with Session(engine) as session, session.begin():
             session.add(Setting(key="k", text_value="v", updated_at=at))
         with Session(engine) as session:
-            got = session.scalars(select(Setting.updated_at)).one()
+            got = session.scalars(select(Setting.updated_at).where(Setting.key == "k")).one()
         assert got == at and got.tzinfo is not None
     finally:
         engine.dispose()
