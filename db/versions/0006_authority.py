@@ -80,9 +80,6 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('sign_public_key', sa.LargeBinary(length=32), nullable=True))
         batch_op.add_column(sa.Column('box_public_key', sa.LargeBinary(length=32), nullable=True))
         batch_op.add_column(sa.Column('wrapped_private_keys', sa.LargeBinary(), nullable=True))
-        batch_op.alter_column('wrapped_master_key',
-               existing_type=sa.BLOB(),
-               nullable=True)
 
 
 
@@ -94,9 +91,6 @@ def downgrade() -> None:
     with op.batch_alter_table('attachment_blobs', schema=None) as batch_op:
         batch_op.drop_column('wrapped_key')
     with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.alter_column('wrapped_master_key',
-               existing_type=sa.BLOB(),
-               nullable=False)
         batch_op.drop_column('wrapped_private_keys')
         batch_op.drop_column('box_public_key')
         batch_op.drop_column('sign_public_key')

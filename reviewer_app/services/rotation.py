@@ -199,8 +199,8 @@ def rotate_master_key(ws: WorkspaceSession, db: Session, reason: str) -> tuple[b
                                                     epoch=epoch)))
         users += 1
     # Password-wrapped copies from before issue 8 would still open the old key: gone.
-    db.execute(update(User).where(User.wrapped_master_key.is_not(None))
-               .values(wrapped_master_key=None))
+    db.execute(update(User).where(User.wrapped_master_key != b"")
+               .values(wrapped_master_key=b""))
     db.flush()
     ws.audit(db, "master_key.rotate", "workspace", {"epoch": epoch, "reason": reason,
                                                      "users": users, **counts.as_json()})

@@ -174,7 +174,8 @@ def new_user(name: str, role: Role, password: str) -> User:
     """A user row with a fresh password hash (flush it, then :func:`give_keys`)."""
     now = utcnow()
     return User(name=name, role=role.value, password_hash=hash_password(password),
-                failed_attempts=0, disabled=False, created_at=now, password_changed_at=now)
+                wrapped_master_key=b"", failed_attempts=0, disabled=False, created_at=now,
+                password_changed_at=now)
 
 
 def give_keys(db: Session, user: User, password: str, master_key: bytes) -> UserKeys:
@@ -184,7 +185,7 @@ def give_keys(db: Session, user: User, password: str, master_key: bytes) -> User
     keys = UserKeys.generate()
     user.sign_public_key, user.box_public_key = keys.sign_public, keys.box_public
     user.wrapped_private_keys = keys.wrap(password)
-    user.wrapped_master_key = None
+    user.wrapped_master_key = b""
     epoch = settings.master_key_epoch(db)
     db.execute(delete(MasterKeyWrap).where(MasterKeyWrap.user_id == user.id))
     db.add(MasterKeyWrap(user_id=user.id, epoch=epoch, created_at=utcnow(),

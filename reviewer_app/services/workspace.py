@@ -49,7 +49,6 @@ from reviewer_app.private_files import owner_only_umask, tighten
 from reviewer_app.security import keys
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.security.keyring import (
-    CorruptKeyRingError,
     needs_rewrap,
     new_master_key,
     unwrap_master_key,
@@ -518,8 +517,8 @@ def _unlock(db: Session, user: User, password: str) -> tuple[UserKeys, bytes]:
     """The user's own keys and the master key. An account from before issue 8 gets its keys
     now: its old password-wrapped master key opens once and is then removed."""
     if user.wrapped_private_keys is None:
-        if user.wrapped_master_key is None:
-            raise CorruptKeyRingError("no keys")
+        if not user.wrapped_master_key:
+            raise NoMasterKeyForUser(user.name)  # rotated away before they had keys
         master_key = unwrap_master_key(user.wrapped_master_key, password)
         return give_keys(db, user, password, master_key), master_key
     user_keys = UserKeys.unwrap(user.wrapped_private_keys, password)

@@ -132,8 +132,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(255))
     # Before issue 8: the master key wrapped by a key derived from the password (keyring v1);
-    # emptied at the user's first sign-in after the upgrade, when they get their own keys.
-    wrapped_master_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # emptied (b"") at the user's first sign-in after the upgrade, when they get their own keys.
+    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     # The user's own keys (security.userkeys): the public halves in clear (certified by a signed
     # grant, services.authority), the private halves wrapped under the password (keyring v2).
     sign_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))

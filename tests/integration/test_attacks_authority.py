@@ -71,8 +71,9 @@ def test_a_user_row_inserted_by_hand_cannot_sign_in(workspace: Any) -> None:
     sql(workspace.dir,
         "INSERT INTO users (name, role, password_hash, wrapped_master_key, failed_attempts, "
         "disabled, created_at, password_changed_at, sign_public_key, box_public_key, "
-        "wrapped_private_keys) SELECT 'mallory', 'supervisor', password_hash, NULL, 0, "
-        "disabled, created_at, password_changed_at, sign_public_key, box_public_key, "
+        "wrapped_private_keys) SELECT 'mallory', 'supervisor', password_hash, "
+        "wrapped_master_key, 0, disabled, created_at, password_changed_at, sign_public_key, "
+        "box_public_key, "
         "wrapped_private_keys FROM users WHERE name = 'examiner'")
     from reviewer_app.services.workspace import open_session
 
