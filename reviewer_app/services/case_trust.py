@@ -192,23 +192,33 @@ class _CaseCheck:
 
     # -- one decision ---------------------------------------------------------------------
 
-    def _decision(self, row: Decision, prev: str, proposal: Decision | None) -> bool:
-        where_ja, where_en = f"判定記録 {row.id}", f"decision {row.id}"
+    def _signed(self, row: Decision | DeficiencyNotice, kind: str, author_id: int,
+                legacy_upto: int, where_ja: str, where_en: str) -> dict[str, Any] | bool:
+        """The row's signed body when its signature verifies with a key certified for its
+        author; True for an unsigned row from before signatures (the root grant says up to
+        where), False (with the problem noted) otherwise."""
         if row.signature is None:
-            if row.id <= self.authority.legacy_decisions:
-                return True  # made before signatures existed (the root grant says up to where)
-            self._problem("unsigned_decision", f"{where_ja}に署名がありません（偽造のおそれ）",
+            if row.id <= legacy_upto:
+                return True
+            self._problem(f"unsigned_{kind}", f"{where_ja}に署名がありません（偽造のおそれ）",
                           f"{where_en} is not signed (possibly forged)")
             return False
         body = self._body(row.signed_body)
-        public = self.authority.public_key(row.signer_key_id or "", row.decided_by_id)
-        if (body is None or public is None or row.body_hash
-                != statements.statement_hash(statements.DECISION, body)
-                or not statements.verify(public, statements.DECISION, body, row.signature)):
-            self._problem("bad_decision_signature",
-                          f"{where_ja}の署名が、記録された判定者の鍵で検証できません",
+        public = self.authority.public_key(row.signer_key_id or "", author_id)
+        if (body is None or public is None or row.body_hash != statements.statement_hash(kind, body)
+                or not statements.verify(public, kind, body, row.signature)):
+            self._problem(f"bad_{kind}_signature",
+                          f"{where_ja}の署名が、記録された作成者の鍵で検証できません",
                           f"the signature of {where_en} does not verify with its author's key")
             return False
+        return body
+
+    def _decision(self, row: Decision, prev: str, proposal: Decision | None) -> bool:
+        where_ja, where_en = f"判定記録 {row.id}", f"decision {row.id}"
+        body = self._signed(row, statements.DECISION, row.decided_by_id,
+                            self.authority.legacy_decisions, where_ja, where_en)
+        if not isinstance(body, dict):
+            return body
         expected = decision_body(self.workspace_id, row, self.case.dependent_id, prev,
                                  body.get("evaluation_sha256"), str(body.get("comment_sha256")))
         if body != expected:
@@ -268,20 +278,10 @@ class _CaseCheck:
 
     def _notice(self, row: DeficiencyNotice, decisions: list[Decision]) -> bool:
         where_ja, where_en = f"不備連絡 {row.id}", f"notice {row.id}"
-        if row.signature is None:
-            if row.id <= self.authority.legacy_notices:
-                return True
-            self._problem("unsigned_notice", f"{where_ja}に署名がありません（偽造のおそれ）",
-                          f"{where_en} is not signed (possibly forged)")
-            return False
-        body = self._body(row.signed_body)
-        public = self.authority.public_key(row.signer_key_id or "", row.created_by_id)
-        if (body is None or public is None or row.body_hash
-                != statements.statement_hash(statements.NOTICE, body)
-                or not statements.verify(public, statements.NOTICE, body, row.signature)):
-            self._problem("bad_notice_signature", f"{where_ja}の署名が検証できません",
-                          f"the signature of {where_en} does not verify")
-            return False
+        body = self._signed(row, statements.NOTICE, row.created_by_id,
+                            self.authority.legacy_notices, where_ja, where_en)
+        if not isinstance(body, dict):
+            return body
         before = [d for d in decisions if d.decided_at <= row.created_at and d.body_hash]
         prev = before[-1].body_hash if before else statements.GENESIS
         expected = notice_body(self.workspace_id, row, self.case.dependent_id,
