@@ -121,12 +121,74 @@ def _advance_sequence(conn: Any, table: Table) -> None:
                           f"{table.name}), 0) + 1, false)"), {"s": sequence})
 
 
+AUTHORITY_REVISION = "0006"  # issue 8: users' own keys, grants, bound seals, data keys
+
+
+def as_before_authority(filled: Filled) -> None:
+    """Rewrite ``filled`` (in place, once) as a release before issue 8 wrote its data: the
+    master key wrapped under each password, values sealed to table, row and column only,
+    documents sealed directly under the master key, no keys, grants, signatures or root."""
+    import re
+
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.security.keyring import wrap_master_key
+    from reviewer_app.services.rotation import SEALED_COLUMNS
+    from reviewer_app.services.workspace import WORKSPACE_FILE, load_workspace, open_session
+    from reviewer_app.store import sealing
+    from reviewer_app.store.models import Attachment, AttachmentBlob, User
+
+    if filled.extra.get("before_authority"):
+        return
+    with open_session(filled.dir, "admin", filled.passwords["admin"]) as admin:
+        master = admin.master_key
+    engine = create_engine_for(load_workspace(filled.dir).db_url)
+    try:
+        with Session(engine) as db, db.begin():
+            for model, columns in SEALED_COLUMNS:
+                table = model.__tablename__
+                for row in db.scalars(select(model)):
+                    for column in columns:
+                        if getattr(row, column) is not None:
+                            plain = row.open_from(column, master)
+                            setattr(row, column, sealing.seal(master, table, row._row_id(),
+                                                              column, plain))
+            for blob in db.scalars(select(AttachmentBlob)):
+                attachment = db.get(Attachment, blob.attachment_id)
+                assert attachment is not None
+                data = blob.open_document(master, attachment)
+                blob.data = sealing.seal(master, "attachment_blobs", blob.attachment_id,
+                                         "data", data)
+                blob.wrapped_key = None
+            for user in db.scalars(select(User)):
+                user.wrapped_master_key = wrap_master_key(master, filled.passwords[user.name])
+                user.sign_public_key = user.box_public_key = user.wrapped_private_keys = None
+            for statement in ("DELETE FROM grants", "DELETE FROM master_key_wraps",
+                              "UPDATE audit_events SET signer_key_id = NULL, signature = NULL",
+                              "UPDATE decisions SET signed_body = NULL, body_hash = NULL, "
+                              "signer_key_id = NULL, signature = NULL",
+                              "UPDATE deficiency_notices SET signed_body = NULL, "
+                              "body_hash = NULL, signer_key_id = NULL, signature = NULL",
+                              "DELETE FROM settings WHERE key IN ('master_key_epoch', "
+                              "'sealing_version', 'index_root')"):
+                db.execute(text(statement))
+    finally:
+        engine.dispose()
+    toml = filled.dir / WORKSPACE_FILE
+    toml.write_text(re.sub(r"(?m)^#.*root of trust.*\n|^root_key = .*\n", "",
+                           toml.read_text(encoding="utf-8")), encoding="utf-8")
+    (filled.dir / "audit-checkpoint.json").unlink(missing_ok=True)
+    filled.extra["before_authority"] = True
+
+
 def at_revision(filled: Filled, target_dir: Path, target_db_url: str | None,
                 revision: str = FIRST_REVISION) -> dict[str, int]:
     """A copy of ``filled`` as a workspace at ``revision`` in ``target_dir`` (module doc);
     returns the rows copied per table."""
     from reviewer_app.services.workspace import DEFAULT_DB_FILE, WORKSPACE_FILE, load_workspace
 
+    if revision < AUTHORITY_REVISION:
+        as_before_authority(filled)
     source = load_workspace(filled.dir)
     target_dir.mkdir(mode=0o700)
     url = target_db_url or f"sqlite:///{target_dir / DEFAULT_DB_FILE}"

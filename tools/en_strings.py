@@ -555,6 +555,10 @@ EN: dict[str, str] = {
     "判定案「{verdict}」を承認します。よろしいですか?": "Approve the proposal \"{verdict}\"?",
     "承認の確認": "Confirm approval",
     "収入を入力するか書類を確認すると判定案を示します。": "Enter the income or check the documents to see a proposed verdict.",
+    # --- issue 8: security ---
+    "（読めません）": "(unreadable)",
+    "判定の記録が検証できません（改ざんのおそれ）: {problems}": "The decision record does not verify (it may have been altered): {problems}",
+    "この案件のデータは壊れているか書き換えられています。管理者に連絡してください": "This case's data is damaged or was altered. Contact your administrator.",
     # --- issue 10: crashes and upgrades ---
     "（ログを書けません）": "(the log cannot be written)",
     "予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。\n\n保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。\n\n繰り返し起きる場合は、アプリを終了して開き直し、管理者に次のログファイルを渡してください（個人情報は含まれていません）:\n{path}": "An unexpected error occurred ({kind}). The last action may not have finished.\n\nEverything saved is in the database and nothing was lost. You can go on working.\n\nIf it happens again, quit and reopen the application and give your administrator this log file (it holds no personal data):\n{path}",

@@ -509,205 +509,210 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="187" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
             <source>調査票</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="188" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
             <source>収入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="193" />
             <source>不備連絡</source>
             <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="194" />
             <source>履歴</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="231" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="234" />
             <source>← キューに戻る</source>
             <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
             <source>担当を外す</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="246" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
             <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
             <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
             <source>前の案件 (Ctrl+Shift+←)</source>
             <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="254" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="255" />
             <source>次の案件 (Ctrl+Shift+→)</source>
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="304" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="313" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="376" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="386" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="377" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="397" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="430" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="440" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="443" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="453" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="445" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="455" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="447" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="457" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="450" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="460" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="452" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="462" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="472" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
+            <source>判定の記録が検証できません（改ざんのおそれ）: {problems}</source>
+            <translation>The decision record does not verify (it may have been altered): {problems}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
             <source>期限後</source>
             <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="472" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
             <source>期限内</source>
             <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="473" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
             <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
             <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="475" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="489" />
             <source>【新着】の書類を確認してください。</source>
             <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="477" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="491" />
             <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
             <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="517" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="531" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="533" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="615" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="547" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="629" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="548" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="619" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="562" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="633" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="571" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="585" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="581" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="632" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="646" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="604" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="618" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="629" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="643" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="631" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="645" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="677" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="693" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="687" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="703" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="694" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="710" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="708" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="724" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -715,27 +720,27 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="111" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="113" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="114" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="116" />
             <source>{who}さんが {when} に先に保存しました。</source>
             <translation>{who} saved first, at {when}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="118" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="120" />
             <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
             <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="122" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="124" />
             <source>自分の入力を残す</source>
             <translation>Keep my entries</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="124" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="126" />
             <source>相手の内容にする</source>
             <translation>Take theirs</translation>
         </message>
@@ -2015,7 +2020,7 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>Enter your user name and password.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="131" />
+            <location filename="../../reviewer_app/ui/login.py" line="132" />
             <source>確認しています…</source>
             <translation>Checking…</translation>
         </message>
@@ -2094,7 +2099,7 @@ If it happens again, quit and reopen the application and give your administrator
         </message>
         <message>
             <location filename="../../reviewer_app/ui/main_window.py" line="123" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="263" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="264" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
@@ -2104,17 +2109,17 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="132" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="133" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="204" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="205" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="264" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="265" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2123,7 +2128,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="268" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="269" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2862,17 +2867,27 @@ limit</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="325" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="331" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
+            <source>（読めません）</source>
+            <translation>(unreadable)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
+            <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
+            <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="337" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="340" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>

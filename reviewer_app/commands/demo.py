@@ -121,7 +121,29 @@ def _upgrade_demo(directory: Path, passwords: dict[str, str]) -> None:
 
     current, _head, _backend = pending_upgrade(directory)
     if migrate.schema_state(current or None) == "older":
-        upgrade_workspace(directory, "admin", passwords["admin"])
+        result = upgrade_workspace(directory, "admin", passwords["admin"])
+        _certify_demo_users(directory, passwords, result.uncertified)
+
+
+def _certify_demo_users(directory: Path, passwords: dict[str, str],
+                        names: tuple[str, ...]) -> None:
+    """A demo from before issue 8: each user signs in once (which gives them their own keys)
+    and the admin certifies those keys, as an operator would with ``users certify``."""
+    import contextlib
+
+    from reviewer_app.services.authority import NotCertified
+    from reviewer_app.services.users import certify_user
+    from reviewer_app.services.workspace import open_session
+
+    for name in names:
+        if name in passwords:
+            # refused as expected: the keys now exist, waiting for the admin
+            with contextlib.suppress(NotCertified):
+                open_session(directory, name, passwords[name]).close()
+    with open_session(directory, "admin", passwords["admin"]) as admin:
+        for name in names:
+            if name in passwords:
+                certify_user(admin, name)
 
 
 def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:

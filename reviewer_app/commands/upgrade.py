@@ -45,4 +45,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"  更新前のバックアップ (backup taken first): {result.backup}")
     print(f"  監査ログは正常です（{result.audit_events}件）。 "
           f"The audit trail is intact ({result.audit_events} events).")
+    if result.uncertified:
+        names = ", ".join(result.uncertified)
+        print(f"  次のユーザーは一度サインインした後、管理者が reviewer-app users certify NAME で"
+              f"鍵を承認するまで使えません (sign in once, then an admin runs users certify): "
+              f"{names}")
     return 0

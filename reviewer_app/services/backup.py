@@ -324,9 +324,11 @@ def _check_toml(path: Path, staging: Path, workspace_id: str) -> None:
 
 
 def _verify_audit(path: Path, db_file: Path) -> int:
+    """The chain, its signatures and the grants against the restored workspace.toml's root key
+    (services.audit.verify_workspace; the backup holds no workstation checkpoint)."""
     engine = create_engine_for(f"sqlite:///{db_file}")
     try:
-        result = audit.verify_chain(engine)
+        result = audit.verify_workspace(load_workspace(db_file.parent), engine)
         if not result.ok:
             raise BackupError(
                 path, f"監査ログが壊れています（#{result.first_bad_seq}: {result.reason}）",

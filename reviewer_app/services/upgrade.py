@@ -31,6 +31,7 @@ from reviewer_app.security.passwords import verify_password
 from reviewer_app.services import audit
 from reviewer_app.services.errors import AccountDisabled, LoginFailed
 from reviewer_app.services.schema import SchemaTooNew
+from reviewer_app.services.users import list_users
 from reviewer_app.services.workspace import _connect, _dummy_hash, load_workspace, open_session
 from reviewer_app.store import migrate
 from reviewer_app.store.types import utcnow
@@ -68,6 +69,8 @@ class UpgradeResult:
     to_revision: str
     backup: Path | None  # None: already current, or PostgreSQL (the operator's pg_dump)
     audit_events: int
+    # accounts from before issue 8 whose keys an admin has yet to certify (users certify)
+    uncertified: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -153,7 +156,8 @@ def upgrade_workspace(directory: Path, user_name: str, password: str, *,
                 session.audit(db, "workspace.upgrade", f"workspace:{workspace.workspace_id}",
                               {"from": current, "to": head,
                                "backup": "file" if backup is not None else "operator"})
-        result = audit.verify_chain(session.engine)
+        result = audit.verify_workspace(session.workspace, session.engine)
+        uncertified = tuple(u.name for u in list_users(session) if not u.certified)
     if not result.ok:
         raise UserError(
             f"更新しましたが、監査ログが壊れています（#{result.first_bad_seq}: {result.reason}）。"
@@ -161,7 +165,7 @@ def upgrade_workspace(directory: Path, user_name: str, password: str, *,
             f"The upgrade finished but the audit trail is broken (#{result.first_bad_seq}: "
             f"{result.reason}). Report this to your administrator.",
             code="audit_broken", subject=str(directory))
-    return UpgradeResult(current, head, backup, result.checked)
+    return UpgradeResult(current, head, backup, result.checked, uncertified)
 
 
 @dataclass(frozen=True)

@@ -33,29 +33,43 @@ from __future__ import annotations
 import os
 import tomllib
 import uuid
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
+from reviewer_app.atomic import write_bytes_atomically
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.private_files import owner_only_umask, tighten
 from reviewer_app.security import keys
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.security.keyring import (
     needs_rewrap,
     new_master_key,
     unwrap_master_key,
-    wrap_master_key,
 )
 from reviewer_app.security.passwords import hash_password, needs_rehash, verify_password
-from reviewer_app.services import audit
+from reviewer_app.security.userkeys import UserKeys, open_master_key
+from reviewer_app.services import audit, authority, checkpoints, rotation
+from reviewer_app.services.authority import (
+    Authority,
+    AuthorityUnverifiable,
+    GrantState,
+    KeysReplaced,
+    NotCertified,
+    primary_role,
+)
+from reviewer_app.services.authority import load as load_authority
 from reviewer_app.services.errors import (
     AccountDisabled,
     AccountLocked,
     LoginFailed,
+    NoMasterKeyForUser,
     WorkspaceExists,
     WorkspaceNotFound,
 )
@@ -66,11 +80,22 @@ from reviewer_app.services.results import (
 )
 from reviewer_app.services.schema import require_current_schema
 from reviewer_app.services.session import SessionUser, Workspace, WorkspaceSession
-from reviewer_app.services.users import check_password_policy, check_user_name, new_user
+from reviewer_app.services.users import (
+    check_password_policy,
+    check_user_name,
+    give_keys,
+    new_user,
+)
 from reviewer_app.store import migrate, settings
 from reviewer_app.store.engine import create_engine_for, immediate
 from reviewer_app.store.enums import Role
-from reviewer_app.store.models import User
+from reviewer_app.store.models import (
+    AuditEvent,
+    Decision,
+    DeficiencyNotice,
+    MasterKeyWrap,
+    User,
+)
 from reviewer_app.store.types import utcnow
 
 WORKSPACE_FILE = "workspace.toml"
@@ -138,7 +163,22 @@ def load_workspace(directory: Path) -> Workspace:
             f"{path} lacks workspace_id or db_url.",
             code="bad_workspace_file", subject=str(path),
         )
-    return Workspace(directory.resolve(), workspace_id, resolve_db_url(directory, db_url))
+    root_key = None
+    if "root_key" in data:
+        try:
+            public = keys.public_key_from_text(str(data["root_key"]))
+        except UserError:
+            public = None
+        if not isinstance(public, Ed25519PublicKey):
+            raise UserError(
+                f"{path} の root_key が署名用の公開鍵ではありません。管理者が init のときに控えた"
+                "指紋と照らして、正しい workspace.toml に戻してください。",
+                f"root_key in {path} is not a signing public key. Restore the right "
+                "workspace.toml, checking it against the fingerprint recorded at init.",
+                code="bad_workspace_file", subject=str(path))
+        root_key = keys.public_raw(public)
+    return Workspace(directory.resolve(), workspace_id, resolve_db_url(directory, db_url),
+                     root_key)
 
 
 def _connect(url: str) -> Engine:
@@ -192,8 +232,8 @@ def init_workspace(directory: Path, db_url: str | None, admin_name: str,
                 if inspect(engine).get_table_names():
                     raise WorkspaceExists(make_url(url).render_as_string(hide_password=True),
                                           "テーブルがあります", "it already has tables")
-                _create_database(engine, workspace, stored_url, admin_name, admin_password,
-                                 written)
+                workspace = _create_database(engine, workspace, stored_url, admin_name,
+                                             admin_password, written)
             finally:
                 engine.dispose()
         tighten(directory, sqlite_files(url))
@@ -210,7 +250,7 @@ def init_workspace(directory: Path, db_url: str | None, admin_name: str,
 
 
 def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admin_name: str,
-                     admin_password: str, written: list[Path]) -> None:
+                     admin_password: str, written: list[Path]) -> Workspace:
     master_key = new_master_key()
     recipient = keys.generate_recipient_key()
     public_text = keys.public_key_to_text(recipient.public_key())
@@ -225,15 +265,23 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
             settings.set_sealed(db, settings.RECIPIENT_PRIVATE_KEY, master_key,
                                 keys.private_key_bytes(recipient))
             results_key = ensure_results_key(db, master_key)
-            admin = new_user(admin_name, Role.ADMIN, admin_password, master_key)
+            settings.set_text(db, settings.MASTER_KEY_EPOCH, "1")
+            settings.set_text(db, settings.SEALING_VERSION, rotation.SEALING_VERSION)
+            admin = new_user(admin_name, Role.ADMIN, admin_password)
             db.add(admin)
             db.flush()
+            admin_keys = give_keys(db, admin, admin_password, master_key)
+            workspace = replace(workspace, root_key=admin_keys.sign_public)
             audit.append(db, user_id=admin.id, actor=admin.name, action="workspace.init",
                          subject=f"workspace:{workspace.workspace_id}",
                          details={"backend": workspace.backend,
-                                  "recipient_key_id": recipient_key_id})
+                                  "recipient_key_id": recipient_key_id,
+                                  "root_key_id": admin_keys.key_id},
+                         signer=admin_keys.sign)
             audit.append(db, user_id=admin.id, actor=admin.name, action="user.add",
-                         subject=f"user:{admin.id}", details={"user": admin.name, "role": "admin"})
+                         subject=f"user:{admin.id}", details={"user": admin.name, "role": "admin"},
+                         signer=admin_keys.sign)
+            _root_grant(db, workspace, admin, admin_keys)
             db.flush()
             # The files go last but inside the transaction: if writing them fails, nothing is
             # committed and the caller removes what was written.
@@ -243,7 +291,9 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
                 "# reviewer-app workspace (see reviewer_app/services/workspace.py)\n"
                 f"format = {FORMAT}\n"
                 f"workspace_id = {_toml_string(workspace.workspace_id)}\n"
-                f"db_url = {_toml_string(stored_url)}\n",
+                f"db_url = {_toml_string(stored_url)}\n"
+                "# The first administrator's signing key: the root of trust (docs/security.md).\n"
+                f"root_key = {_toml_string(_root_text(admin_keys.sign_public))}\n",
                 encoding="utf-8",
             )
             pub = workspace.dir / RECIPIENT_FILE
@@ -252,6 +302,43 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
             written.append(workspace.dir / RESULTS_SIGNER_FILE)
             write_results_signer_file(workspace.dir,
                                       keys.public_key_to_text(results_key.public_key()))
+    return workspace
+
+
+def _root_text(raw: bytes) -> str:
+    return keys.public_key_to_text(Ed25519PublicKey.from_public_bytes(raw))
+
+
+def _root_grant(db: Session, workspace: Workspace, admin: User, admin_keys: UserKeys) -> None:
+    """The first administrator's grant, signed by their own key: the key pinned as root. It
+    records how far the workspace's decisions, notices and audit events go back unsigned (a
+    workspace from before issue 8), so nothing unsigned can be slipped in later."""
+    head = db.scalar(select(func.max(AuditEvent.seq))) or 0
+    legacy = {"decisions": db.scalar(select(func.max(Decision.id))) or 0,
+              "notices": db.scalar(select(func.max(DeficiencyNotice.id))) or 0,
+              "audit_seq": head + 1}
+    row = authority.issue(db, workspace_id=workspace.workspace_id, issuer_id=admin.id,
+                          issuer_key=admin_keys.sign, user=admin,
+                          roles=frozenset({Role.ADMIN}), active=True, created_by=None,
+                          legacy=legacy)
+    audit.append(db, user_id=admin.id, actor=admin.name, action="grant.issue",
+                 subject=f"user:{admin.id}",
+                 details={"user_id": admin.id, "serial": row.serial, "grant": row.body_hash,
+                          "roles": "admin", "active": True, "root": True},
+                 signer=admin_keys.sign)
+
+
+def pin_root_key(workspace: Workspace, raw: bytes) -> Workspace:
+    """Write ``root_key`` into workspace.toml (a workspace from before issue 8), atomically."""
+    path = workspace.dir / WORKSPACE_FILE
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    text += ("# The first administrator's signing key: the root of trust (docs/security.md).\n"
+             f"root_key = {_toml_string(_root_text(raw))}\n")
+    with owner_only_umask():
+        write_bytes_atomically(path, text.encode("utf-8"))
+    return replace(workspace, root_key=raw)
 
 
 # --- sign in ------------------------------------------------------------------------------------
@@ -307,21 +394,39 @@ def _open_engine(directory: Path) -> tuple[Workspace, Engine, int]:
 
 
 def open_session(directory: Path, user_name: str, password: str) -> WorkspaceSession:
-    """Sign in: check the password (with lockout), unwrap the master key, audit the outcome."""
+    """Sign in: check the password (with lockout), unlock the user's keys and the master key,
+    check their grant (services.authority), audit the outcome, and checkpoint the audit trail's
+    head on this workstation (services.checkpoints)."""
     workspace, engine, tightened = _open_engine(directory)
     try:
-        user, master_key = _sign_in(engine, user_name, password, tightened)
+        signed_in = _sign_in(engine, workspace, user_name, password, tightened)
     except BaseException:
         engine.dispose()
         raise
-    return WorkspaceSession(workspace, engine, user, master_key)
+    session = WorkspaceSession(signed_in.workspace, engine, signed_in.user,
+                               signed_in.master_key, signed_in.keys, signed_in.authority,
+                               epoch=signed_in.epoch, index_root=signed_in.index_root)
+    checkpoints.after_sign_in(session)
+    return session
 
 
-def _sign_in(engine: Engine, name: str, password: str,
-             tightened: int = 0) -> tuple[SessionUser, bytes]:
-    # The outcome (counter, lock, audit event) is committed before any failure is raised.
+@dataclass(frozen=True)
+class _SignedIn:
+    workspace: Workspace
+    user: SessionUser
+    master_key: bytes
+    keys: UserKeys
+    authority: Authority
+    epoch: int
+    index_root: bytes | None
+
+
+def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
+             tightened: int = 0) -> _SignedIn:
+    # The outcome (counter, lock, audit event, keys made for a pre-issue-8 account) is committed
+    # before any failure is raised.
     failure: UserError | None = None
-    result: tuple[SessionUser, bytes] | None = None
+    result: _SignedIn | None = None
     with Session(immediate(engine)) as db, db.begin():
         now = utcnow()
         # FOR UPDATE: concurrent attempts on one account queue here on PostgreSQL, so each reads
@@ -360,29 +465,111 @@ def _sign_in(engine: Engine, name: str, password: str,
                                  subject=f"user:{user.id}",
                                  details={"minutes": int(LOCK_DURATION.total_seconds() // 60)})
                     failure = AccountLocked(_local_time(user.locked_until))
-            elif user.disabled:
+            elif user.disabled or _disabled_by_grant(db, workspace, user):
                 audit.append(db, user_id=user.id, actor=user.name, action="login.refused",
                              subject=f"user:{user.id}", details={"reason": "disabled"})
                 failure = AccountDisabled()
             else:
-                master_key = unwrap_master_key(user.wrapped_master_key, password)
-                if needs_rehash(user.password_hash):
-                    user.password_hash = hash_password(password)
-                if needs_rewrap(user.wrapped_master_key):
-                    # Key-derivation settings were raised since this key ring was written.
-                    user.wrapped_master_key = wrap_master_key(master_key, password)
-                user.failed_attempts = 0
-                user.last_login_at = now
-                if settings.get_text(db, settings.RESULTS_PUBLIC_KEY) is None:
-                    # A workspace made before results existed gets its key now (issue 7 §2).
-                    ensure_results_key(db, master_key)
-                audit.append(db, user_id=user.id, actor=user.name, action="login.ok",
-                             subject=f"user:{user.id}")
-                result = (SessionUser(user.id, user.name, Role(user.role)), master_key)
+                user_keys, master_key = _unlock(db, user, password)
+                authority = load_authority(db, workspace.root_key, workspace.workspace_id)
+                state = authority.current.get(user.id)
+                if state is None and _may_pin_root(workspace, authority, user):
+                    workspace, authority = _pin_root(db, workspace, user, user_keys,
+                                                     master_key)
+                    state = authority.current.get(user.id)
+                failure = _unauthorised(workspace, authority, state, user)
+                if failure is not None:
+                    audit.append(db, user_id=user.id, actor=user.name, action="login.refused",
+                                 subject=f"user:{user.id}", details={"reason": failure.code})
+                else:
+                    assert state is not None
+                    if needs_rehash(user.password_hash):
+                        user.password_hash = hash_password(password)
+                    if user.wrapped_private_keys is not None \
+                            and needs_rewrap(user.wrapped_private_keys):
+                        # Key-derivation settings were raised since this key ring was written.
+                        user.wrapped_private_keys = user_keys.wrap(password)
+                    user.failed_attempts = 0
+                    user.last_login_at = now
+                    if settings.get_text(db, settings.RESULTS_PUBLIC_KEY) is None:
+                        # A workspace made before results existed gets its key now (issue 7 §2).
+                        ensure_results_key(db, master_key)
+                    audit.append(db, user_id=user.id, actor=user.name, action="login.ok",
+                                 subject=f"user:{user.id}", signer=user_keys.sign)
+                    result = _SignedIn(
+                        workspace, SessionUser(user.id, user.name, primary_role(state.roles),
+                                               state.roles),
+                        master_key, user_keys, authority, settings.master_key_epoch(db),
+                        settings.get_sealed(db, settings.INDEX_ROOT, master_key))
     if failure is not None:
         raise failure
     assert result is not None
     return result
+
+
+def _disabled_by_grant(db: Session, workspace: Workspace, user: User) -> bool:
+    """The grant in force says disabled, whatever the ``users.disabled`` column says."""
+    state = load_authority(db, workspace.root_key, workspace.workspace_id).current.get(user.id)
+    return state is not None and not state.active
+
+
+def _unlock(db: Session, user: User, password: str) -> tuple[UserKeys, bytes]:
+    """The user's own keys and the master key. An account from before issue 8 gets its keys
+    now: its old password-wrapped master key opens once and is then removed."""
+    if user.wrapped_private_keys is None:
+        if not user.wrapped_master_key:
+            raise NoMasterKeyForUser(user.name)  # rotated away before they had keys
+        master_key = unwrap_master_key(user.wrapped_master_key, password)
+        return give_keys(db, user, password, master_key), master_key
+    user_keys = UserKeys.unwrap(user.wrapped_private_keys, password)
+    epoch = settings.master_key_epoch(db)
+    wrap = db.get(MasterKeyWrap, (user.id, epoch))
+    if wrap is None:
+        raise NoMasterKeyForUser(user.name)
+    try:
+        master_key = open_master_key(user_keys.box, wrap.sealed, user_id=user.id, epoch=epoch)
+    except DecryptionError:
+        raise NoMasterKeyForUser(user.name) from None
+    return user_keys, master_key
+
+
+def _may_pin_root(workspace: Workspace, authority: Authority, user: User) -> bool:
+    """A workspace from before issue 8 has no root of trust yet: its first administrator to
+    sign in becomes it (the one moment the ``users.role`` column is trusted; audited)."""
+    return workspace.root_key is None and authority.grants == 0 and user.role == Role.ADMIN.value
+
+
+def _pin_root(db: Session, workspace: Workspace, user: User, user_keys: UserKeys,
+              master_key: bytes) -> tuple[Workspace, Authority]:
+    """Pin the root of trust and bring the workspace's sealed values to the bound format."""
+    _root_grant(db, replace(workspace, root_key=user_keys.sign_public), user, user_keys)
+    resealed = rotation.reseal_legacy(db, master_key)
+    audit.append(db, user_id=user.id, actor=user.name, action="authority.root_pinned",
+                 subject=f"user:{user.id}",
+                 details={"root_key_id": user_keys.key_id, "resealed": resealed.as_json()},
+                 signer=user_keys.sign)
+    db.flush()
+    # Last, inside the transaction: if writing the file fails, nothing is committed.
+    workspace = pin_root_key(workspace, user_keys.sign_public)
+    return workspace, load_authority(db, workspace.root_key, workspace.workspace_id)
+
+
+def _unauthorised(workspace: Workspace, authority: Authority, state: GrantState | None,
+                  user: User) -> UserError | None:
+    if state is None:
+        if authority.grants and workspace.root_key is None:
+            return AuthorityUnverifiable(
+                "workspace.toml に root_key がありません", "workspace.toml has no root_key")
+        if authority.grants and not authority.current:
+            return AuthorityUnverifiable(
+                "どの権限も workspace.toml の root_key で検証できません",
+                "no grant verifies against the root_key in workspace.toml")
+        return NotCertified(user.name)
+    if state.sign_key != user.sign_public_key:
+        return KeysReplaced(user.name)
+    if not state.active:
+        return AccountDisabled()
+    return None
 
 
 def _local_time(at: datetime) -> str:

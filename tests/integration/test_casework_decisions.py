@@ -164,6 +164,7 @@ def test_a_sheet_changed_behind_the_lock_is_caught_at_approval(workspace: Any,
         sheet = row.open_json_from("sealed_json", admin.master_key)
         sheet["employers"][0]["payments"] = [{"month": f"2024-{m:02d}", "gross": 90_000}
                                              for m in range(1, 13)]
+        row.next_version()
         row.seal_json_into("sealed_json", admin.master_key, sheet)
     with pytest.raises(EvaluationChanged) as info:
         CaseService(workspace.login("supervisor")).approve(case.case_id, "", version)

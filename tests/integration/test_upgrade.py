@@ -12,6 +12,7 @@ from helpers_upgrade import FIRST_REVISION, Filled, at_revision, filled_workspac
 from sqlalchemy import text
 
 from reviewer_app.cli import main
+from reviewer_app.services.authority import NotCertified
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import LoginFailed
 from reviewer_app.services.queue import QueueFilter, QueueService
@@ -77,6 +78,12 @@ def test_first_revision_workspace_with_data_walks_to_the_head_and_opens(
     assert main(upgrade) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
     assert f"→ {migrate.head_revision()}" in out and "監査ログは正常です" in out
+    # The admin's sign-in pinned the root of trust (issue 8); the others sign in once to get
+    # their own keys, which the admin then certifies.
+    assert "users certify" in out and "examiner" in out
+    with pytest.raises(NotCertified):
+        open_session(old_dir, "examiner", filled.passwords["examiner"])
+    assert main(["users", "certify", *_args(filled, old_dir, "admin"), "examiner"]) == 0
 
     with open_session(old_dir, "examiner", filled.passwords["examiner"]) as examiner:
         rows = QueueService(examiner).fetch(QueueFilter(), offset=0, limit=100)
