@@ -22,12 +22,11 @@ if not os.environ.get("REVIEWER_APP_LOG_DIR"):
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pg import PgServer, PgUnavailable
+from workspace_fixture import Account, WorkspaceFixture
 
 
 def _in_ci() -> bool:
@@ -80,47 +79,6 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 # --- an initialised workspace with one user per role -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Account:
-    name: str
-    role: str
-    password: str
-    password_file: Path
-
-
-@dataclass
-class WorkspaceFixture:
-    """An initialised workspace: ``dir``, ``db_url`` (None = the SQLite default) and accounts.
-
-    ``accounts`` has ``admin``, ``examiner`` and ``supervisor``, each with a generated password
-    written to a file. ``args(name)`` gives the CLI's ``--workspace … --user … --password-file …``
-    and ``login(name)`` an open ``WorkspaceSession`` (closed at teardown).
-    """
-
-    dir: Path
-    db_url: str | None
-    accounts: dict[str, Account]
-    _sessions: list[Any] = field(default_factory=list)
-
-    def args(self, name: str = "admin") -> list[str]:
-        account = self.accounts[name]
-        return ["--workspace", str(self.dir), "--user", account.name,
-                "--password-file", str(account.password_file)]
-
-    def login(self, name: str = "admin") -> Any:
-        from reviewer_app.services.workspace import open_session
-
-        account = self.accounts[name]
-        session = open_session(self.dir, account.name, account.password)
-        self._sessions.append(session)
-        return session
-
-    def close(self) -> None:
-        for session in self._sessions:
-            session.close()
-        self._sessions.clear()
 
 
 @pytest.fixture

@@ -121,7 +121,7 @@ class PgServer:
 
         with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres",
                              autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)
 
     def create_database(self, prefix: str = "t") -> str:
         """A new empty database; returns its SQLAlchemy URL."""

@@ -12,6 +12,7 @@ worst lateness of a 5 ms QTimer during it, i.e. the longest the GUI thread could
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import secrets
 import statistics
@@ -67,6 +68,10 @@ class StallMeter(QtCore.QObject):
         self._last = now
 
 
+def more_rows(widget: QueueWidget, before: int) -> bool:
+    return widget.model.rowCount() > before
+
+
 def run_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
     deadline = time.perf_counter() + timeout_s
     while not condition():
@@ -95,7 +100,7 @@ def measure(label: str, widget: QueueWidget, action: Callable[[], None], runs: i
         meter.start()
         t0 = time.perf_counter()
         action()
-        run_until(lambda loaded=loaded: bool(loaded))
+        run_until(functools.partial(bool, loaded))
         done = time.perf_counter()
         QtWidgets.QApplication.processEvents()  # the view paints the new rows
         stall = meter.stop()
@@ -125,7 +130,7 @@ def measure_fetch_more(widget: QueueWidget, runs: int, meter: StallMeter) -> tup
         meter.start()
         t0 = time.perf_counter()
         table.scrollToBottom()
-        run_until(lambda b=before: widget.model.rowCount() > b)
+        run_until(functools.partial(more_rows, widget, before))
         times.append((time.perf_counter() - t0) * 1000)
         QtWidgets.QApplication.processEvents()
         stalls.append(meter.stop())

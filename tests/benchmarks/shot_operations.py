@@ -88,6 +88,7 @@ def main() -> int:
     login.password_edit.setText(filled.passwords["examiner"])
     login.submit()
     _spin(lambda: login.session is not None, app)
+    assert login.session is not None
     window = MainWindow(login.session, tasks, settings)
     window.resize(width, height)
     window.show()

@@ -10,6 +10,7 @@ plays the web system (some members re-upload), then saves: the examiner's queue 
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 from collections.abc import Callable
@@ -23,12 +24,17 @@ from reviewer_app.services.casework import CaseService
 from reviewer_app.services.results import export_results
 from reviewer_app.services.workspace import open_session
 from reviewer_app.ui.app import create_application
+from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QtCore, QtWidgets
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
 
 SIZES = ((1366, 768), (1440, 900), (1920, 1080))
+
+
+def shows_case(view: CaseView, case_id: int) -> bool:
+    return view.detail is not None and view.detail.case_id == case_id
 
 
 def wait(app: QtWidgets.QApplication, condition: Callable[[], Any], seconds: float = 60) -> None:
@@ -51,7 +57,7 @@ def prepare(directory: Path) -> tuple[dict[str, str], int]:
     demo = ensure_demo_workspace(directory, members=12)
     with open_session(demo.dir, "examiner", demo.passwords["examiner"]) as ws:
         service = CaseService(ws)
-        noticed = []
+        noticed: list[tuple[int, str]] = []
         for case_id in range(1, 40):
             detail = service.open_case(case_id, take=False)
             if detail.dependent.status.value != "submitted" or not any(
@@ -103,7 +109,7 @@ def main() -> int:
             examiner.grab().save(str(out / f"queue-{width}x{height}.png"))
             examiner.open_case(case_id)
             view = examiner.case_view
-            wait(app, lambda v=view: v.detail is not None and v.detail.case_id == case_id)
+            wait(app, functools.partial(shows_case, view, case_id))
             settle(app, 2000)
             examiner.grab().save(str(out / f"resubmitted-case-{width}x{height}.png"))
         tasks.wait_idle()

@@ -8,6 +8,7 @@ import atexit
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.commands.demo import DEMO_SEED, ensure_demo_workspace
-from reviewer_app.ui.qt import QtCore, QtWidgets
+from reviewer_app.ui.case_view import CaseView
+from reviewer_app.ui.login import LoginDialog
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
 
@@ -58,12 +62,23 @@ def settings_fixture(tmp_path: Path) -> Settings:
     return Settings(store)
 
 
+@contextmanager
+def task_manager() -> Iterator[TaskManager]:
+    """A task manager whose worker thread has ended when the block is left, after delivering what
+    was queued (a worker left running would call back into the next test's widgets)."""
+    manager = TaskManager("ja")
+    try:
+        yield manager
+    finally:
+        idle = manager.wait_idle()
+        manager.shutdown()  # joins the worker thread
+    assert idle, "background tasks were still running when the test ended"
+
+
 @pytest.fixture(name="tasks")
 def tasks_fixture(qtbot: QtBot) -> Iterator[TaskManager]:
-    manager = TaskManager("ja")
-    yield manager
-    manager.wait_idle()
-    manager.shutdown()
+    with task_manager() as manager:
+        yield manager
 
 
 def wait(qtbot: QtBot, condition: Callable[[], Any], timeout: int = TIMEOUT_MS) -> None:
@@ -75,7 +90,7 @@ def close_windows(*windows: QtWidgets.QWidget) -> None:
         window.close()
 
 
-def first_case_with(window: Any, media_prefix: str) -> int:
+def first_case_with(window: MainWindow, media_prefix: str) -> int:
     """The id of the first loaded case whose documents include ``media_prefix`` files."""
     service = window.case_service
     for row in window.queue.model.loaded_rows():
@@ -86,7 +101,7 @@ def first_case_with(window: Any, media_prefix: str) -> int:
     raise AssertionError(f"no case with {media_prefix} in the demo workspace")
 
 
-def find_attachment(window: Any, media_prefix: str,
+def find_attachment(window: MainWindow, media_prefix: str,
                     accept: Callable[[bytes], bool] = lambda data: True) -> tuple[int, int]:
     """(case id, attachment id) of the first loaded case with a matching attachment."""
     service = window.case_service
@@ -108,10 +123,7 @@ def pdf_pages(data: bytes) -> int:
 
 
 def sign_in(qtbot: QtBot, tasks: TaskManager, demo: Demo, user: str,
-            password: str | None = None) -> Any:
-    from reviewer_app.ui.login import LoginDialog
-    from reviewer_app.ui.qt import Qt
-
+            password: str | None = None) -> LoginDialog:
     dialog = LoginDialog(tasks, demo.dir, user=user)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -121,12 +133,11 @@ def sign_in(qtbot: QtBot, tasks: TaskManager, demo: Demo, user: str,
 
 
 def open_window(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo,
-                user: str = "examiner") -> Any:
+                user: str = "examiner") -> MainWindow:
     """Sign in through the dialog and show the main window with its queue loaded."""
-    from reviewer_app.ui.main_window import MainWindow
-
     dialog = sign_in(qtbot, tasks, demo, user)
     wait(qtbot, lambda: dialog.session is not None)
+    assert dialog.session is not None
     window = MainWindow(dialog.session, tasks, settings)
     qtbot.addWidget(window)
     window.resize(1400, 900)
@@ -135,10 +146,8 @@ def open_window(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo
     return window
 
 
-def open_case(qtbot: QtBot, window: Any, case_id: int) -> Any:
+def open_case(qtbot: QtBot, window: MainWindow, case_id: int) -> CaseView:
     """Open ``case_id`` from the queue as a person would (select, Enter); the case view."""
-    from reviewer_app.ui.qt import Qt
-
     window.show_queue()
     window.queue.select_case(case_id)
     qtbot.keyClick(window.queue.table, Qt.Key.Key_Return)

@@ -153,6 +153,7 @@ def test_an_admin_is_asked_and_the_upgrade_backs_up_first_then_signs_in(
     backups = list((old / "backups").iterdir())
     assert len(backups) == 1 and backups[0].suffix == ".rvbackup"
     assert "更新しました" in dialog.note.text()
+    assert dialog.session is not None
     dialog.session.close()
 
 

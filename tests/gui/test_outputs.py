@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
@@ -26,9 +27,10 @@ from reviewer_app.security import keys
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.results import RESULTS_SIGNER_FILE, export_results
 from reviewer_app.services.workspace import open_session
+from reviewer_app.ui import outputs
 from reviewer_app.ui.qt import QtWidgets
 from reviewer_app.ui.settings import Settings
-from reviewer_app.ui.tasks import TaskManager
+from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 pytestmark = pytest.mark.gui
 
@@ -44,12 +46,13 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def _read(demo: Demo, path: Path) -> Any:
     web = keys.recipient_key_from_bytes((demo.dir / WEB_DIR / WEB_KEY_FILE).read_bytes())
     signer = keys.public_key_from_text((demo.dir / RESULTS_SIGNER_FILE).read_text())
+    assert isinstance(signer, Ed25519PublicKey)
     return read_results(path, web_system_key=web, trusted_workspaces=[signer])
 
 
 def test_supervisor_exports_results_and_exclusions_from_the_output_menu(
         qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo, tmp_path: Path,
-        messages: list[str]) -> None:
+        messages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window(qtbot, tasks, settings, demo, user="supervisor")
     assert window.outputs is not None
     assert window.outputs.menu.menuAction() in window.menuBar().actions()
@@ -67,16 +70,14 @@ def test_supervisor_exports_results_and_exclusions_from_the_output_menu(
     assert xlsx.stat().st_size > 0 and "除外者一覧" in messages[-1]
     # letters: the demo has no approved exclusion or notice yet, so the message says so
     failures: list[str] = []
-    import reviewer_app.ui.outputs as outputs_module
 
-    monkeypatch_failure = outputs_module.show_failure
-    outputs_module.show_failure = lambda _p, failure, _t: failures.append(failure.message)
-    try:
-        window.outputs.ask_path = lambda *_args: str(tmp_path / "letters.pdf")
-        window.outputs.letters_action.trigger()
-        wait(qtbot, lambda: failures)
-    finally:
-        outputs_module.show_failure = monkeypatch_failure
+    def show_failure(_parent: object, failure: TaskFailure, _title: str | None = None) -> None:
+        failures.append(failure.message)
+
+    monkeypatch.setattr(outputs, "show_failure", show_failure)
+    window.outputs.ask_path = lambda *_args: str(tmp_path / "letters.pdf")
+    window.outputs.letters_action.trigger()
+    wait(qtbot, lambda: failures)
     assert "通知文書がありません" in failures[0] and not (tmp_path / "letters.pdf").exists()
     window.outputs.ask_path = lambda *_args: ""  # cancelled: nothing happens
     window.outputs.csv_action.trigger()
@@ -121,8 +122,9 @@ def test_a_resubmitted_file_is_marked_new_in_the_document_list(
     view = open_case(qtbot, window, case_id)
     wait(qtbot, lambda: view.detail is not None and view.detail.case_id == case_id)
     tree = view.viewer._tree
-    labels = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
-              for j in range(tree.topLevelItem(i).childCount())]
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    labels = [child.text(0) for group in groups if group is not None
+              for j in range(group.childCount()) if (child := group.child(j)) is not None]
     new = [label for label in labels if label.startswith("【新着】")]
     assert len(new) == 1 and "再提出_" in new[0]
     assert "再提出がありました" in view.banner.text() and view.banner.isVisible()

@@ -163,7 +163,7 @@ def test_supervisor_has_the_progress_menu_and_sees_the_demo_survey(
     assert window.stack.currentWidget() is window.progress_view
     wait(qtbot, lambda: window.progress_view.report is not None)
     report = window.progress_view.report
-    assert report.total == window.queue.model.total > 0
+    assert report is not None and report.total == window.queue.model.total > 0
     assert window.progress_view.figures["total"].text() == f"{report.total:,}"
 
 

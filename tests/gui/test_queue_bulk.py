@@ -7,14 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from integration.casework_fixtures import PersonSpec, seed_case
+from casework_fixtures import PersonSpec, seed_case
 from pytestqt.qtbot import QtBot
 from shell_helpers import settings_fixture, tasks_fixture, wait  # noqa: F401 (fixtures)
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.services.non_submitters import propose_exclusions
 from reviewer_app.services.queue import QueueView
+from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.enums import CaseStatus
-from reviewer_app.ui.qt import Qt
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.qt import Qt, QtWidgets
 from reviewer_app.ui.queue import bulk
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
@@ -24,7 +27,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propa
 
 
 @pytest.fixture
-def cases(workspace: Any) -> dict[str, int]:
+def cases(workspace: WorkspaceFixture) -> dict[str, int]:
     admin = workspace.login("admin")
     specs = {"ns1": PersonSpec(1, member_status="not_submitted"),
              "submitter": PersonSpec(2),
@@ -52,9 +55,8 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Confirmations:
     return confirmations
 
 
-def _window(qtbot: QtBot, tasks: TaskManager, settings: Settings, session: Any) -> Any:
-    from reviewer_app.ui.main_window import MainWindow
-
+def _window(qtbot: QtBot, tasks: TaskManager, settings: Settings,
+            session: WorkspaceSession) -> MainWindow:
     window = MainWindow(session, tasks, settings)
     qtbot.addWidget(window)
     window.resize(1400, 900)
@@ -63,8 +65,13 @@ def _window(qtbot: QtBot, tasks: TaskManager, settings: Settings, session: Any) 
     return window
 
 
+def _summary(window: MainWindow) -> QtWidgets.QMessageBox | None:
+    """The summary shown last (read afresh: mypy would keep an earlier ``is None``)."""
+    return window.bulk.summary
+
+
 def test_examiner_proposes_the_selected_non_submitters_in_one_action(
-        qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: Any,
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: WorkspaceFixture,
         cases: dict[str, int], asked: Confirmations) -> None:
     window = _window(qtbot, tasks, settings, workspace.login("examiner"))
     queue = window.queue
@@ -93,16 +100,18 @@ def test_examiner_proposes_the_selected_non_submitters_in_one_action(
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     wait(qtbot, lambda: window.bulk.summary is not None and window.bulk.summary.isVisible())
+    summary = _summary(window)
+    assert summary is not None
     [(title, question)] = asked.questions
     assert "3件" in question and "未提出" in title
-    assert window.bulk.summary.text() == "3件を除外で提案しました。"
+    assert summary.text() == "3件を除外で提案しました。"
     # The queue reloaded: proposed cases await approval, so the 未提出 view is empty now.
     wait(qtbot, lambda: not queue.model.is_loading and queue.model.total == 0)
-    window.bulk.summary.close()
+    summary.close()
 
 
 def test_a_mixed_selection_reports_the_submitter_as_skipped(
-        qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: Any,
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: WorkspaceFixture,
         cases: dict[str, int], asked: Confirmations) -> None:
     window = _window(qtbot, tasks, settings, workspace.login("examiner"))
     queue = window.queue
@@ -114,17 +123,19 @@ def test_a_mixed_selection_reports_the_submitter_as_skipped(
     assert {r.case_id for r in queue.selected_rows()} == {cases["submitter"], cases["ns1"]}
     qtbot.mouseClick(queue.bulk_propose_button, Qt.MouseButton.LeftButton)
     wait(qtbot, lambda: window.bulk.summary is not None and window.bulk.summary.isVisible())
-    text = window.bulk.summary.text()
+    summary = _summary(window)
+    assert summary is not None
+    text = summary.text()
     assert text.startswith("1件を除外で提案しました。\n1件は対象外でした:")
     assert f"案件 {cases['submitter']} は調査票が提出" in text
     wait(qtbot, lambda: not queue.model.is_loading and (r := queue.model.row_at(
         queue.model.row_of_case(cases["ns1"]))) is not None
         and r.status is CaseStatus.AWAITING_APPROVAL)
-    window.bulk.summary.close()
+    summary.close()
 
 
 def test_supervisor_approves_the_selection_except_their_own_proposal(
-        qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: Any,
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: WorkspaceFixture,
         cases: dict[str, int], asked: Confirmations) -> None:
     from datetime import date
 
@@ -146,10 +157,12 @@ def test_supervisor_approves_the_selection_except_their_own_proposal(
     wait(qtbot, lambda: window.bulk.summary is not None and window.bulk.summary.isVisible())
     [(_title, question)] = asked.questions
     assert "3件" in question
-    text = window.bulk.summary.text()
+    summary = _summary(window)
+    assert summary is not None
+    text = summary.text()
     assert text.startswith("2件を承認しました。\n1件は対象外でした:")
     assert "あなたが作成したため" in text
     wait(qtbot, lambda: not approvals.model.is_loading and approvals.model.total == 1)
     [left] = approvals.model.loaded_rows()
     assert left.case_id == cases["ns3"] and left.own
-    window.bulk.summary.close()
+    summary.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -18,6 +17,7 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     open_window,
     pdf_pages,
     settings_fixture,
+    task_manager,
     tasks_fixture,
     wait,
 )
@@ -28,6 +28,7 @@ from reviewer_app.services.workspace import open_session
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.ui import decision_tab as decision_module
 from reviewer_app.ui.case_view import CaseView
+from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import Qt, QtWidgets
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
@@ -43,13 +44,11 @@ EMPLOYER = {"name": "A社", "cutoff_day": 15, "pay_month_offset": 0, "pay_day": 
 @pytest.fixture
 def second_tasks(qtbot: QtBot) -> Iterator[TaskManager]:
     """The task manager of a second workstation."""
-    manager = TaskManager("ja")
-    yield manager
-    manager.wait_idle()
-    manager.shutdown()
+    with task_manager() as manager:
+        yield manager
 
 
-def spouse_case(window: Any) -> int:
+def spouse_case(window: MainWindow) -> int:
     for row in window.queue.model.loaded_rows():
         if row.relationship == "spouse" and row.status is CaseStatus.NOT_STARTED:
             return int(row.case_id)
@@ -142,8 +141,11 @@ def test_propose_as_examiner_then_approve_as_supervisor_on_another_workstation(
         qtbot: QtBot, tasks: TaskManager, second_tasks: TaskManager, settings: Settings,
         demo: Demo, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(decision_module, "ask_confirmation",
-                        lambda _parent, _title, text: asked.append(text) or True)
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(decision_module, "ask_confirmation", confirm)
     examiner = open_window(qtbot, tasks, settings, demo)
     case_id = spouse_case(examiner)
     view = open_case(qtbot, examiner, case_id)

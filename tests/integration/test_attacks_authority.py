@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from attack_helpers import append_matching_event, rehash_from, sql, user_id, when
-from casework_fixtures import PersonSpec, seed_case
+from casework_fixtures import PersonSpec, Seeded, seed_case
 from test_casework_decisions import propose_exclusion
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
 from reviewer_app.security import statements
@@ -32,12 +32,12 @@ EXIT_BROKEN = 3
 
 
 @pytest.fixture
-def case(workspace: Any) -> Any:
+def case(workspace: WorkspaceFixture) -> Seeded:
     return seed_case(workspace.login("admin"), PersonSpec(
         1, files=[(b"%PDF-1.4 x", "application/pdf", "給与.pdf")]))
 
 
-def _verify(workspace: Any, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+def _verify(workspace: WorkspaceFixture, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     capsys.readouterr()
     code = main(["audit", "verify", "--workspace", str(workspace.dir)])
     out = capsys.readouterr()
@@ -47,7 +47,7 @@ def _verify(workspace: Any, capsys: pytest.CaptureFixture[str]) -> tuple[int, st
 # --- 1. roles live in signed grants, not in the users table --------------------------------------
 
 
-def test_a_role_written_into_the_users_table_grants_nothing(workspace: Any) -> None:
+def test_a_role_written_into_the_users_table_grants_nothing(workspace: WorkspaceFixture) -> None:
     sql(workspace.dir, "UPDATE users SET role = 'admin' WHERE name = 'examiner'")
     examiner = workspace.login("examiner")
     assert examiner.user.roles == frozenset({Role.EXAMINER})
@@ -58,7 +58,8 @@ def test_a_role_written_into_the_users_table_grants_nothing(workspace: Any) -> N
     assert main(["users", "list", *workspace.args("examiner")]) != 0
 
 
-def test_re_enabling_a_disabled_user_in_the_table_does_not_let_them_in(workspace: Any) -> None:
+def test_re_enabling_a_disabled_user_in_the_table_does_not_let_them_in(
+        workspace: WorkspaceFixture) -> None:
     with workspace.login("admin") as admin:
         disable_user(admin, "examiner")
     sql(workspace.dir, "UPDATE users SET disabled = :f WHERE name = 'examiner'", f=False)
@@ -66,7 +67,7 @@ def test_re_enabling_a_disabled_user_in_the_table_does_not_let_them_in(workspace
         workspace.login("examiner")
 
 
-def test_a_user_row_inserted_by_hand_cannot_sign_in(workspace: Any) -> None:
+def test_a_user_row_inserted_by_hand_cannot_sign_in(workspace: WorkspaceFixture) -> None:
     # the attacker copies their own row (password, keys) under a supervisor's role and name
     sql(workspace.dir,
         "INSERT INTO users (name, role, password_hash, wrapped_master_key, failed_attempts, "
@@ -85,7 +86,8 @@ def test_a_user_row_inserted_by_hand_cannot_sign_in(workspace: Any) -> None:
 # --- a forged approval ---------------------------------------------------------------------------
 
 
-def _forge_approval(workspace: Any, case_id: int, *, sign_with: UserKeys | None) -> None:
+def _forge_approval(
+        workspace: WorkspaceFixture, case_id: int, *, sign_with: UserKeys | None) -> None:
     """The examiner inserts a supervisor's approval of their own proposal, marks the case done
     and appends a matching audit event (what issue 8 §1 found passing before)."""
     d = workspace.dir
@@ -110,14 +112,14 @@ def _forge_approval(workspace: Any, case_id: int, *, sign_with: UserKeys | None)
                                    "verdict": verdict})
 
 
-def _examiner_keys(workspace: Any) -> UserKeys:
+def _examiner_keys(workspace: WorkspaceFixture) -> UserKeys:
     wrapped = sql(workspace.dir, "SELECT wrapped_private_keys FROM users WHERE name = 'examiner'")
     return UserKeys.unwrap(bytes(wrapped[0][0]), workspace.accounts["examiner"].password)
 
 
 @pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "signed-by-attacker"])
 def test_a_forged_supervisor_approval_is_shown_invalid_refused_and_detected(
-        workspace: Any, case: Any, tmp_path: Path, signed: bool,
+        workspace: WorkspaceFixture, case: Seeded, tmp_path: Path, signed: bool,
         capsys: pytest.CaptureFixture[str]) -> None:
     examiner = CaseService(workspace.login("examiner"))
     propose_exclusion(examiner, case.case_id)
@@ -139,8 +141,8 @@ def test_a_forged_supervisor_approval_is_shown_invalid_refused_and_detected(
     assert code == EXIT_BROKEN and "case.approve" in text
 
 
-def test_moving_a_case_to_another_dependent_breaks_its_decisions(workspace: Any,
-                                                                  case: Any) -> None:
+def test_moving_a_case_to_another_dependent_breaks_its_decisions(workspace: WorkspaceFixture,
+                                                                  case: Seeded) -> None:
     other = seed_case(workspace.login("admin"), PersonSpec(2, dependent_name="御室 次郎"))
     examiner = CaseService(workspace.login("examiner"))
     version = propose_exclusion(examiner, case.case_id)
@@ -160,7 +162,8 @@ def test_moving_a_case_to_another_dependent_breaks_its_decisions(workspace: Any,
         supervisor.open_case(case.case_id)
 
 
-def test_a_supervisor_cannot_approve_a_forged_proposal(workspace: Any, case: Any) -> None:
+def test_a_supervisor_cannot_approve_a_forged_proposal(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     d = workspace.dir
     examiner = CaseService(workspace.login("examiner"))
     examiner.open_case(case.case_id)
@@ -180,7 +183,7 @@ def test_a_supervisor_cannot_approve_a_forged_proposal(workspace: Any, case: Any
 # --- 2. the audit trail: cut, or rewritten and re-hashed -----------------------------------------
 
 
-def test_cutting_the_newest_audit_events_is_detected(workspace: Any, case: Any,
+def test_cutting_the_newest_audit_events_is_detected(workspace: WorkspaceFixture, case: Seeded,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     examiner = CaseService(workspace.login("examiner"))
     propose_exclusion(examiner, case.case_id)
@@ -193,7 +196,7 @@ def test_cutting_the_newest_audit_events_is_detected(workspace: Any, case: Any,
 
 
 def test_an_event_edited_and_the_chain_re_hashed_is_detected(
-        workspace: Any, case: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        workspace: WorkspaceFixture, case: Seeded, capsys: pytest.CaptureFixture[str]) -> None:
     examiner = CaseService(workspace.login("examiner"))
     propose_exclusion(examiner, case.case_id)
     workspace.close()
@@ -209,7 +212,7 @@ def test_an_event_edited_and_the_chain_re_hashed_is_detected(
     assert f"#{seq}" in text and "signature" in text
 
 
-def test_an_intact_workspace_verifies(workspace: Any, case: Any,
+def test_an_intact_workspace_verifies(workspace: WorkspaceFixture, case: Seeded,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     examiner = CaseService(workspace.login("examiner"))
     version = propose_exclusion(examiner, case.case_id)
@@ -219,7 +222,7 @@ def test_an_intact_workspace_verifies(workspace: Any, case: Any,
     assert code == 0, text
 
 
-def test_a_grant_removed_from_the_table_is_detected(workspace: Any,
+def test_a_grant_removed_from_the_table_is_detected(workspace: WorkspaceFixture,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     with workspace.login("admin") as admin:
         disable_user(admin, "examiner")
@@ -233,14 +236,14 @@ def test_a_grant_removed_from_the_table_is_detected(workspace: Any,
 # --- 7. separation of duties ------------------------------------------------------------------
 
 
-def test_an_admin_without_a_reviewing_role_cannot_open_a_case(workspace: Any,
-                                                              case: Any) -> None:
+def test_an_admin_without_a_reviewing_role_cannot_open_a_case(workspace: WorkspaceFixture,
+                                                              case: Seeded) -> None:
     with pytest.raises(PermissionDenied):
         CaseService(workspace.login("admin")).open_case(case.case_id)
 
 
 def test_an_admin_cannot_approve_through_a_second_account_they_created(
-        workspace: Any, case: Any) -> None:
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     with workspace.login("admin") as admin:
         add_user(admin, "boss", "examiner+admin", "boss's own long passphrase")
     from reviewer_app.services.workspace import open_session

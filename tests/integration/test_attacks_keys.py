@@ -4,12 +4,11 @@ value is put back in place with the database's own driver. SQLite and PostgreSQL
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from attack_helpers import sql, user_id
-from casework_fixtures import PersonSpec, seed_case
+from casework_fixtures import PersonSpec, Seeded, seed_case
 from test_casework_decisions import enter_income
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.security.userkeys import UserKeys, open_master_key
@@ -23,12 +22,12 @@ PDF = b"%PDF-1.4 x"
 
 
 @pytest.fixture
-def case(workspace: Any) -> Any:
+def case(workspace: WorkspaceFixture) -> Seeded:
     return seed_case(workspace.login("admin"), PersonSpec(
         1, files=[(PDF, "application/pdf", "給与.pdf")]))
 
 
-def _stolen_master_key(workspace: Any, name: str) -> bytes:
+def _stolen_master_key(workspace: WorkspaceFixture, name: str) -> bytes:
     """What the user can take home: their key ring row, their sealed copy of the master key,
     and their password."""
     d = workspace.dir
@@ -40,7 +39,7 @@ def _stolen_master_key(workspace: Any, name: str) -> bytes:
     return open_master_key(keys.box, bytes(sealed), user_id=uid, epoch=int(epoch))
 
 
-def _open_sheet(workspace: Any, case_id: int, key: bytes) -> bytes:
+def _open_sheet(workspace: WorkspaceFixture, case_id: int, key: bytes) -> bytes:
     dependent_id, version, sealed = sql(
         workspace.dir, "SELECT dependent_id, version, sealed_json FROM income_sheets "
         "WHERE case_id = :c", c=case_id)[0]
@@ -49,7 +48,8 @@ def _open_sheet(workspace: Any, case_id: int, key: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("revoke", ["disable", "reset-password"])
-def test_a_revoked_key_ring_opens_nothing_written_afterwards(workspace: Any, case: Any,
+def test_a_revoked_key_ring_opens_nothing_written_afterwards(
+        workspace: WorkspaceFixture, case: Seeded,
                                                              revoke: str) -> None:
     examiner = CaseService(workspace.login("examiner"))
     enter_income(examiner, case.case_id)
@@ -77,7 +77,7 @@ def test_a_revoked_key_ring_opens_nothing_written_afterwards(workspace: Any, cas
 
 
 def test_a_session_from_before_a_rotation_stops_instead_of_sealing_under_the_old_key(
-        workspace: Any, case: Any) -> None:
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     stale = CaseService(workspace.login("supervisor"))
     with workspace.login("admin") as admin:
         disable_user(admin, "examiner")
@@ -86,7 +86,8 @@ def test_a_session_from_before_a_rotation_stops_instead_of_sealing_under_the_old
     assert "ログインし直して" in stopped.value.ja
 
 
-def test_an_attachment_moved_to_another_person_does_not_open(workspace: Any, case: Any) -> None:
+def test_an_attachment_moved_to_another_person_does_not_open(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     other = seed_case(workspace.login("admin"), PersonSpec(2, dependent_name="御室 次郎"))
     # onto the other person's first required document, so it would be listed in their case
     target = sql(workspace.dir, "SELECT min(id) FROM required_documents WHERE dependent_id = :d",
@@ -100,8 +101,8 @@ def test_an_attachment_moved_to_another_person_does_not_open(workspace: Any, cas
         examiner.open_case(other.case_id)
 
 
-def test_an_attachment_moved_to_another_required_document_does_not_open(workspace: Any,
-                                                                         case: Any) -> None:
+def test_an_attachment_moved_to_another_required_document_does_not_open(workspace: WorkspaceFixture,
+                                                                         case: Seeded) -> None:
     other = seed_case(workspace.login("admin"), PersonSpec(2))
     document = sql(workspace.dir, "SELECT required_document_id FROM attachments WHERE id = :a",
                    a=other.attachment_ids[0]) if other.attachment_ids else []
@@ -114,8 +115,8 @@ def test_an_attachment_moved_to_another_required_document_does_not_open(workspac
         CaseService(workspace.login("examiner")).attachment_bytes(case.attachment_ids[0])
 
 
-def test_an_older_income_sheet_put_back_in_place_does_not_open(workspace: Any,
-                                                               case: Any) -> None:
+def test_an_older_income_sheet_put_back_in_place_does_not_open(workspace: WorkspaceFixture,
+                                                               case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     enter_income(examiner, case.case_id)
     older = sql(workspace.dir, "SELECT sealed_json FROM income_sheets WHERE case_id = :c",
@@ -133,8 +134,8 @@ def test_an_older_income_sheet_put_back_in_place_does_not_open(workspace: Any,
         case.case_id]
 
 
-def test_a_moved_case_does_not_take_its_income_sheet_to_another_person(workspace: Any,
-                                                                       case: Any) -> None:
+def test_a_moved_case_does_not_take_its_income_sheet_to_another_person(workspace: WorkspaceFixture,
+                                                                       case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     enter_income(examiner, case.case_id)
     detail = examiner.open_case(case.case_id)

@@ -7,7 +7,8 @@ import threading
 from typing import Any
 
 import pytest
-from casework_fixtures import PersonSpec, seed_case
+from casework_fixtures import PersonSpec, Seeded, seed_case
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
 from reviewer_app.services.case_errors import (
@@ -27,7 +28,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 500
 
 
 @pytest.fixture
-def case(workspace: Any) -> Any:
+def case(workspace: WorkspaceFixture) -> Seeded:
     admin = workspace.login("admin")
     return seed_case(admin, PersonSpec(1, files=[(PDF, "application/pdf", "給与_1月.pdf"),
                                                  (PNG, "image/png", "賞与.png")]))
@@ -37,7 +38,7 @@ def payments(months: dict[str, int]) -> list[dict[str, Any]]:
     return [{"month": m, "gross": g} for m, g in months.items()]
 
 
-def test_open_assigns_an_unassigned_case(workspace: Any, case: Any) -> None:
+def test_open_assigns_an_unassigned_case(workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = workspace.login("examiner")
     detail = CaseService(examiner).open_case(case.case_id)
     assert detail.took and not detail.held_by_other and detail.editable
@@ -53,7 +54,8 @@ def test_open_assigns_an_unassigned_case(workspace: Any, case: Any) -> None:
     assert not again.took and again.version == detail.version
 
 
-def test_another_examiner_sees_it_held_and_cannot_edit(workspace: Any, case: Any) -> None:
+def test_another_examiner_sees_it_held_and_cannot_edit(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     admin = workspace.login("admin")
     from reviewer_app.services.users import add_user
     add_user(admin, "examiner2", "examiner", "another-password-1")
@@ -74,7 +76,8 @@ def test_another_examiner_sees_it_held_and_cannot_edit(workspace: Any, case: Any
         other.close()
 
 
-def test_supervisor_releases_and_the_next_examiner_takes(workspace: Any, case: Any) -> None:
+def test_supervisor_releases_and_the_next_examiner_takes(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     CaseService(workspace.login("examiner")).open_case(case.case_id)
     supervisor = CaseService(workspace.login("supervisor"))
     assert supervisor.open_case(case.case_id, take=False).held_by_other
@@ -83,7 +86,7 @@ def test_supervisor_releases_and_the_next_examiner_takes(workspace: Any, case: A
     assert detail.took and detail.status is CaseStatus.IN_REVIEW
 
 
-def test_holder_releases_own_case(workspace: Any, case: Any) -> None:
+def test_holder_releases_own_case(workspace: WorkspaceFixture, case: Seeded) -> None:
     service = CaseService(workspace.login("examiner"))
     service.open_case(case.case_id)
     service.release(case.case_id)
@@ -91,12 +94,13 @@ def test_holder_releases_own_case(workspace: Any, case: Any) -> None:
     assert detail.assignee_id is None and detail.status is CaseStatus.IN_REVIEW
 
 
-def test_unknown_case(workspace: Any, case: Any) -> None:
+def test_unknown_case(workspace: WorkspaceFixture, case: Seeded) -> None:
     with pytest.raises(CaseNotFound):
         CaseService(workspace.login("examiner")).open_case(case.case_id + 1000)
 
 
-def test_attachment_bytes_round_trip_from_worker_threads(workspace: Any, case: Any) -> None:
+def test_attachment_bytes_round_trip_from_worker_threads(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     service = CaseService(workspace.login("examiner"))
     service.open_case(case.case_id)
     results: dict[int, bytes] = {}
@@ -118,7 +122,7 @@ def test_attachment_bytes_round_trip_from_worker_threads(workspace: Any, case: A
     assert [results[a] for a in case.attachment_ids] == [PDF, PNG]
 
 
-def test_rotation_is_remembered(workspace: Any, case: Any) -> None:
+def test_rotation_is_remembered(workspace: WorkspaceFixture, case: Seeded) -> None:
     service = CaseService(workspace.login("examiner"))
     first = case.attachment_ids[0]
     service.open_case(case.case_id)  # the holder's rotation is stored
@@ -129,7 +133,7 @@ def test_rotation_is_remembered(workspace: Any, case: Any) -> None:
         service.set_rotation(first, 45)
 
 
-def test_only_the_holder_stores_a_rotation(workspace: Any, case: Any) -> None:
+def test_only_the_holder_stores_a_rotation(workspace: WorkspaceFixture, case: Seeded) -> None:
     holder = CaseService(workspace.login("examiner"))
     holder.open_case(case.case_id)
     other = CaseService(workspace.login("supervisor"))
@@ -143,7 +147,8 @@ def test_only_the_holder_stores_a_rotation(workspace: Any, case: Any) -> None:
     assert holder.open_case(case.case_id).documents[0].attachments[0].rotation == 0
 
 
-def test_default_income_sheet_from_the_submission(workspace: Any, case: Any) -> None:
+def test_default_income_sheet_from_the_submission(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     sheet = CaseService(workspace.login("examiner")).default_income_sheet(case.case_id)
     assert sheet == {
         "judgment_date": "2024-07-01", "target_year": 2024,
@@ -155,7 +160,8 @@ def test_default_income_sheet_from_the_submission(workspace: Any, case: Any) -> 
     }
 
 
-def test_save_and_conflicting_save_from_another_workstation(workspace: Any, case: Any) -> None:
+def test_save_and_conflicting_save_from_another_workstation(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     # one examiner on two workstations: two sessions, each with its own engine
     desk_a = CaseService(workspace.login("examiner"))
     desk_b = CaseService(workspace.login("examiner"))
@@ -185,7 +191,8 @@ def test_save_and_conflicting_save_from_another_workstation(workspace: Any, case
     assert desk_b.open_case(case.case_id).income_sheet == mine
 
 
-def test_first_save_conflicts_when_another_desk_saved_first(workspace: Any, case: Any) -> None:
+def test_first_save_conflicts_when_another_desk_saved_first(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     desk_a = CaseService(workspace.login("examiner"))
     desk_b = CaseService(workspace.login("examiner"))
     sheet = desk_a.open_case(case.case_id).income_sheet
@@ -205,7 +212,7 @@ def test_first_save_conflicts_when_another_desk_saved_first(workspace: Any, case
      "employers[0].bonuses[0].month", "賞与 1 行目の支給月"),
     ({"profile": "mhlw_strict"}, "profile", "ルールプロファイル"),
 ])
-def test_invalid_sheet_is_refused_and_nothing_stored(workspace: Any, case: Any,
+def test_invalid_sheet_is_refused_and_nothing_stored(workspace: WorkspaceFixture, case: Seeded,
                                                      edit: dict[str, Any], field: str,
                                                      words: str) -> None:
     service = CaseService(workspace.login("examiner"))
@@ -220,7 +227,7 @@ def test_invalid_sheet_is_refused_and_nothing_stored(workspace: Any, case: Any,
     assert service.open_case(case.case_id).income_version is None
 
 
-def test_document_check_saved_with_its_own_lock(workspace: Any, case: Any) -> None:
+def test_document_check_saved_with_its_own_lock(workspace: WorkspaceFixture, case: Seeded) -> None:
     desk_a = CaseService(workspace.login("examiner"))
     desk_b = CaseService(workspace.login("examiner"))
     desk_a.open_case(case.case_id)

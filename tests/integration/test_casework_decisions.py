@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
-from casework_fixtures import PersonSpec, seed_case
+from casework_fixtures import PersonSpec, Seeded, seed_case
 from sqlalchemy import select
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.review.deficiency import (
     DeficiencyReason,
@@ -35,7 +35,7 @@ OVER_FROM_MARCH = [{"month": f"2024-{m:02d}", "gross": 90_000 if m < 3 else 150_
 
 
 @pytest.fixture
-def case(workspace: Any) -> Any:
+def case(workspace: WorkspaceFixture) -> Seeded:
     return seed_case(workspace.login("admin"), PersonSpec(
         1, files=[(b"%PDF-1.4 x", "application/pdf", "給与.pdf")]))
 
@@ -57,7 +57,7 @@ def propose_exclusion(service: CaseService, case_id: int) -> int:
                            version)
 
 
-def test_propose_then_approve_as_another_user(workspace: Any, case: Any) -> None:
+def test_propose_then_approve_as_another_user(workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     version = propose_exclusion(examiner, case.case_id)
     detail = examiner.open_case(case.case_id)
@@ -82,7 +82,8 @@ def test_propose_then_approve_as_another_user(workspace: Any, case: Any) -> None
     assert approval.evaluation is not None and approval.evaluation["profile"] == "default"
 
 
-def test_editing_is_locked_while_awaiting_approval(workspace: Any, case: Any) -> None:
+def test_editing_is_locked_while_awaiting_approval(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     propose_exclusion(examiner, case.case_id)
     detail = examiner.open_case(case.case_id)
@@ -94,7 +95,7 @@ def test_editing_is_locked_while_awaiting_approval(workspace: Any, case: Any) ->
             case.document_key, ReviewStatus.OK), None)
 
 
-def test_examiner_cannot_approve(workspace: Any, case: Any) -> None:
+def test_examiner_cannot_approve(workspace: WorkspaceFixture, case: Seeded) -> None:
     add_user(workspace.login("admin"), "examiner2", "examiner", "another-password-1")
     version = propose_exclusion(CaseService(workspace.login("examiner")), case.case_id)
     other = open_session(workspace.dir, "examiner2", "another-password-1")
@@ -108,7 +109,8 @@ def test_examiner_cannot_approve(workspace: Any, case: Any) -> None:
         other.close()
 
 
-def test_self_approval_refused_for_a_supervisor_who_proposed(workspace: Any, case: Any) -> None:
+def test_self_approval_refused_for_a_supervisor_who_proposed(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     add_user(workspace.login("admin"), "supervisor2", "supervisor", "another-password-2")
     author_ws = workspace.login("supervisor")
     author = CaseService(author_ws)
@@ -129,8 +131,8 @@ def test_self_approval_refused_for_a_supervisor_who_proposed(workspace: Any, cas
         other.close()
 
 
-def test_approval_reruns_the_evaluation_and_refuses_when_it_changed(workspace: Any,
-                                                                  case: Any) -> None:
+def test_approval_reruns_the_evaluation_and_refuses_when_it_changed(workspace: WorkspaceFixture,
+                                                                  case: Seeded) -> None:
     version = propose_exclusion(CaseService(workspace.login("examiner")), case.case_id)
     admin = workspace.login("admin")
     with admin.transaction() as db:  # the society switches its rule profile meanwhile
@@ -154,8 +156,8 @@ def test_approval_reruns_the_evaluation_and_refuses_when_it_changed(workspace: A
     assert "case.approval_refused" in actions and actions[-2:] == ["case.return", "case.open"]
 
 
-def test_a_sheet_changed_behind_the_lock_is_caught_at_approval(workspace: Any,
-                                                               case: Any) -> None:
+def test_a_sheet_changed_behind_the_lock_is_caught_at_approval(workspace: WorkspaceFixture,
+                                                               case: Seeded) -> None:
     version = propose_exclusion(CaseService(workspace.login("examiner")), case.case_id)
     admin = workspace.login("admin")
     with admin.transaction() as db:  # e.g. an old client writing past the service's lock
@@ -171,14 +173,14 @@ def test_a_sheet_changed_behind_the_lock_is_caught_at_approval(workspace: Any,
     assert "扶養継続" in info.value.message("ja") and "収入の入力" in info.value.message("ja")
 
 
-def test_stale_case_version_is_refused(workspace: Any, case: Any) -> None:
+def test_stale_case_version_is_refused(workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     version = enter_income(examiner, case.case_id)
     with pytest.raises(StaleCase):
         examiner.propose(case.case_id, Verdict.EXCLUDE, date(2024, 2, 1), "", version - 1)
 
 
-def test_proposal_rules(workspace: Any, case: Any) -> None:
+def test_proposal_rules(workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     version = enter_income(examiner, case.case_id)
     with pytest.raises(InvalidInput):  # an exclusion needs its date
@@ -191,7 +193,7 @@ def test_proposal_rules(workspace: Any, case: Any) -> None:
         CaseService(workspace.login("supervisor")).release(case.case_id)
 
 
-def test_record_notice_sets_notice_sent(workspace: Any, case: Any) -> None:
+def test_record_notice_sets_notice_sent(workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     detail = examiner.open_case(case.case_id)
     examiner.save_document_check(case.case_id, DocumentReview(
@@ -228,7 +230,8 @@ def test_record_notice_sets_notice_sent(workspace: Any, case: Any) -> None:
                                issued_on=date(2024, 9, 2))
 
 
-def test_history_lists_the_events_without_amounts_or_names(workspace: Any, case: Any) -> None:
+def test_history_lists_the_events_without_amounts_or_names(
+        workspace: WorkspaceFixture, case: Seeded) -> None:
     examiner = CaseService(workspace.login("examiner"))
     examiner.attachment_bytes(case.attachment_ids[0])
     version = propose_exclusion(examiner, case.case_id)
@@ -249,8 +252,8 @@ def test_history_lists_the_events_without_amounts_or_names(workspace: Any, case:
         assert secret not in text
 
 
-def test_a_proposal_departing_from_needs_review_needs_a_comment(workspace: Any,
-                                                                case: Any) -> None:
+def test_a_proposal_departing_from_needs_review_needs_a_comment(workspace: WorkspaceFixture,
+                                                                case: Seeded) -> None:
     # issue 13 defect 5: the engine said 要確認 (months missing), 扶養除外 with no word
     examiner = CaseService(workspace.login("examiner"))
     detail = examiner.open_case(case.case_id)
@@ -269,8 +272,8 @@ def test_a_proposal_departing_from_needs_review_needs_a_comment(workspace: Any,
     assert examiner.open_case(case.case_id).proposed_verdict == "exclude"
 
 
-def test_continue_is_refused_when_nothing_was_entered_or_checked(workspace: Any,
-                                                                 case: Any) -> None:
+def test_continue_is_refused_when_nothing_was_entered_or_checked(workspace: WorkspaceFixture,
+                                                                 case: Seeded) -> None:
     # issue 13 defect 4: 扶養継続 at 0 yen with no income entered and no document checked
     examiner = CaseService(workspace.login("examiner"))
     version = examiner.open_case(case.case_id).version

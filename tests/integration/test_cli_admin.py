@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
 from reviewer_app.security import keys
@@ -87,7 +87,7 @@ def test_password_policy_is_stated(workspace, tmp_path: Path,  # type: ignore[no
 
 
 def test_common_passwords_are_refused_for_new_users_resets_and_init(
-        workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        workspace: WorkspaceFixture, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     common = _pw(tmp_path, "common", "Password123!")
     assert main(["users", "add", *workspace.args("admin"), "sato", "--role", "examiner",
@@ -149,8 +149,7 @@ def test_trust_exporter(workspace, tmp_path: Path,  # type: ignore[no-untyped-de
 
 
 def test_audit_verify_passes_then_names_a_tampered_event(
-    workspace, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
-) -> None:
+        workspace: WorkspaceFixture, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "verify", "--workspace", str(workspace.dir)]) == 0
     assert "正常" in capsys.readouterr().out
 

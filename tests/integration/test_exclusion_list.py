@@ -16,6 +16,7 @@ import pytest
 from casework_fixtures import PersonSpec, seed_case
 from openpyxl import load_workbook
 from sqlalchemy import select
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.atomic import OutputNotWritable
 from reviewer_app.cli import main
@@ -59,7 +60,7 @@ class Finished:
     approved_at: dict[int, datetime]  # case id -> approval time
 
 
-def _drive(workspace: Any, case_id: int, payments: list[dict[str, Any]],
+def _drive(workspace: WorkspaceFixture, case_id: int, payments: list[dict[str, Any]],
            verdict: Verdict) -> datetime:
     examiner = CaseService(workspace.login("examiner"))
     detail = examiner.open_case(case_id)
@@ -79,7 +80,7 @@ def _drive(workspace: Any, case_id: int, payments: list[dict[str, Any]],
 
 
 @pytest.fixture
-def finished(workspace: Any) -> Finished:
+def finished(workspace: WorkspaceFixture) -> Finished:
     admin = workspace.login("admin")
     ids = [seed_case(admin, spec).case_id for spec in (SPOUSE, CHILD, CONTINUED)]
     approved_at = {
@@ -111,7 +112,8 @@ def _events(ws: Any) -> list[AuditEvent]:
                                .order_by(AuditEvent.seq)))
 
 
-def test_rows_are_the_approved_exclusions_only(workspace: Any, finished: Finished) -> None:
+def test_rows_are_the_approved_exclusions_only(
+        workspace: WorkspaceFixture, finished: Finished) -> None:
     rows = exclusion_rows(workspace.login("supervisor"))
     assert [r.case_id for r in rows] == [finished.child, finished.spouse]
     spouse = rows[1]
@@ -121,7 +123,7 @@ def test_rows_are_the_approved_exclusions_only(workspace: Any, finished: Finishe
     assert exclusion_rows(workspace.login("admin")) == rows
 
 
-def test_csv_has_bom_crlf_and_exact_rows(workspace: Any, finished: Finished,
+def test_csv_has_bom_crlf_and_exact_rows(workspace: WorkspaceFixture, finished: Finished,
                                          tmp_path: Path) -> None:
     out = tmp_path / "除外者一覧.csv"
     assert write_exclusion_list(workspace.login("supervisor"), out, "csv") == 2
@@ -133,7 +135,7 @@ def test_csv_has_bom_crlf_and_exact_rows(workspace: Any, finished: Finished,
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_xlsx_has_typed_cells_and_exact_rows(workspace: Any, finished: Finished,
+def test_xlsx_has_typed_cells_and_exact_rows(workspace: WorkspaceFixture, finished: Finished,
                                              tmp_path: Path) -> None:
     out = tmp_path / "除外者一覧.xlsx"
     assert write_exclusion_list(workspace.login("supervisor"), out, "xlsx") == 2
@@ -171,7 +173,8 @@ def test_xlsx_has_typed_cells_and_exact_rows(workspace: Any, finished: Finished,
         assert text not in props
 
 
-def test_examiner_is_refused(workspace: Any, finished: Finished, tmp_path: Path) -> None:
+def test_examiner_is_refused(
+        workspace: WorkspaceFixture, finished: Finished, tmp_path: Path) -> None:
     examiner = workspace.login("examiner")
     with pytest.raises(PermissionDenied):
         exclusion_rows(examiner)
@@ -182,7 +185,8 @@ def test_examiner_is_refused(workspace: Any, finished: Finished, tmp_path: Path)
 
 
 @pytest.mark.parametrize("where", ["missing_folder", "existing_folder"])
-def test_unwritable_path_writes_nothing(workspace: Any, finished: Finished, tmp_path: Path,
+def test_unwritable_path_writes_nothing(
+        workspace: WorkspaceFixture, finished: Finished, tmp_path: Path,
                                         where: str) -> None:
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -198,7 +202,7 @@ def test_unwritable_path_writes_nothing(workspace: Any, finished: Finished, tmp_
     assert _events(supervisor) == []
 
 
-def test_one_audit_event_per_export_without_names(workspace: Any, finished: Finished,
+def test_one_audit_event_per_export_without_names(workspace: WorkspaceFixture, finished: Finished,
                                                   tmp_path: Path) -> None:
     supervisor = workspace.login("supervisor")
     write_exclusion_list(supervisor, tmp_path / "a.csv", "csv")
@@ -214,7 +218,8 @@ def test_one_audit_event_per_export_without_names(workspace: Any, finished: Fini
             assert name not in text
 
 
-def test_unknown_format_is_refused(workspace: Any, finished: Finished, tmp_path: Path) -> None:
+def test_unknown_format_is_refused(
+        workspace: WorkspaceFixture, finished: Finished, tmp_path: Path) -> None:
     from reviewer_app.services.exclusion_list import UnknownFormat
 
     with pytest.raises(UnknownFormat):
@@ -222,7 +227,7 @@ def test_unknown_format_is_refused(workspace: Any, finished: Finished, tmp_path:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith((".x.ods", "x.ods"))]
 
 
-def test_cli_export_exclusions(workspace: Any, finished: Finished, tmp_path: Path,
+def test_cli_export_exclusions(workspace: WorkspaceFixture, finished: Finished, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str],
                                monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "list.csv"

@@ -167,9 +167,9 @@ def test_higher_revision_updates_keeps_old_revision_and_examiners_work(
         revisions = db.scalars(select(SubmissionRevision.revision).join(Member).where(
             Member.member_key == "m-0001").order_by(SubmissionRevision.revision)).all()
         assert revisions == [1, 2]
-        case = db.get(Case, case_id)
-        assert case is not None and case.updated_after_review and case.version > version
-        assert case.status == CaseStatus.IN_REVIEW.value
+        row = db.get(Case, case_id)
+        assert row is not None and row.updated_after_review and row.version > version
+        assert row.status == CaseStatus.IN_REVIEW.value
         assert db.get(IncomeSheet, case_id) is not None
         assert db.scalars(select(DocumentCheck)).one().verdict == "ok"
         dependent = db.get(Dependent, case.dependent_id)

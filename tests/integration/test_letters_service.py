@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pymupdf
 import pytest
 from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import select
 from test_casework_decisions import propose_exclusion
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
 from reviewer_app.errors import InputError
@@ -34,7 +34,7 @@ PDF = [(b"%PDF-1.4 x", "application/pdf", "給与.pdf")]
 
 
 @pytest.fixture
-def decided(workspace: Any) -> dict[str, int]:
+def decided(workspace: WorkspaceFixture) -> dict[str, int]:
     admin = workspace.login("admin")
     excluded = seed_case(admin, PersonSpec(1, dependent_name="除外 花子", files=PDF))
     noticed = seed_case(admin, PersonSpec(2, dependent_name="不備 次郎", card_number="99001",
@@ -61,7 +61,7 @@ def _text(path: Path) -> list[str]:
 
 
 def test_one_pdf_holds_the_exclusion_and_the_notice_letter(
-        workspace: Any, decided: dict[str, int], tmp_path: Path) -> None:
+        workspace: WorkspaceFixture, decided: dict[str, int], tmp_path: Path) -> None:
     out = tmp_path / "letters.pdf"
     summary = write_letters(workspace.login("supervisor"), out, ALL, issued_on=date(2024, 11, 1))
     assert summary.by_kind == {"exclusion": 1, "notice": 1} and summary.files == 1
@@ -83,7 +83,7 @@ def test_one_pdf_holds_the_exclusion_and_the_notice_letter(
 
 
 def test_one_file_per_letter_named_without_personal_data(
-        workspace: Any, decided: dict[str, int], tmp_path: Path) -> None:
+        workspace: WorkspaceFixture, decided: dict[str, int], tmp_path: Path) -> None:
     folder = tmp_path / "letters"
     summary = write_letters(workspace.login("admin"), folder, [LetterKind.EXCLUSION,
                                                                LetterKind.NOTICE],
@@ -97,7 +97,7 @@ def test_one_file_per_letter_named_without_personal_data(
 
 
 def test_an_examiner_prints_only_the_letters_of_cases_they_hold(
-        workspace: Any, decided: dict[str, int], tmp_path: Path) -> None:
+        workspace: WorkspaceFixture, decided: dict[str, int], tmp_path: Path) -> None:
     admin = workspace.login("admin")
     add_user(admin, "examiner2", "examiner", workspace.accounts["examiner"].password + "2")
     from reviewer_app.services.workspace import open_session
@@ -112,7 +112,7 @@ def test_an_examiner_prints_only_the_letters_of_cases_they_hold(
 
 
 def test_audited_without_names_and_contact_is_for_admins(
-        workspace: Any, decided: dict[str, int], tmp_path: Path) -> None:
+        workspace: WorkspaceFixture, decided: dict[str, int], tmp_path: Path) -> None:
     write_letters(workspace.login("supervisor"), tmp_path / "l.pdf", ALL)
     with workspace.login("admin").transaction(readonly=True) as db:
         [event] = db.scalars(select(AuditEvent).where(AuditEvent.action == "export.letters"))
@@ -124,7 +124,7 @@ def test_audited_without_names_and_contact_is_for_admins(
         set_society_contact(workspace.login("admin"), "   ")
 
 
-def test_cli_export_letters(workspace: Any, decided: dict[str, int], tmp_path: Path,
+def test_cli_export_letters(workspace: WorkspaceFixture, decided: dict[str, int], tmp_path: Path,
                             capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cli.pdf"
     assert main(["export", "letters", *workspace.args("supervisor"), "--out", str(out),

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.errors import UserError
+from reviewer_app.security import passwords
 from reviewer_app.services import workspace as workspace_service
 from reviewer_app.services.errors import AccountLocked, LoginFailed
 from reviewer_app.services.workspace import (
@@ -32,10 +33,10 @@ ATTEMPTS = 16
 
 
 def test_sixteen_wrong_passwords_at_once_lock_after_five_checks(
-        workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        workspace: WorkspaceFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     checks = 0
     count_lock = threading.Lock()
-    real_verify = workspace_service.verify_password
+    real_verify = passwords.verify_password  # what services.workspace calls
 
     def counting_verify(password: str, encoded: str) -> bool:
         nonlocal checks

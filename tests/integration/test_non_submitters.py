@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import func, select
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
@@ -29,7 +30,7 @@ EXCLUSION = date(2024, 9, 1)  # its non_submission_exclusion_date (令和6年9�
 
 
 @pytest.fixture
-def people(workspace: Any) -> dict[str, int]:
+def people(workspace: WorkspaceFixture) -> dict[str, int]:
     """Case ids: three non-submitters (ns1..ns3) and one submitter."""
     admin = workspace.login("admin")
     cases = {
@@ -60,7 +61,8 @@ def _statuses(ws: Any) -> dict[int, str]:
 
 
 @pytest.mark.parametrize("today", [date(2024, 8, 1), DEADLINE])
-def test_before_the_deadline_passed_nothing_is_proposed(workspace: Any, people: dict[str, int],
+def test_before_the_deadline_passed_nothing_is_proposed(
+        workspace: WorkspaceFixture, people: dict[str, int],
                                                        today: date) -> None:
     examiner = workspace.login("examiner")
     before_events, before_status = _audit_count(examiner), _statuses(examiner)
@@ -77,7 +79,7 @@ def test_before_the_deadline_passed_nothing_is_proposed(workspace: Any, people: 
 
 
 def test_after_the_deadline_each_non_submitter_is_proposed_for_1_september(
-        workspace: Any, people: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, people: dict[str, int]) -> None:
     examiner = workspace.login("examiner")
     result = propose_exclusions(examiner, people.values(), AFTER)
     non_submitters = [people["ns1"], people["ns2"], people["ns3"]]
@@ -114,7 +116,7 @@ def test_after_the_deadline_each_non_submitter_is_proposed_for_1_september(
 
 
 def test_a_case_held_by_someone_else_or_locked_is_reported_not_fatal(
-        workspace: Any, people: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, people: dict[str, int]) -> None:
     supervisor = workspace.login("supervisor")
     CaseService(supervisor).open_case(people["ns2"])  # the supervisor holds it now
     examiner = workspace.login("examiner")
@@ -132,7 +134,7 @@ def test_a_case_held_by_someone_else_or_locked_is_reported_not_fatal(
 
 
 def test_a_non_submitter_whose_sheet_says_otherwise_is_skipped(
-        workspace: Any, people: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, people: dict[str, int]) -> None:
     examiner = workspace.login("examiner")
     service = CaseService(examiner)
     detail = service.open_case(people["ns1"])
@@ -145,13 +147,13 @@ def test_a_non_submitter_whose_sheet_says_otherwise_is_skipped(
     assert service.open_case(people["ns1"]).status is CaseStatus.IN_REVIEW
 
 
-def test_an_admin_may_not_propose(workspace: Any, people: dict[str, int]) -> None:
+def test_an_admin_may_not_propose(workspace: WorkspaceFixture, people: dict[str, int]) -> None:
     with pytest.raises(PermissionDenied):
         propose_exclusions(workspace.login("admin"), people.values(), AFTER)
 
 
 def test_the_supervisor_approves_each_but_not_their_own_proposal(
-        workspace: Any, people: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, people: dict[str, int]) -> None:
     examiner = workspace.login("examiner")
     supervisor = workspace.login("supervisor")
     propose_exclusions(examiner, [people["ns1"], people["ns2"]], AFTER)
@@ -186,7 +188,7 @@ def test_the_supervisor_approves_each_but_not_their_own_proposal(
 
 
 def test_bulk_approval_skips_a_case_changed_since_the_list_was_read(
-        workspace: Any, people: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, people: dict[str, int]) -> None:
     examiner = workspace.login("examiner")
     [done] = propose_exclusions(examiner, [people["ns1"]], AFTER).done
     assert done.version is not None

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import select, update
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
@@ -72,7 +73,7 @@ def _at(y: int, m: int, d: int, hh: int, mm: int = 0) -> datetime:
 
 
 @pytest.fixture
-def driven(workspace: Any) -> Driven:
+def driven(workspace: WorkspaceFixture) -> Driven:
     """Nine cases in two offices, driven to every status by two examiners and a supervisor.
 
     office 001 本社: excluded (done), continued (done), proposed, notice due 9/10, notice due 9/30
@@ -133,7 +134,8 @@ def _dependent_of(db: Any, case_id: int) -> int:
     return int(db.scalar(select(Case.dependent_id).where(Case.id == case_id)))
 
 
-def test_counts_by_status_verdict_holder_and_office(workspace: Any, driven: Driven) -> None:
+def test_counts_by_status_verdict_holder_and_office(
+        workspace: WorkspaceFixture, driven: Driven) -> None:
     report = progress_report(workspace.login("supervisor"), date(2024, 9, 20))
     assert report.by_status.as_json() == {"not_started": 2, "in_review": 2, "notice_sent": 2,
                                           "awaiting_approval": 1, "done": 2}
@@ -153,7 +155,8 @@ def test_counts_by_status_verdict_holder_and_office(workspace: Any, driven: Driv
     assert report.non_submitters == 1
 
 
-def test_overdue_notices_depend_on_the_day_asked_for(workspace: Any, driven: Driven) -> None:
+def test_overdue_notices_depend_on_the_day_asked_for(
+        workspace: WorkspaceFixture, driven: Driven) -> None:
     ws = workspace.login("supervisor")
     early = progress_report(ws, date(2024, 9, 5)).notices
     assert early.as_json() == {"outstanding": 2, "overdue": 0, "answered": 1}
@@ -164,7 +167,8 @@ def test_overdue_notices_depend_on_the_day_asked_for(workspace: Any, driven: Dri
     assert progress_report(ws, date(2024, 10, 1)).notices.overdue == 2
 
 
-def test_deadline_days_left_count_down_and_go_negative(workspace: Any, driven: Driven) -> None:
+def test_deadline_days_left_count_down_and_go_negative(
+        workspace: WorkspaceFixture, driven: Driven) -> None:
     ws = workspace.login("admin")
     before = progress_report(ws, date(2024, 8, 20))
     assert before.days_left == 5
@@ -174,7 +178,7 @@ def test_deadline_days_left_count_down_and_go_negative(workspace: Any, driven: D
     assert progress_report(ws, date(2024, 9, 20)).days_left == -26
 
 
-def test_series_is_cumulative_per_japanese_day(workspace: Any, driven: Driven) -> None:
+def test_series_is_cumulative_per_japanese_day(workspace: WorkspaceFixture, driven: Driven) -> None:
     report = progress_report(workspace.login("supervisor"), date(2024, 9, 20))
     series = {p.day: (p.proposed, p.done) for p in report.series}
     # From the survey's answer start (no earlier import) to today, one point a day.
@@ -192,7 +196,7 @@ def test_series_is_cumulative_per_japanese_day(workspace: Any, driven: Driven) -
     assert (earlier.series[-1].proposed, earlier.series[-1].done) == (1, 1)
 
 
-def test_series_starts_at_an_import_before_the_answer_start(workspace: Any,
+def test_series_starts_at_an_import_before_the_answer_start(workspace: WorkspaceFixture,
                                                            driven: Driven) -> None:
     from reviewer_app.store.models import Import, Survey
 
@@ -215,13 +219,14 @@ def test_a_long_season_is_thinned_to_at_most_max_points() -> None:
     assert len(sample_days(date(2024, 9, 1), date(2024, 9, 1) + timedelta(days=119))) == 120
 
 
-def test_examiners_may_not_see_the_progress(workspace: Any, driven: Driven) -> None:
+def test_examiners_may_not_see_the_progress(workspace: WorkspaceFixture, driven: Driven) -> None:
     with pytest.raises(PermissionDenied) as info:
         progress_report(workspace.login("examiner"), date(2024, 9, 20))
     assert "進捗の表示" in info.value.message("ja")
 
 
-def test_viewing_is_audited_without_personal_data(workspace: Any, driven: Driven) -> None:
+def test_viewing_is_audited_without_personal_data(
+        workspace: WorkspaceFixture, driven: Driven) -> None:
     ws = workspace.login("supervisor")
     report = progress_report(ws, date(2024, 9, 20))
     with ws.transaction(readonly=True) as db:
@@ -233,7 +238,7 @@ def test_viewing_is_audited_without_personal_data(workspace: Any, driven: Driven
         assert personal not in event.details
 
 
-def test_an_empty_workspace_says_to_import_first(workspace: Any) -> None:
+def test_an_empty_workspace_says_to_import_first(workspace: WorkspaceFixture) -> None:
     with pytest.raises(SurveyNotFound) as info:
         progress_report(workspace.login("supervisor"), date(2024, 9, 20))
     assert "取り込" in info.value.message("ja")
@@ -249,7 +254,7 @@ def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def test_cli_progress_json_has_stable_keys_and_the_counts(
-        workspace: Any, driven: Driven, capsys: pytest.CaptureFixture[str]) -> None:
+        workspace: WorkspaceFixture, driven: Driven, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _cli(capsys, "progress", *workspace.args("supervisor"), "--json",
                             "--today", "2024-09-20")
     assert status == 0, err
@@ -267,7 +272,7 @@ def test_cli_progress_json_has_stable_keys_and_the_counts(
 
 
 def test_cli_progress_text_in_japanese_and_english(
-        workspace: Any, driven: Driven, capsys: pytest.CaptureFixture[str],
+        workspace: WorkspaceFixture, driven: Driven, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     status, out, _ = _cli(capsys, "progress", *workspace.args("admin"), "--today", "2024-08-20")
     assert status == 0
@@ -280,7 +285,7 @@ def test_cli_progress_text_in_japanese_and_english(
 
 
 def test_cli_progress_refuses_an_examiner(
-        workspace: Any, driven: Driven, capsys: pytest.CaptureFixture[str]) -> None:
+        workspace: WorkspaceFixture, driven: Driven, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _cli(capsys, "progress", *workspace.args("examiner"), "--json")
     assert status == 1 and out == ""
     assert "承認者・管理者だけが行えます" in err

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import update
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.queue import QueueFilter, QueueService, QueueView
@@ -17,7 +18,7 @@ from reviewer_app.store.models import Case, DeficiencyNotice
 
 
 @pytest.fixture
-def seeded(workspace: Any) -> dict[str, Any]:
+def seeded(workspace: WorkspaceFixture) -> dict[str, Any]:
     admin = workspace.login("admin")
     people = [
         PersonSpec(1, insured_name="山田 太郎", insured_kana="ヤマダ タロウ", card_symbol="123",
@@ -36,7 +37,7 @@ def seeded(workspace: Any) -> dict[str, Any]:
     return {"cases": cases}
 
 
-def test_counts_and_stable_paging(workspace: Any, seeded: dict[str, Any]) -> None:
+def test_counts_and_stable_paging(workspace: WorkspaceFixture, seeded: dict[str, Any]) -> None:
     queue = QueueService(workspace.login("examiner"))
     assert queue.count(QueueFilter()) == 3
     rows = queue.fetch(QueueFilter(), 0, 2) + queue.fetch(QueueFilter(), 2, 2)
@@ -49,7 +50,7 @@ def test_counts_and_stable_paging(workspace: Any, seeded: dict[str, Any]) -> Non
     assert queue.fetch(QueueFilter(), 3, 10) == []
 
 
-def test_filters(workspace: Any, seeded: dict[str, Any]) -> None:
+def test_filters(workspace: WorkspaceFixture, seeded: dict[str, Any]) -> None:
     queue = QueueService(workspace.login("examiner"))
     assert queue.count(QueueFilter(office_code="002")) == 1
     assert [r.relationship_label for r in queue.fetch(QueueFilter(relationship="parent"), 0, 9)] \
@@ -59,7 +60,8 @@ def test_filters(workspace: Any, seeded: dict[str, Any]) -> None:
     assert queue.count(QueueFilter(proposed_verdict="exclude")) == 0
 
 
-def test_status_and_assignee_after_opening(workspace: Any, seeded: dict[str, Any]) -> None:
+def test_status_and_assignee_after_opening(
+        workspace: WorkspaceFixture, seeded: dict[str, Any]) -> None:
     examiner = workspace.login("examiner")
     CaseService(examiner).open_case(seeded["cases"][1].case_id)
     queue = QueueService(examiner)
@@ -86,7 +88,7 @@ def test_status_and_assignee_after_opening(workspace: Any, seeded: dict[str, Any
     ("77 12345", [3]),
     ("田花", []),  # no infix search
 ])
-def test_search_by_blind_index(workspace: Any, seeded: dict[str, Any], query: str,
+def test_search_by_blind_index(workspace: WorkspaceFixture, seeded: dict[str, Any], query: str,
                                expected: list[int]) -> None:
     queue = QueueService(workspace.login("examiner"))
     ids = {c.case_id: i + 1 for i, c in enumerate(seeded["cases"])}
@@ -95,7 +97,7 @@ def test_search_by_blind_index(workspace: Any, seeded: dict[str, Any], query: st
     assert queue.count(QueueFilter(search=query)) == len(expected)
 
 
-def test_search_combines_with_filters(workspace: Any, seeded: dict[str, Any]) -> None:
+def test_search_combines_with_filters(workspace: WorkspaceFixture, seeded: dict[str, Any]) -> None:
     queue = QueueService(workspace.login("examiner"))
     assert queue.count(QueueFilter(search="123", office_code="002")) == 1
     assert queue.count(QueueFilter(search="123-4", office_code="001")) == 1
@@ -106,7 +108,7 @@ def test_search_combines_with_filters(workspace: Any, seeded: dict[str, Any]) ->
 
 
 @pytest.fixture
-def views(workspace: Any) -> dict[str, int]:
+def views(workspace: WorkspaceFixture) -> dict[str, int]:
     """Cases in every state the three views tell apart, by name."""
     admin = workspace.login("admin")
     names = ["submitter", "ns_new", "ns_in_review", "ns_awaiting", "ns_done", "resubmitted",
@@ -114,8 +116,8 @@ def views(workspace: Any) -> dict[str, int]:
              "in_review_with_notice"]
     ids: dict[str, int] = {}
     for n, name in enumerate(names, start=1):
-        status = "not_submitted" if name.startswith("ns_") else "submitted"
-        ids[name] = seed_case(admin, PersonSpec(n, member_status=status)).case_id
+        member_status = "not_submitted" if name.startswith("ns_") else "submitted"
+        ids[name] = seed_case(admin, PersonSpec(n, member_status=member_status)).case_id
     status = {"ns_in_review": "in_review", "ns_awaiting": "awaiting_approval", "ns_done": "done",
               "resubmitted": "in_review", "resubmitted_notice": "notice_sent",
               "overdue": "notice_sent", "overdue_then_new_notice": "notice_sent",
@@ -148,7 +150,7 @@ def _listed(queue: QueueService, f: QueueFilter, ids: dict[str, int]) -> list[st
 
 
 def test_not_submitted_view_lists_unfinished_cases_of_non_submitters(
-        workspace: Any, views: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, views: dict[str, int]) -> None:
     queue = QueueService(workspace.login("examiner"))
     f = QueueFilter(view=QueueView.NOT_SUBMITTED)
     assert _listed(queue, f, views) == ["ns_new", "ns_in_review"]
@@ -167,7 +169,7 @@ def test_not_submitted_view_lists_unfinished_cases_of_non_submitters(
 
 
 def test_resubmitted_view_lists_cases_in_review_after_a_resubmission(
-        workspace: Any, views: dict[str, int]) -> None:
+        workspace: WorkspaceFixture, views: dict[str, int]) -> None:
     queue = QueueService(workspace.login("examiner"))
     assert _listed(queue, QueueFilter(view=QueueView.RESUBMITTED), views) == ["resubmitted"]
 
@@ -181,14 +183,15 @@ def test_resubmitted_view_lists_cases_in_review_after_a_resubmission(
     (date(2024, 10, 1), ["overdue", "overdue_then_new_notice"]),  # its latest notice is late too
 ])
 def test_overdue_view_follows_the_latest_unanswered_notice_and_the_clock(
-        workspace: Any, views: dict[str, int], today: date, expected: list[str]) -> None:
+        workspace: WorkspaceFixture, views: dict[str, int], today: date,
+        expected: list[str]) -> None:
     queue = QueueService(workspace.login("examiner"), today=lambda: today)
     assert _listed(queue, QueueFilter(view=QueueView.OVERDUE), views) == expected
     counts = queue.status_counts(QueueFilter(view=QueueView.OVERDUE))
     assert counts[CaseStatus.NOTICE_SENT] == len(expected)
 
 
-def test_cli_lists_cases_by_status_or_view(workspace: Any, views: dict[str, int],
+def test_cli_lists_cases_by_status_or_view(workspace: WorkspaceFixture, views: dict[str, int],
                                            capsys: pytest.CaptureFixture[str]) -> None:
     from reviewer_app.cli import main
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from sqlalchemy import func, select
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.atomic import OutputNotWritable
 from reviewer_app.bundle.errors import BundleError
@@ -47,15 +49,17 @@ def _reference_reader() -> Any:
 class Cycle:
     """A workspace with an imported sample bundle and a pinned web system."""
 
-    def __init__(self, workspace: Any, tmp_path: Path) -> None:
+    def __init__(self, workspace: WorkspaceFixture, tmp_path: Path) -> None:
         self.workspace, self.tmp = workspace, tmp_path
         self.signing = keys.generate_signing_key()
         self.web = keys.generate_recipient_key()
         admin = workspace.login("admin")
         trust_exporter(admin, keys.public_key_to_text(self.signing.public_key()))
         trust_web_system(admin, keys.public_key_to_text(self.web.public_key()))
-        self.recipient = keys.public_key_from_text(
+        recipient = keys.public_key_from_text(
             (workspace.dir / "recipient.pub").read_text(encoding="utf-8"))
+        assert isinstance(recipient, X25519PublicKey)
+        self.recipient = recipient
         generate_bundle(tmp_path / "r1.zip", members=MEMBERS, seed=SEED,
                         signing_key=self.signing, recipients=[self.recipient], fast=True)
         import_bundle(admin, tmp_path / "r1.zip")
@@ -73,7 +77,7 @@ class Cycle:
 
 
 @pytest.fixture
-def cycle(workspace: Any, tmp_path: Path) -> Cycle:
+def cycle(workspace: WorkspaceFixture, tmp_path: Path) -> Cycle:
     return Cycle(workspace, tmp_path)
 
 
@@ -236,7 +240,8 @@ def test_a_failure_after_writing_leaves_no_file_and_no_row(
         assert db.scalar(select(func.count()).select_from(ResultsExport)) == 0
 
 
-def test_the_web_system_key_must_be_x25519_and_pinned(workspace: Any, tmp_path: Path) -> None:
+def test_the_web_system_key_must_be_x25519_and_pinned(
+        workspace: WorkspaceFixture, tmp_path: Path) -> None:
     admin = workspace.login("admin")
     with pytest.raises(UserError) as missing:
         export_results(admin, tmp_path / "r.zip")
@@ -273,7 +278,7 @@ def test_a_tampered_results_bundle_is_refused_by_both_readers(
 
 
 def test_cli_trust_web_system_and_export_results(
-        workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        workspace: WorkspaceFixture, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     web = keys.generate_recipient_key()
     key_file = tmp_path / "web.pub"
     key_file.write_text(keys.public_key_to_text(web.public_key()) + "\n", encoding="utf-8")
@@ -292,7 +297,7 @@ def test_cli_trust_web_system_and_export_results(
 
 
 def test_a_workspace_made_before_results_gets_its_key_at_the_next_sign_in(
-        workspace: Any) -> None:
+        workspace: WorkspaceFixture) -> None:
     from reviewer_app.store import settings
     from reviewer_app.store.models import Setting
 

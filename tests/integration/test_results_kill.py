@@ -9,9 +9,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, select
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.security import keys
 from reviewer_app.services.results import export_results, trust_web_system
@@ -38,7 +38,7 @@ with open_session(Path(sys.argv[1]), "supervisor", sys.argv[2]) as ws:
 """
 
 
-def test_sigkill_during_an_export_leaves_no_file_and_no_row(workspace: Any,
+def test_sigkill_during_an_export_leaves_no_file_and_no_row(workspace: WorkspaceFixture,
                                                            tmp_path: Path) -> None:
     trust_web_system(workspace.login("admin"), keys.public_key_to_text(
         keys.generate_recipient_key().public_key()))

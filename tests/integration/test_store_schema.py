@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -17,12 +18,12 @@ from reviewer_app.store.engine import create_engine_for
 from reviewer_app.store.models import Base, Setting, User
 
 
-def _compare(engine) -> list:  # type: ignore[no-untyped-def]
+def _compare(engine: Engine) -> list[Any]:  # alembic's diffs: tuples of several shapes
     with engine.connect() as conn:
         ctx = MigrationContext.configure(
             conn, opts={"compare_type": True, "compare_server_default": False}
         )
-        return compare_metadata(ctx, Base.metadata)
+        return list(compare_metadata(ctx, Base.metadata))
 
 
 def test_migrations_create_exactly_the_models_schema(db_url: str) -> None:
@@ -60,7 +61,8 @@ def test_sqlite_pragmas_are_in_effect(tmp_path) -> None:  # type: ignore[no-unty
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+            timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            assert timeout is not None and timeout >= 1000
     finally:
         engine.dispose()
 

@@ -6,12 +6,12 @@ new unsigned ones do not. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 from attack_helpers import sql
 from casework_fixtures import PersonSpec, seed_case
 from test_casework_decisions import propose_exclusion
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
 from reviewer_app.security.keyring import wrap_master_key
@@ -22,7 +22,7 @@ from reviewer_app.services.workspace import load_workspace
 from reviewer_app.store.enums import CaseStatus, Role
 
 
-def _make_legacy(workspace: Any) -> int:
+def _make_legacy(workspace: WorkspaceFixture) -> int:
     """Turn the fixture's workspace into what a release before issue 8 left; returns the id of
     a case proposed (unsigned) back then."""
     case = seed_case(workspace.login("admin"), PersonSpec(
@@ -51,7 +51,7 @@ def _make_legacy(workspace: Any) -> int:
 
 
 def test_a_workspace_from_before_issue_8_upgrades_at_sign_in(
-        workspace: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        workspace: WorkspaceFixture, capsys: pytest.CaptureFixture[str]) -> None:
     case_id = _make_legacy(workspace)
     # an examiner first: keys are made, but only an admin can vouch for them
     with pytest.raises(NotCertified) as refused:
@@ -83,7 +83,7 @@ def test_a_workspace_from_before_issue_8_upgrades_at_sign_in(
                )[0][0] == 0
 
 
-def test_after_the_upgrade_an_unsigned_decision_is_a_forgery(workspace: Any) -> None:
+def test_after_the_upgrade_an_unsigned_decision_is_a_forgery(workspace: WorkspaceFixture) -> None:
     case_id = _make_legacy(workspace)
     for name in ("examiner", "supervisor"):
         with pytest.raises(NotCertified):

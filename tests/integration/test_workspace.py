@@ -8,11 +8,11 @@ import sqlite3
 import stat
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.security import keys
 from reviewer_app.services.errors import (
@@ -162,7 +162,7 @@ def test_sign_in_attempts_are_audited(workspace) -> None:  # type: ignore[no-unt
 
 
 def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
-        workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        workspace: WorkspaceFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     from reviewer_app.security import keyring
     from reviewer_app.security.passwords import Argon2Params
 
@@ -178,8 +178,9 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
         engine = create_engine_for(load_workspace(workspace.dir).db_url)
         try:
             with Session(engine) as db:
-                wrapped: bytes = db.scalars(select(User.wrapped_private_keys)
-                                            .where(User.name == "examiner")).one()
+                wrapped = db.scalars(select(User.wrapped_private_keys)
+                                     .where(User.name == "examiner")).one()
+                assert wrapped is not None
                 return wrapped
         finally:
             engine.dispose()
@@ -254,7 +255,7 @@ def test_init_makes_the_folder_0700_and_every_file_0600(db_url: str, tmp_path: P
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_sign_in_tightens_a_workspace_whose_files_were_made_0644(workspace: Any,
+def test_sign_in_tightens_a_workspace_whose_files_were_made_0644(workspace: WorkspaceFixture,
                                                                   tmp_path: Path) -> None:
     ws_dir: Path = workspace.dir
     # As an earlier release left it, with an extra file the operator put there.

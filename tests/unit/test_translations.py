@@ -30,8 +30,8 @@ def test_every_message_has_a_finished_english_translation() -> None:
     messages = _messages()
     assert len(messages) > 300
     unfinished = [(ctx, m.findtext("source")) for ctx, m in messages
-                  if m.find("translation") is None
-                  or m.find("translation").get("type") in ("unfinished", "obsolete")  # type: ignore[union-attr]
+                  if (translation := m.find("translation")) is None
+                  or translation.get("type") in ("unfinished", "obsolete")
                   or not (m.findtext("translation") or "").strip()]
     assert unfinished == []
 

@@ -175,13 +175,17 @@ def test_recording_disables_the_button_until_the_notice_changes(
         qtbot: QtBot, tab: NoticeTab) -> None:
     button = tab.findChild(QtWidgets.QPushButton, "recordNoticeButton")
     assert button is tab.record_button and button.isEnabled()
+
+    def recorded() -> bool:  # read afresh each time (mypy would keep the first answer)
+        return tab.is_recorded
+
     record(qtbot, tab)
-    assert not button.isEnabled() and tab.is_recorded
+    assert not button.isEnabled() and recorded()
     assert "記録済み" in button.toolTip()
     with qtbot.assertNotEmitted(tab.noticeRecorded):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     tab.message_edit.setPlainText("ご不明な点はご連絡ください。")  # the message changed
-    assert button.isEnabled() and not tab.is_recorded
+    assert button.isEnabled() and not recorded()
     record(qtbot, tab)
     assert not button.isEnabled()
     tab.deadline_edit.setDate(QtCore.QDate(2024, 10, 31))  # the deadline changed

@@ -87,3 +87,10 @@ def amount_in(tab: IncomeTab, month: str, employer: int = 0) -> Any:
         if payment["month"] == month:
             return payment["gross"]
     return None
+
+
+def evaluation_of(tab: IncomeTab) -> dict[str, Any]:
+    """The live evaluation, which the test expects to exist."""
+    evaluation = tab.evaluation()
+    assert evaluation is not None
+    return evaluation

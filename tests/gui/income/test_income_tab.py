@@ -9,6 +9,7 @@ from income_helpers import (
     SEED_AMOUNTS,
     amount_in,
     base_sheet,
+    evaluation_of,
     make_tab,
     select_cell,
     sheet_with,
@@ -72,18 +73,18 @@ def test_monthly_limit_boundary(qtbot: QtBot, amount: int, over: bool) -> None:
 def test_undo_and_redo_restore_amounts_and_evaluation(qtbot: QtBot) -> None:
     amounts: list[int | None] = [98_000, 98_000, 110_000, 110_000, 98_000, *[98_000] * 7]
     tab = make_tab(qtbot, sheet_with(amounts))
-    assert tab.evaluation()["exclusion"]["date"] is None
+    assert evaluation_of(tab)["exclusion"]["date"] is None
     select_cell(tab, "2023-05")
     type_amount(qtbot, tab.grid, "110000")
-    assert tab.evaluation()["exclusion"]["date"] == "2023-02-16"
+    assert evaluation_of(tab)["exclusion"]["date"] == "2023-02-16"
     qtbot.keyClick(tab.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert amount_in(tab, "2023-05") == 98_000
-    assert tab.evaluation()["exclusion"]["date"] is None
+    assert evaluation_of(tab)["exclusion"]["date"] is None
     assert tab.summary.values["exclusion"].text() == "—"
     qtbot.keyClick(tab.grid, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert amount_in(tab, "2023-05") == 110_000
-    assert tab.evaluation()["exclusion"]["date"] == "2023-02-16"
+    assert evaluation_of(tab)["exclusion"]["date"] == "2023-02-16"
     assert "2023年2月16日" in tab.summary.values["exclusion"].text()
     tab.undo()
     qtbot.keyClick(tab.grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
@@ -127,7 +128,7 @@ def test_empty_and_zero_are_shown_differently(qtbot: QtBot) -> None:
     assert zero.data() == "0"
     assert empty.data() == "未入力"
     assert zero.data(Qt.ItemDataRole.BackgroundRole) != empty.data(Qt.ItemDataRole.BackgroundRole)
-    assert tab.evaluation()["verdict"] == "needs_review"
+    assert evaluation_of(tab)["verdict"] == "needs_review"
     bars = {b.month: b for b in tab.chart.chart_layout().bars}
     assert bars["2023-02"].state == "missing" and bars["2023-01"].state == "within"
     # Delete turns an entered month back into "not entered".
@@ -251,7 +252,7 @@ def test_nothing_entered_shows_unentered_instead_of_a_verdict(qtbot: QtBot) -> N
     sheet = base_sheet()
     del sheet["employers"]
     tab = make_tab(qtbot, sheet)
-    assert tab.evaluation() is not None and tab.evaluation()["verdict"] == "continue"
+    assert evaluation_of(tab)["verdict"] == "continue"
     assert tab.summary.verdict.text() == "未入力"
     tab.set_documents_checked(True)
     assert "扶養継続" in tab.summary.verdict.text()
@@ -273,7 +274,7 @@ def test_a_new_bonus_row_is_no_error_until_the_examiner_leaves_it(qtbot: QtBot) 
     qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
     assert section.model.rowCount() == 1
     focus = QtWidgets.QApplication.focusWidget()
-    assert focus is section.view or section.view.isAncestorOf(focus)
+    assert focus is not None and (focus is section.view or section.view.isAncestorOf(focus))
     assert tab.evaluation() is not None and not tab.summary.error.isVisibleTo(tab)
     assert "判定できません" not in tab.summary.verdict.text()
     # the half row is not saved (the service would refuse the sheet)

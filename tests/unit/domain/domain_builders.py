@@ -5,8 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TypedDict, Unpack
 
-from reviewer_app.domain.case import Bonus, Case, Dependent, Employer, Payment
+from reviewer_app.domain.case import (
+    Benefit,
+    Bonus,
+    Case,
+    Dependent,
+    Employer,
+    Insured,
+    LabourContract,
+    OtherIncome,
+    Payment,
+    Pension,
+    Relationship,
+    SelfEmployment,
+    Survey,
+    TemporaryRiseCertificate,
+)
 from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.engine import Evaluation, evaluate
 from reviewer_app.domain.profile import RuleProfile
@@ -26,10 +42,28 @@ def employer(amounts: Sequence[int | None], *, cutoff_day: int = 15, offset: int
                     tuple(Bonus(YearMonth(year, m), g) for m, g in bonuses))
 
 
+class CaseChanges(TypedDict, total=False):
+    """The fields of :class:`Case` a test may set beside the builder's knobs."""
+
+    judgment_date: date
+    target_year: int
+    dependent: Dependent
+    profile: str | None
+    insured: Insured
+    pensions: tuple[Pension, ...]
+    self_employment: tuple[SelfEmployment, ...]
+    other_income: tuple[OtherIncome, ...]
+    benefits: tuple[Benefit, ...]
+    labour_contract: LabourContract | None
+    temporary_rise_certificate: TemporaryRiseCertificate | None
+    recertification_from: YearMonth | None
+    survey: Survey
+
+
 def make_case(*employers: Employer, birth: date = date(1985, 6, 1),
-              judgment: date = date(2024, 9, 2), relationship: str = "spouse",
-              **changes: object) -> Case:
-    dependent = Dependent(birth_date=birth, relationship=relationship)  # type: ignore[arg-type]
+              judgment: date = date(2024, 9, 2), relationship: Relationship = "spouse",
+              **changes: Unpack[CaseChanges]) -> Case:
+    dependent = Dependent(birth_date=birth, relationship=relationship)
     case = Case(judgment_date=judgment, target_year=TARGET_YEAR, dependent=dependent,
                 employers=tuple(employers))
     return replace(case, **changes) if changes else case

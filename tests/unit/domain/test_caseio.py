@@ -18,7 +18,7 @@ SEED = json.loads((Path(__file__).resolve().parents[3] / "examples" / "seed_case
 
 
 def _with(path: list[str | int], value: Any) -> dict[str, Any]:
-    data = copy.deepcopy(SEED)
+    data: dict[str, Any] = copy.deepcopy(SEED)
     node: Any = data
     for key in path[:-1]:
         node = node[key]

@@ -11,11 +11,13 @@ from domain_builders import DEFAULT, check, employer, make_case, run
 
 from reviewer_app.domain.case import (
     Benefit,
+    Case,
     Dependent,
     Insured,
     LabourContract,
     OtherIncome,
     Pension,
+    Relationship,
     SelfEmployment,
     Survey,
     TemporaryRiseCertificate,
@@ -99,7 +101,7 @@ def test_disability_pension_raises_limit_to_1_8_million() -> None:
     (date(2004, 5, 5), "child", date(2025, 9, 30), "under_60"),  # before the notice applies
 ])
 def test_19_to_22_band_uses_age_on_31_december_of_judgment_year(
-        birth: date, relationship: str, judgment: date, basis: str) -> None:
+        birth: date, relationship: Relationship, judgment: date, basis: str) -> None:
     ev = run(make_case(employer([0] * 12), birth=birth, judgment=judgment,
                        relationship=relationship))
     assert ev.limit_basis == basis
@@ -124,11 +126,12 @@ def test_daily_benefit_limit_is_daily_times_360_at_or_over_annual(
 
 
 def test_19_to_22_band_daily_limit_is_4167() -> None:
-    kwargs = {"birth": date(2004, 5, 5), "judgment": date(2025, 10, 1), "relationship": "child"}
-    assert check(run(make_case(benefits=(Benefit("sickness", 4_166),), **kwargs)),
-                 "daily_benefit") == "pass"
-    assert check(run(make_case(benefits=(Benefit("sickness", 4_167),), **kwargs)),
-                 "daily_benefit") == "fail"
+    def student(daily: int) -> Case:
+        return make_case(benefits=(Benefit("sickness", daily),), birth=date(2004, 5, 5),
+                         judgment=date(2025, 10, 1), relationship="child")
+
+    assert check(run(student(4_166)), "daily_benefit") == "pass"
+    assert check(run(student(4_167)), "daily_benefit") == "fail"
 
 
 def test_75th_birthday_ends_dependency() -> None:
@@ -310,15 +313,15 @@ def test_certificate_uses_counted_as_profile_says(
         assert ev.monthly_trigger.rule == "three_consecutive_months"
 
 
-def _contract_case(certified: date | None, judgment: date) -> object:
+def _contract_case(certified: date | None, judgment: date) -> Case:
     dep = Dependent(date(1985, 6, 1), "spouse", certified_on=certified)
     return make_case(employer(OVER_YEAR), dependent=dep, judgment=judgment,
                      labour_contract=LabourContract(1_200_000))
 
 
 def test_labour_contract_rule_applies_from_2026_04_01() -> None:
-    before = run(_contract_case(date(2015, 4, 1), date(2026, 3, 31)))  # type: ignore[arg-type]
-    after = run(_contract_case(date(2015, 4, 1), date(2026, 4, 1)))  # type: ignore[arg-type]
+    before = run(_contract_case(date(2015, 4, 1), date(2026, 3, 31)))
+    after = run(_contract_case(date(2015, 4, 1), date(2026, 4, 1)))
     assert check(before, "annual_limit") == "fail"
     assert check(after, "annual_limit") == "pass"
     assert after.assessed_income == 1_200_000
@@ -329,12 +332,12 @@ def test_labour_contract_rule_for_new_dependents_only_when_profile_says_so() -> 
     profile = replace(DEFAULT, contract_coverage="certified_on_or_after_effective_date")
     old = _contract_case(date(2015, 4, 1), date(2026, 9, 1))
     new = _contract_case(date(2026, 4, 1), date(2026, 9, 1))
-    assert run(old, profile).assessed_income == 1_440_000  # type: ignore[arg-type]
-    assert run(new, profile).assessed_income == 1_200_000  # type: ignore[arg-type]
+    assert run(old, profile).assessed_income == 1_440_000
+    assert run(new, profile).assessed_income == 1_200_000
 
 
 def test_labour_contract_rule_needs_salary_only_income() -> None:
-    case = replace(_contract_case(None, date(2026, 9, 1)),  # type: ignore[type-var]
+    case = replace(_contract_case(None, date(2026, 9, 1)),
                    pensions=(Pension("old_age", 10_000),))
     assert run(case).assessed_income == 1_450_000
 

@@ -36,7 +36,7 @@ def _open(letters: list[Letter]) -> Iterator[pymupdf.Document]:
 
 def _text(doc: pymupdf.Document) -> str:
     """The text layer of every page, without the line breaks of the layout."""
-    return "".join(page.get_text() for page in doc).replace("\n", "")
+    return "".join(page.get_text() for page in doc.pages()).replace("\n", "")
 
 
 def _assert_common(text: str, n: int = 1) -> None:
@@ -109,7 +109,7 @@ def test_every_letter_starts_on_a_new_page_with_its_own_addressee() -> None:
     letters: list[Letter] = [exclusion(1), notice(2), recertification(3), exclusion(4)]
     for doc in _open(letters):
         assert doc.page_count == 4
-        for i, page in enumerate(doc, start=1):
+        for i, page in enumerate(doc.pages(), start=1):
             text = page.get_text()
             assert f"山田 太郎{i}" in text
             assert all(f"山田 太郎{j}" not in text for j in range(1, 5) if j != i)
@@ -121,7 +121,7 @@ def test_letters_split_over_stories_and_parts_keep_one_addressee_per_page() -> N
     pdf = render_letters(letters, SOCIETY, letters_per_story=2, letters_per_part=3)
     doc = pymupdf.open("pdf", pdf)
     assert doc.page_count == 5
-    for i, page in enumerate(doc, start=1):
+    for i, page in enumerate(doc.pages(), start=1):
         assert f"山田 太郎{i}" in page.get_text()
         assert all("+" in font[3] for font in page.get_fonts())   # subset in every part
 
@@ -145,7 +145,7 @@ def test_font_is_embedded_as_a_small_subset() -> None:
     pdf = render_letters([exclusion(), notice(2), recertification(3)], SOCIETY)
     assert len(pdf) < 200_000                   # the whole font is 3.5 MB
     doc = pymupdf.open("pdf", pdf)
-    for page in doc:
+    for page in doc.pages():
         fonts = page.get_fonts()
         assert fonts
         for xref, ext, _type, basefont, _name, _enc in fonts:
@@ -158,7 +158,7 @@ def test_font_is_embedded_as_a_small_subset() -> None:
 
 def test_pages_are_a4() -> None:
     for doc in _open([exclusion(), notice(2)]):
-        for page in doc:
+        for page in doc.pages():
             assert (round(page.rect.width), round(page.rect.height)) == (595, 842)
 
 

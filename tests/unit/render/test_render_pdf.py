@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pymupdf
 import pytest
@@ -106,7 +106,7 @@ def test_garbage_is_corrupt() -> None:
 
 def test_password_protected_pdf_says_so(three_pages: bytes) -> None:
     with pymupdf.open(stream=three_pages, filetype="pdf") as doc:
-        locked = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret",
+        locked = doc.tobytes(encryption=pymupdf.mupdf.PDF_ENCRYPT_AES_256, user_pw="secret",
                              owner_pw="owner")
     with pytest.raises(DocumentError) as caught:
         PdfBackend().open("a", locked)
@@ -171,9 +171,12 @@ def test_cancelled_jobs_never_run(three_pages: bytes) -> None:
         results: queue.Queue[tuple[str, RenderOutcome | OpenOutcome]] = queue.Queue()
         # Keep the dispatcher busy with an open so the next jobs queue up behind it.
         engine.open("doc", three_pages, lambda outcome: results.put(("open", outcome)))
+        def put(tag: str) -> Callable[[RenderOutcome], None]:
+            return lambda outcome: results.put((tag, outcome))
+
         for number in range(3):
             engine.render("doc", three_pages, RenderRequest(number, 0, 100, 141),
-                          lambda outcome, n=number: results.put((f"p{n}", outcome)),
+                          put(f"p{number}"),
                           priority=5, tag="stale" if number < 2 else "wanted")
         engine.cancel("stale")
         seen = {results.get(timeout=30)[0] for _ in range(2)}

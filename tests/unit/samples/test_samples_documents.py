@@ -55,7 +55,7 @@ def test_payslip_pdf_has_japanese_text_and_the_true_gross(files: list[FileSpec])
     assert data.startswith(b"%PDF-") and sniff_media_type(data) == "application/pdf"
     doc = pymupdf.open(stream=data)
     assert len(doc) == len(spec.pages)
-    for page, source in zip(doc, spec.pages, strict=True):
+    for page, source in zip(doc.pages(), spec.pages, strict=True):
         assert isinstance(source, PayslipPage)
         text = page.get_text()
         assert "総支給額" in text and "給与明細書" in text
@@ -68,7 +68,7 @@ def test_scanned_pdf_has_no_text_layer(files: list[FileSpec]) -> None:
     spec = _first(files, FileFormat.PDF_SCAN)
     doc = pymupdf.open(stream=render_file(spec))
     assert len(doc) == len(spec.pages)
-    for page in doc:
+    for page in doc.pages():
         assert page.get_text().strip() == ""
         assert page.get_images()
 
@@ -134,4 +134,4 @@ def test_near_limit_scan_is_just_under_five_megabytes(files: list[FileSpec]) -> 
     data = render_file(spec)
     assert 4_000_000 < len(data) < MAX_FILE_BYTES
     doc = pymupdf.open(stream=data)
-    assert all(page.get_text().strip() == "" for page in doc)
+    assert all(page.get_text().strip() == "" for page in doc.pages())
