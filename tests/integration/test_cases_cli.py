@@ -12,7 +12,7 @@ import pytest
 from helpers_bundles import BundleKeys, submission_dict
 from helpers_import import write_bundle
 
-from reviewer_app.cli import build_parser, main
+from reviewer_app.cli import main
 from reviewer_app.security import keys as key_text
 from reviewer_app.security.keys import generate_signing_key
 
@@ -84,9 +84,6 @@ def test_init_trust_import_cases_audit_verify(
 def test_sequence_with_a_generated_sample_bundle(
         fresh: tuple[Path, list[str], list[str]], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    _, installed = build_parser()
-    if "sample_bundle" not in installed:
-        pytest.skip("reviewer-app sample-bundle is not installed yet (issue 3 §2)")
     ws_dir, _, user = fresh
     bundle = tmp_path / "sample.zip"
     status, _, err = _run(capsys, "sample-bundle", "--members", "3", "--seed", "7", "--fast",

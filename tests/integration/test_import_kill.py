@@ -1,7 +1,8 @@
 """An import killed with SIGKILL part-way leaves the database intact and empty of its rows; a
-second import then completes. The import runs as ``python -m reviewer_app.cli import`` in a
-child process and is killed part-way (``/proc/<pid>/io``: the bundle is read once by the file
-hash thread and once by the import; the kill comes after 40 % of the second pass)."""
+second import then completes. The import runs in a child process, and the kill comes at a point
+the test observes rather than guesses: the child's progress callback (called inside the import's
+one transaction after each submission) writes a marker file once half the bundle is stored, and
+waits there for the signal."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
 import pytest
 from helpers_import import (  # noqa: F401 (ws_fixture provides the fixture ws)
@@ -38,16 +39,26 @@ from reviewer_app.store.models import (
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
+# The child: the CLI's import with a progress callback that marks the halfway point and waits
+# there, inside the transaction, with half the rows written and none committed.
+CHILD = r"""
+import sys, time
+from pathlib import Path
+from reviewer_app.services.importing import import_bundle
+from reviewer_app.services.workspace import open_session
 
+directory, user, password_file, bundle, marker = sys.argv[1:6]
+password = Path(password_file).read_text(encoding="utf-8").strip()
 
-def _read_bytes(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/io").read_text().splitlines():
-            if line.startswith("rchar:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+def progress(done, total):
+    if done * 2 >= total and not Path(marker).exists():
+        Path(marker).write_text(f"{done}/{total}")
+        time.sleep(300)  # the test kills the process here
+
+with open_session(Path(directory), user, password) as ws:
+    import_bundle(ws, Path(bundle), progress=progress)
+"""
+
 
 
 def _counts(ws: Ws) -> dict[str, int]:
@@ -70,25 +81,27 @@ def test_sigkill_part_way_leaves_nothing_and_a_second_import_completes(
     keys = bundle_keys(ws)
     bundle = tmp_path / "big.zip"
     counts = write_synthetic_bundle(bundle, keys, 45)  # about 220 MB
-    size = bundle.stat().st_size
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     log_path = tmp_path / "import.stderr"
     with open(log_path, "wb") as log:
-        _import_and_kill(ws, bundle, size, env, log, log_path)
+        _import_and_kill(ws, bundle, tmp_path / "halfway", env, log, log_path)
     _check_after_kill(ws, bundle, counts)
 
 
-def _import_and_kill(ws: Ws, bundle: Path, size: int, env: dict[str, str], log: Any,
+def _import_and_kill(ws: Ws, bundle: Path, marker: Path, env: dict[str, str], log: BinaryIO,
                      log_path: Path) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reviewer_app.cli", "import", *ws.args("examiner"), str(bundle)],
+        [sys.executable, "-c", CHILD, str(ws.dir), "examiner", str(ws.passwords["examiner"]),
+         str(bundle), str(marker)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
-        deadline = time.monotonic() + 120
-        while _read_bytes(proc.pid) < size * 14 // 10:
+        deadline = time.monotonic() + 300
+        while not marker.exists():  # the point we observe, not a guessed byte count
             assert proc.poll() is None, log_path.read_text(errors="replace")
-            assert time.monotonic() < deadline, "the import did not progress"
-            time.sleep(0.01)
+            assert time.monotonic() < deadline, "the import did not reach its halfway point"
+            time.sleep(0.05)
+        done, total = (int(n) for n in marker.read_text().split("/"))
+        assert 0 < done < total  # part-way: some submissions stored, not all
         if ws.backend == "sqlite":
             wal = ws.dir / "workspace.sqlite3-wal"
             assert wal.exists() and wal.stat().st_size > 1_000_000  # it was writing
