@@ -14,12 +14,14 @@ from __future__ import annotations
 import secrets
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Integer, MetaData, Table, insert, select, text
 
+from reviewer_app.domain.case import Insured
+from reviewer_app.domain.sheet import IncomeSheet
 from reviewer_app.store import migrate
 from reviewer_app.store.engine import create_engine_for
 
@@ -32,7 +34,7 @@ class Filled:
     passwords: dict[str, str]
     password_files: dict[str, Path]
     case_id: int
-    income: dict[str, Any]
+    income: IncomeSheet | None  # None: not filled in (a workspace made elsewhere)
     cases: int
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -75,8 +77,7 @@ def filled_workspace(root: Path, db_url: str | None) -> Filled:
         rows = QueueService(examiner).fetch(QueueFilter(), offset=0, limit=100)
         case_id = int(rows[0].case_id)
         detail = service.open_case(case_id)
-        income = dict(detail.income_sheet)
-        income["insured"] = {"annual_income": 4_321_000}
+        income = replace(detail.income_sheet, insured=Insured(annual_income=4_321_000))
         service.save_income_sheet(case_id, income, detail.income_version)
     return Filled(directory, passwords, files, case_id, income, len(rows))
 

@@ -571,13 +571,14 @@ EN: dict[str, str] = {
     "更新しませんでした。更新するまでこのワークスペースは開けません。": "Not upgraded. The workspace cannot be opened until it is upgraded.",
     "バックアップを作って更新しています…": "Backing up and upgrading…",
     "ワークスペースを更新しました。バックアップ: {backup}": "The workspace was upgraded. Backup: {backup}",
+    "書類の向きを保存できませんでした": "The document's rotation could not be saved",
 }
 
 # Where one Japanese text needs a different English wording in one context.
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("QueueWidget", "更新"): "Updated after review",
     ("QueueWidget", "担当"): "Holder",
-    ("CaseLabels", "提出あり"): "Uploaded",
+    ("Labels", "提出あり"): "Uploaded",
     ("ProgressView", "更新"): "Refresh",
     ("ProgressView", "件数"): "Cases",
     ("ProgressChart", "件数"): "Cases",

@@ -294,425 +294,223 @@
         </message>
     </context>
     <context>
-        <name>CaseLabels</name>
+        <name>CaseHeader</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="9" />
-            <source>扶養削除(就職等により他健康保険に加入済)</source>
-            <translation>Removal (joined another health insurance, e.g. new job)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="41" />
+            <source>← キューに戻る</source>
+            <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="10" />
-            <source>①無職(無収入)</source>
-            <translation>① Not working (no income)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="55" />
+            <source>担当を外す</source>
+            <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="11" />
-            <source>②パート・アルバイト</source>
-            <translation>② Part-time work</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="57" />
+            <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
+            <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="12" />
-            <source>②-1 前年 一時的収入増による扶養上限越え</source>
-            <translation>②-1 Over the limit last year through a temporary rise</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="59" />
+            <source>前の案件</source>
+            <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="13" />
-            <source>②-2 今年 一時的収入増による扶養上限越え見込</source>
-            <translation>②-2 Expected over the limit this year through a temporary rise</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="61" />
+            <source>前の案件 (Ctrl+Shift+←)</source>
+            <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="14" />
-            <source>パート(短期/単発)</source>
-            <translation>Part-time (short-term/one-off)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="63" />
+            <source>次の案件</source>
+            <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="15" />
-            <source>③年金受給者</source>
-            <translation>③ Pensioner</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="65" />
+            <source>次の案件 (Ctrl+Shift+→)</source>
+            <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="16" />
-            <source>④自営業者(営業/事業/農業/山林/不動産等)</source>
-            <translation>④ Self-employed (business, farming, forestry, real estate…)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="109" />
+            <source>案件 {id} を開いています…</source>
+            <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="17" />
-            <source>④-1 自営業で持続化給付金を受給</source>
-            <translation>④-1 Self-employed receiving a business continuity subsidy</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="112" />
+            <source>案件を開けませんでした</source>
+            <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="18" />
-            <source>⑤株式等収入あり(株式/利子/配当/先物等)</source>
-            <translation>⑤ Investment income (shares, interest, dividends, futures…)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="116" />
+            <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
+            <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="19" />
-            <source>⑥社会保険からの給付金(手当)受給者</source>
-            <translation>⑥ Receiving social insurance benefits</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="128" />
+            <source>判定の記録が検証できません（改ざんのおそれ）: {problems}</source>
+            <translation>The decision record does not verify (it may have been altered): {problems}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="20" />
-            <source>⑦失業給付受給者</source>
-            <translation>⑦ Receiving unemployment benefit</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="140" />
+            <source>承認待ちのため、内容は変更できません。</source>
+            <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="21" />
-            <source>退職(パート・アルバイト含む)</source>
-            <translation>Left work (including part-time)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="142" />
+            <source>完了した案件です。閲覧のみできます。</source>
+            <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="22" />
-            <source>⑧同居の学生</source>
-            <translation>⑧ Student living at home</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="144" />
+            <source>{name}さんが審査中です。閲覧のみできます。</source>
+            <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="23" />
-            <source>⑨下宿中の学生</source>
-            <translation>⑨ Student living away</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="147" />
+            <source>担当者がいない案件です。閲覧のみできます。</source>
+            <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="24" />
-            <source>義父母・甥姪・おじおば・義兄弟・連れ子(養子除く)</source>
-            <translation>Parents-in-law, nephews/nieces, uncles/aunts, siblings-in-law, stepchildren (not adopted)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="149" />
+            <source>審査開始後に会員が回答または書類を更新しています。</source>
+            <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="25" />
-            <source>施設入所している者</source>
-            <translation>Living in a care facility</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="160" />
+            <source>期限後</source>
+            <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="26" />
-            <source>海外居住者</source>
-            <translation>Living abroad</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="160" />
+            <source>期限内</source>
+            <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="27" />
-            <source>同居</source>
-            <translation>Living together</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="161" />
+            <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
+            <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="28" />
-            <source>別居(被保険者が単身赴任中)</source>
-            <translation>Apart (insured posted away from home)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="163" />
+            <source>【新着】の書類を確認してください。</source>
+            <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="29" />
-            <source>別居(被扶養者が就学&lt;下宿&gt;のため)</source>
-            <translation>Apart (dependent studying away)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="165" />
+            <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
+            <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="30" />
-            <source>別居(その他)</source>
-            <translation>Apart (other)</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="175" />
+            <source>保存しました {time}</source>
+            <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="31" />
-            <source>未提出</source>
-            <translation>Not submitted</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="179" />
+            <source>保存中…</source>
+            <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="32" />
-            <source>登録済</source>
-            <translation>Registered</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="182" />
+            <source>未保存の変更</source>
+            <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="33" />
-            <source>提出済</source>
-            <translation>Submitted</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="185" />
+            <source>保存できませんでした</source>
+            <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="34" />
-            <source>判読不可</source>
-            <translation>Unreadable</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="189" />
+            <source>書類の向きを保存できませんでした</source>
+            <translation>The document's rotation could not be saved</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="35" />
-            <source>対象期間が違う</source>
-            <translation>Wrong period</translation>
+            <location filename="../../reviewer_app/ui/case/header.py" line="196" />
+            <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
+            <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseOperations</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/operations.py" line="99" />
+            <source>判定案を提出しました。承認待ちになりました。</source>
+            <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="36" />
-            <source>書類違い</source>
-            <translation>Wrong document</translation>
+            <location filename="../../reviewer_app/ui/case/operations.py" line="100" />
+            <source>承認しました。案件は完了です。</source>
+            <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="37" />
-            <source>月が不足</source>
-            <translation>Months missing</translation>
+            <location filename="../../reviewer_app/ui/case/operations.py" line="101" />
+            <source>差し戻しました。担当者の審査中に戻りました。</source>
+            <translation>Returned; the case is back in review with its examiner.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTabs</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="31" />
+            <source>調査票</source>
+            <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="38" />
-            <source>マイナンバーが見える</source>
-            <translation>My Number visible</translation>
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="32" />
+            <source>書類</source>
+            <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="39" />
-            <source>一部が切れている</source>
-            <translation>Partly cut off</translation>
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="33" />
+            <source>収入</source>
+            <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="40" />
-            <source>その他</source>
-            <translation>Other</translation>
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="34" />
+            <source>判定</source>
+            <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
-            <source>OK</source>
-            <translation>OK</translation>
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="35" />
+            <source>不備連絡</source>
+            <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
-            <source>不備</source>
-            <translation>Deficient</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
-            <source>未確認</source>
-            <translation>Unchecked</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
-            <source>提出あり</source>
-            <translation>Uploaded</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
-            <source>代替書類で提出</source>
-            <translation>Substitute submitted</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
-            <source>未提出で進める</source>
-            <translation>Proceed without</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
-            <source>必要書類以外</source>
-            <translation>Not a required document</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
-            <source>金額の記入なし</source>
-            <translation>No amount entered</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
-            <source>1円 (0円の意味)</source>
-            <translation>¥1 (meaning ¥0)</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
-            <source>{amount}円</source>
-            <translation>¥{amount}</translation>
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="36" />
+            <source>履歴</source>
+            <translation>History</translation>
         </message>
     </context>
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
-            <source>調査票</source>
-            <translation>Answers</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
-            <source>書類</source>
-            <translation>Documents</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
-            <source>収入</source>
-            <translation>Income</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
-            <source>判定</source>
-            <translation>Verdict</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="193" />
-            <source>不備連絡</source>
-            <translation>Deficiency notice</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="194" />
-            <source>履歴</source>
-            <translation>History</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="234" />
-            <source>← キューに戻る</source>
-            <translation>← Back to queue</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
-            <source>担当を外す</source>
-            <translation>Release</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
-            <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
-            <translation>Stop holding this case so that someone else can open it</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
-            <source>前の案件</source>
-            <translation>Previous case</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
-            <source>前の案件 (Ctrl+Shift+←)</source>
-            <translation>Previous case (Ctrl+Shift+←)</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="254" />
-            <source>次の案件</source>
-            <translation>Next case</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="255" />
-            <source>次の案件 (Ctrl+Shift+→)</source>
-            <translation>Next case (Ctrl+Shift+→)</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="313" />
-            <source>案件 {id} を開いています…</source>
-            <translation>Opening case {id}…</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="386" />
-            <source>案件を開けませんでした</source>
-            <translation>The case could not be opened</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="151" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="397" />
-            <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
-            <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="440" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="181" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="453" />
-            <source>承認待ちのため、内容は変更できません。</source>
-            <translation>Awaiting approval: nothing can be changed.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="455" />
-            <source>完了した案件です。閲覧のみできます。</source>
-            <translation>This case is done: read only.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="457" />
-            <source>{name}さんが審査中です。閲覧のみできます。</source>
-            <translation>{name} is reviewing this case: read only.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="460" />
-            <source>担当者がいない案件です。閲覧のみできます。</source>
-            <translation>Nobody holds this case: read only.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="462" />
-            <source>審査開始後に会員が回答または書類を更新しています。</source>
-            <translation>The member updated answers or documents after the review started.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
-            <source>判定の記録が検証できません（改ざんのおそれ）: {problems}</source>
-            <translation>The decision record does not verify (it may have been altered): {problems}</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
-            <source>期限後</source>
-            <translation>after the deadline</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
-            <source>期限内</source>
-            <translation>on time</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
-            <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
-            <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="489" />
-            <source>【新着】の書類を確認してください。</source>
-            <translation>Check the documents marked [New].</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="491" />
-            <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
-            <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="531" />
-            <source>未保存の変更</source>
-            <translation>Unsaved changes</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="547" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="629" />
-            <source>保存中…</source>
-            <translation>Saving…</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="562" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="633" />
-            <source>保存しました {time}</source>
-            <translation>Saved {time}</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="585" />
-            <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
-            <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="646" />
-            <source>保存できませんでした</source>
-            <translation>Not saved</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="618" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="643" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="243" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="645" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="693" />
-            <source>判定案を提出しました。承認待ちになりました。</source>
-            <translation>Proposal submitted; the case now awaits approval.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="703" />
-            <source>承認しました。案件は完了です。</source>
-            <translation>Approved; the case is done.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="710" />
-            <source>差し戻しました。担当者の審査中に戻りました。</source>
-            <translation>Returned; the case is back in review with its examiner.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="724" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="277" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -720,27 +518,27 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="113" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="29" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="116" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="32" />
             <source>{who}さんが {when} に先に保存しました。</source>
             <translation>{who} saved first, at {when}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="120" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="36" />
             <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
             <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="124" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="40" />
             <source>自分の入力を残す</source>
             <translation>Keep my entries</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="126" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="42" />
             <source>相手の内容にする</source>
             <translation>Take theirs</translation>
         </message>
@@ -748,67 +546,67 @@
     <context>
         <name>ContractForm</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="100" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="105" />
             <source>未提出なら空欄</source>
             <translation>Empty if not submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="102" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="107" />
             <source>事業主の証明書が提出されている</source>
             <translation>Employer's certificate submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="104" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="109" />
             <source>例: 2021, 2022</source>
             <translation>e.g. 2021, 2022</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="106" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="111" />
             <source>既定は対象年の翌年1月(例: 2024-01)</source>
             <translation>Default: January after the target year (e.g. 2024-01)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="111" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="116" />
             <source>労働契約の見込み年収(円)</source>
             <translation>Expected annual pay in the contract (yen)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="112" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="117" />
             <source>一時的な収入変動</source>
             <translation>Temporary rise in income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="113" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="118" />
             <source>証明書を使った年</source>
             <translation>Years the certificate was used</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="114" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="119" />
             <source>遡り再認定の起算月</source>
             <translation>Re-certification from month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="156" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="155" />
             <source>労働契約の見込み年収を変更</source>
             <translation>Change expected annual pay</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="162" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="161" />
             <source>証明書を使った年は 2021, 2022 のように西暦で入力してください。</source>
             <translation>Enter the certificate years as 2021, 2022.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="175" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="171" />
             <source>事業主の証明を変更</source>
             <translation>Change employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="181" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="178" />
             <source>起算月は 2024-01 のように入力してください。</source>
             <translation>Enter the month as 2024-01.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="191" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="185" />
             <source>遡り再認定の起算月を変更</source>
             <translation>Change re-certification month</translation>
         </message>
@@ -816,12 +614,12 @@
     <context>
         <name>CrashReporter</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="9" />
             <source>（ログを書けません）</source>
             <translation>(the log cannot be written)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="10" />
             <source>予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。
 
 保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。
@@ -836,17 +634,17 @@ If it happens again, quit and reopen the application and give your administrator
 {path}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="11" />
             <source>メモリが不足しています。アプリを終了して開き直してください。</source>
             <translation>Memory is running out. Quit and reopen the application.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="12" />
             <source>このダイアログを開いてから {n} 回起きています。</source>
             <translation>It has happened {n} times since this dialog opened.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="13" />
             <source>予期しないエラー</source>
             <translation>Unexpected error</translation>
         </message>
@@ -854,158 +652,158 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DecisionTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="66" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="57" />
             <source>未入力: 収入の入力も書類の確認もまだないため、判定を示しません。</source>
             <translation>Not entered: no income has been entered and no document checked yet, so no verdict is shown.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="69" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="60" />
             <source>収入が入力されていないため、判定を計算できません。</source>
             <translation>No income entered yet, so no verdict can be computed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="71" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="62" />
             <source>計算結果: {verdict}</source>
             <translation>Computed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="75" />
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="358" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="65" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="343" />
             <source>除外日: {date}</source>
             <translation>Exclusion date: {date}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="68" />
             <source>再認定日: {date}</source>
             <translation>Re-certification date: {date}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="70" />
             <source>年間収入 {annual}円 / 限度額 {limit}円</source>
             <translation>Annual income ¥{annual} / limit ¥{limit}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="116" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="102" />
             <source>判定案（一次チェック）</source>
             <translation>Proposal (first check)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="117" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="103" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="118" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="104" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="119" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="105" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="147" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="133" />
             <source>判定の理由や確認した内容（承認者が読みます）</source>
             <translation>Why, and what you checked (the supervisor reads this)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="150" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="136" />
             <source>判定案を提出（承認待ちへ）</source>
             <translation>Submit proposal (for approval)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="156" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="142" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="157" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="143" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="158" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="144" />
             <source>コメント</source>
             <translation>Comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="165" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="151" />
             <source>承認（最終チェック）</source>
             <translation>Approval (final check)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="181" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="167" />
             <source>承認・差し戻しのコメント（差し戻しでは必須）</source>
             <translation>Comment on approval or return (required to return)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="184" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="170" />
             <source>承認</source>
             <translation>Approve</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="187" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="173" />
             <source>差し戻し</source>
             <translation>Return</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="201" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="187" />
             <source>現在のデータでの計算</source>
             <translation>Evaluation on the current data</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="208" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="194" />
             <source>再計算</source>
             <translation>Recalculate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="270" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="256" />
             <source>状態: {status}</source>
             <translation>Status: {status}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="292" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="278" />
             <source>判定案はまだありません。</source>
             <translation>No proposal yet.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="317" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="303" />
             <source>自動判定({engine})と異なる判定案です</source>
             <translation>The proposal differs from the evaluation ({engine})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="319" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="305" />
             <source>担当者のコメント: {text}</source>
             <translation>Examiner's comment: {text}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="354" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="339" />
             <source>判定案: {verdict}（{who}、{when}）</source>
             <translation>Proposal: {verdict} ({who}, {when})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="361" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="346" />
             <source>コメント: {text}</source>
             <translation>Comment: {text}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="382" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="367" />
             <source>判定を選んでください。</source>
             <translation>Choose a verdict.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="390" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="375" />
             <source>判定案「{verdict}」を承認します。よろしいですか?</source>
             <translation>Approve the proposal "{verdict}"?</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="394" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="379" />
             <source>承認の確認</source>
             <translation>Confirm approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/decision_tab.py" line="401" />
+            <location filename="../../reviewer_app/ui/decision_tab.py" line="386" />
             <source>差し戻しの理由をコメントに書いてください。</source>
             <translation>Write in the comment why the case is returned.</translation>
         </message>
@@ -1141,47 +939,47 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="98" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
             <source>ファイル</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
             <source>提出状況</source>
             <translation>Submission</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
             <source>会員コメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
             <source>審査</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="104" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="104" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="105" />
             <source>メモ</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="152" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="153" />
             <source>{n}件</source>
             <translation>{n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="164" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="165" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
@@ -1189,77 +987,77 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="52" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="53" />
             <source>選択した書類の審査</source>
             <translation>Review of the selected document</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="61" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="62" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="63" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="63" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="64" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="73" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="74" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="80" />
             <source>会員への補足(不備連絡に載ります)</source>
             <translation>Note to the member (shown in the deficiency notice)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="84" />
             <source>書類を表示</source>
             <translation>Show document</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="97" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="98" />
             <source>必要な理由</source>
             <translation>Why required</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="99" />
             <source>会員のコメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="100" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="101" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="102" />
             <source>補足</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="165" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="166" />
             <source>書類を選択してください。</source>
             <translation>Select a document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="179" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="180" />
             <source>回答からは求めていない書類です。</source>
             <translation>The answers do not call for this document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="206" />
             <source>書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件</source>
             <translation>{n} documents: {ok} OK, {bad} deficient, {rest} unchecked</translation>
         </message>
@@ -1290,110 +1088,95 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeAmount</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="15" />
             <source>マイナスの金額は入力できません。0以上の整数を入力してください。</source>
             <translation>Negative amounts are not allowed. Enter a whole number of 0 or more.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="16" />
             <source>円未満は入力できません。円単位の整数を入力してください。</source>
             <translation>Fractions of a yen are not allowed. Enter whole yen.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="17" />
             <source>「{text}」は金額として読めません。98000 や 98,000 のように数字で入力してください。</source>
             <translation>"{text}" is not an amount. Enter digits such as 98000 or 98,000.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="18" />
             <source>金額が大きすぎます。桁を確かめてください。</source>
             <translation>The amount is too large. Check the digits.</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
-            <source>円</source>
-            <translation> yen</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
-            <source>{n}万円</source>
-            <translation>¥{n}0k</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
-            <source>{y}年{m}月</source>
-            <translation>{m}/{y}</translation>
         </message>
     </context>
     <context>
         <name>IncomeChart</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="65" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="59" />
             <source>月別収入のグラフ</source>
             <translation>Monthly income chart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="139" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="132" />
             <source>入力の誤りを直すとグラフが表示されます</source>
             <translation>Correct the input to see the chart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="140" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="133" />
             <source>判定できる月がありません</source>
             <translation>No month to judge</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="152" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="145" />
             <source>除外判定</source>
             <translation>Exclusion</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="153" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="146" />
             <source>再認定</source>
             <translation>Re-certification</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="174" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="167" />
             <source>12月</source>
             <translation>Dec</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="189" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="182" />
             <source>{m}月</source>
             <translation>M{m}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="200" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="193" />
             <source>{y}年</source>
             <translation>{y}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="222" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="215" />
             <source>月額限度 {amount}円</source>
             <translation>Monthly limit ¥{amount}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="238" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="231" />
             <source>限度内</source>
             <translation>Within limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="238" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="231" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="239" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="232" />
             <source>未入力あり</source>
             <translation>Months missing</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="240" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="233" />
             <source>{month}: {amount}円({state})</source>
             <translation>{month}: ¥{amount} ({state})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/chart.py" line="244" />
+            <location filename="../../reviewer_app/ui/income/chart.py" line="237" />
             <source>除外日の判定に使われた月</source>
             <translation>Months that set the exclusion date</translation>
         </message>
@@ -1401,7 +1184,7 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeDocument</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/document.py" line="145" />
+            <location filename="../../reviewer_app/ui/income/document.py" line="116" />
             <source>読み取り専用のため変更できません。</source>
             <translation>Read only: cannot be changed.</translation>
         </message>
@@ -1409,107 +1192,72 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeRecords</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="20" />
             <source>{d}日</source>
             <translation>day {d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="21" />
             <source>末日</source>
             <translation>month end</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="22" />
             <source>不明</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="23" />
             <source>当月</source>
             <translation>same month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="24" />
             <source>翌月</source>
             <translation>next month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="25" />
             <source>翌々月</source>
             <translation>month after next</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
-            <source>老齢年金</source>
-            <translation>Old-age pension</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
-            <source>遺族年金</source>
-            <translation>Survivors' pension</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
-            <source>障害年金</source>
-            <translation>Disability pension</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
-            <source>その他の年金</source>
-            <translation>Other pension</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
-            <source>失業給付</source>
-            <translation>Unemployment benefit</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
-            <source>傷病手当金</source>
-            <translation>Sickness allowance</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
-            <source>出産手当金</source>
-            <translation>Maternity allowance</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="26" />
             <source>YYYY-MM 形式(例: 2023-07)</source>
             <translation>YYYY-MM (e.g. 2023-07)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="27" />
             <source>YYYY-MM-DD 形式(例: 2023-06-01)</source>
             <translation>YYYY-MM-DD (e.g. 2023-06-01)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="28" />
             <source>年月は 2023-07 のように入力してください。</source>
             <translation>Enter the month as 2023-07.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="29" />
             <source>日付は 2023-06-01 のように入力してください。</source>
             <translation>Enter the date as 2023-06-01.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="30" />
             <source>{noun}の「{column}」を変更</source>
             <translation>Change {column} of {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="31" />
             <source>{noun}を追加</source>
             <translation>Add {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="32" />
             <source>{noun}を削除</source>
             <translation>Remove {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="33" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -1517,436 +1265,784 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeSummary</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
-            <source>扶養継続</source>
-            <translation>Continue</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
-            <source>扶養除外</source>
-            <translation>Exclude</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
-            <source>60歳未満</source>
-            <translation>Under 60</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
-            <source>60歳以上</source>
-            <translation>60 or over</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
-            <source>障害年金受給者</source>
-            <translation>Disability pensioner</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
-            <source>19歳以上23歳未満</source>
-            <translation>Aged 19 to 22</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
-            <source>3か月連続で月額限度額を超過</source>
-            <translation>Over the monthly limit 3 months running</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
-            <source>3か月平均が月額限度額を超過</source>
-            <translation>3-month average over the monthly limit</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="36" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
-            <source>月額限度</source>
-            <translation>Monthly limit</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
-            <source>未入力の月</source>
-            <translation>Months not entered</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
-            <source>給付の日額</source>
-            <translation>Daily benefit</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
-            <source>被保険者収入の2分の1</source>
-            <translation>Half of the insured's income</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
-            <source>仕送り額</source>
-            <translation>Remittance</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
-            <source>国内居住</source>
-            <translation>Living in Japan</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
-            <source>75歳到達</source>
-            <translation>Reaching 75</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
-            <source>労働契約</source>
-            <translation>Labour contract</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
-            <source>事業主の証明</source>
-            <translation>Employer's certificate</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
-            <source>調査票の提出</source>
-            <translation>Survey submitted</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="35" />
             <source>{y}年{m}月{d}日</source>
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="37" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="38" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="39" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="40" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
             <source>収入を入力するか書類を確認すると判定案を示します。</source>
             <translation>Enter the income or check the documents to see a proposed verdict.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="51" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
-            <source>適合</source>
-            <translation>pass</translation>
-        </message>
-        <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
-            <source>不適合</source>
-            <translation>fail</translation>
         </message>
     </context>
     <context>
         <name>IncomeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="48" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="52" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="56" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="58" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="66" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="226" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="49" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="59" />
             <source>締め日</source>
             <translation>Cutoff day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="50" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
             <source>支払月</source>
             <translation>Pay month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="51" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
             <source>支払日</source>
             <translation>Pay day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="57" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
             <source>支給月</source>
             <translation>Paid in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="58" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
             <source>賞与額(総支給)</source>
             <translation>Bonus (gross)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="59" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="194" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="87" />
             <source>種類</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="63" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="73" />
             <source>年額</source>
             <translation>Annual</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="64" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="197" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="209" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
             <source>総収入</source>
             <translation>Revenue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
             <source>直接的必要経費</source>
             <translation>Direct expenses</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="200" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="212" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="82" />
             <source>内容</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="73" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
             <source>金額</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="202" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
             <source>日額</source>
             <translation>Daily amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
             <source>受給開始日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="80" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
             <source>閲覧のみ: この画面では収入を変更できません。</source>
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="149" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="161" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="151" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="163" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="186" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="198" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="187" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="199" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="192" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="193" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="195" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="207" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="196" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="208" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="198" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="210" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="199" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="211" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="201" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="213" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="203" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="215" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="218" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="228" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="229" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="263" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
+            <source>審査担当</source>
+            <translation>Examiner</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
+            <source>承認者</source>
+            <translation>Supervisor</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
+            <source>管理者</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <source>未着手</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <source>審査中</source>
+            <translation>In review</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <source>不備連絡中</source>
+            <translation>Notice sent</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <source>承認待ち</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <source>完了</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <source>扶養継続</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
+            <source>扶養除外</source>
+            <translation>Exclude</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
+            <source>要確認</source>
+            <translation>Needs review</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
+            <source>未提出</source>
+            <translation>Not submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
+            <source>再提出あり</source>
+            <translation>Resubmitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
+            <source>期限切れ</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <source>配偶者</source>
+            <translation>Spouse</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <source>子</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <source>父母</source>
+            <translation>Parent</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <source>祖父母</source>
+            <translation>Grandparent</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <source>孫</source>
+            <translation>Grandchild</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <source>兄弟姉妹</source>
+            <translation>Sibling</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <source>その他</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <source>扶養削除(就職等により他健康保険に加入済)</source>
+            <translation>Removal (joined another health insurance, e.g. new job)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <source>①無職(無収入)</source>
+            <translation>① Not working (no income)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <source>②パート・アルバイト</source>
+            <translation>② Part-time work</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <source>②-1 前年 一時的収入増による扶養上限越え</source>
+            <translation>②-1 Over the limit last year through a temporary rise</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <source>②-2 今年 一時的収入増による扶養上限越え見込</source>
+            <translation>②-2 Expected over the limit this year through a temporary rise</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <source>パート(短期/単発)</source>
+            <translation>Part-time (short-term/one-off)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <source>③年金受給者</source>
+            <translation>③ Pensioner</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <source>④自営業者(営業/事業/農業/山林/不動産等)</source>
+            <translation>④ Self-employed (business, farming, forestry, real estate…)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <source>④-1 自営業で持続化給付金を受給</source>
+            <translation>④-1 Self-employed receiving a business continuity subsidy</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <source>⑤株式等収入あり(株式/利子/配当/先物等)</source>
+            <translation>⑤ Investment income (shares, interest, dividends, futures…)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <source>⑥社会保険からの給付金(手当)受給者</source>
+            <translation>⑥ Receiving social insurance benefits</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <source>⑦失業給付受給者</source>
+            <translation>⑦ Receiving unemployment benefit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <source>退職(パート・アルバイト含む)</source>
+            <translation>Left work (including part-time)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <source>⑧同居の学生</source>
+            <translation>⑧ Student living at home</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <source>⑨下宿中の学生</source>
+            <translation>⑨ Student living away</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <source>義父母・甥姪・おじおば・義兄弟・連れ子(養子除く)</source>
+            <translation>Parents-in-law, nephews/nieces, uncles/aunts, siblings-in-law, stepchildren (not adopted)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <source>施設入所している者</source>
+            <translation>Living in a care facility</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <source>海外居住者</source>
+            <translation>Living abroad</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <source>同居</source>
+            <translation>Living together</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <source>別居(被保険者が単身赴任中)</source>
+            <translation>Apart (insured posted away from home)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <source>別居(被扶養者が就学&lt;下宿&gt;のため)</source>
+            <translation>Apart (dependent studying away)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <source>別居(その他)</source>
+            <translation>Apart (other)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <source>登録済</source>
+            <translation>Registered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <source>提出済</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <source>判読不可</source>
+            <translation>Unreadable</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <source>対象期間が違う</source>
+            <translation>Wrong period</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <source>書類違い</source>
+            <translation>Wrong document</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <source>月が不足</source>
+            <translation>Months missing</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <source>マイナンバーが見える</source>
+            <translation>My Number visible</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <source>一部が切れている</source>
+            <translation>Partly cut off</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <source>不備</source>
+            <translation>Deficient</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <source>未確認</source>
+            <translation>Unchecked</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <source>提出あり</source>
+            <translation>Uploaded</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <source>代替書類で提出</source>
+            <translation>Substitute submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <source>未提出で進める</source>
+            <translation>Proceed without</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <source>必要書類以外</source>
+            <translation>Not a required document</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <source>老齢年金</source>
+            <translation>Old-age pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <source>遺族年金</source>
+            <translation>Survivors' pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <source>障害年金</source>
+            <translation>Disability pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <source>その他の年金</source>
+            <translation>Other pension</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <source>失業給付</source>
+            <translation>Unemployment benefit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <source>傷病手当金</source>
+            <translation>Sickness allowance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <source>出産手当金</source>
+            <translation>Maternity allowance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <source>60歳未満</source>
+            <translation>Under 60</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <source>60歳以上</source>
+            <translation>60 or over</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <source>障害年金受給者</source>
+            <translation>Disability pensioner</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <source>19歳以上23歳未満</source>
+            <translation>Aged 19 to 22</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <source>3か月連続で月額限度額を超過</source>
+            <translation>Over the monthly limit 3 months running</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <source>3か月平均が月額限度額を超過</source>
+            <translation>3-month average over the monthly limit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <source>年間収入</source>
+            <translation>Annual income</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <source>月額限度</source>
+            <translation>Monthly limit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <source>未入力の月</source>
+            <translation>Months not entered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <source>給付の日額</source>
+            <translation>Daily benefit</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <source>被保険者収入の2分の1</source>
+            <translation>Half of the insured's income</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <source>仕送り額</source>
+            <translation>Remittance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <source>国内居住</source>
+            <translation>Living in Japan</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <source>75歳到達</source>
+            <translation>Reaching 75</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <source>労働契約</source>
+            <translation>Labour contract</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <source>事業主の証明</source>
+            <translation>Employer's certificate</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <source>調査票の提出</source>
+            <translation>Survey submitted</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <source>適合</source>
+            <translation>pass</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <source>不適合</source>
+            <translation>fail</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
+            <source>円</source>
+            <translation> yen</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
+            <source>{n}万円</source>
+            <translation>¥{n}0k</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
+            <source>{y}年{m}月</source>
+            <translation>{m}/{y}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
+            <source>金額の記入なし</source>
+            <translation>No amount entered</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
+            <source>1円 (0円の意味)</source>
+            <translation>¥1 (meaning ¥0)</translation>
         </message>
     </context>
     <context>
@@ -2028,98 +2124,83 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
-            <source>審査担当</source>
-            <translation>Examiner</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
-            <source>承認者</source>
-            <translation>Supervisor</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="29" />
-            <source>管理者</source>
-            <translation>Administrator</translation>
-        </message>
-        <message>
             <location filename="../../reviewer_app/ui/main_window.py" line="52" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="104" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="108" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="115" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="118" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="264" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="265" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="131" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="133" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="134" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="205" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="206" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="265" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="266" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2128,7 +2209,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="269" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="270" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2136,109 +2217,109 @@ Qt {qt}</translation>
     <context>
         <name>MonthGridModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="183" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="147" />
             <source>対象年の翌年以降(遡り再認定の確認用)</source>
             <translation>After the target year (for re-certification)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="190" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="154" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="192" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="156" />
             <source>給与
 {name}</source>
             <translation>Salary
 {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="193" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="157" />
             <source>賞与
 (按分)</source>
             <translation>Bonus
 (share)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="193" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="157" />
             <source>合計</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="194" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="158" />
             <source>月額限度
 判定</source>
             <translation>Monthly
 limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="196" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="160" />
             <source>支払月ごとの総支給額(通勤手当を含む)。空欄は未入力、支給がない月は 0 を入力します。</source>
             <translation>Gross pay by pay month (including commuting allowance). Blank means not entered; enter 0 for a month without pay.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="198" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="162" />
             <source>その年の賞与合計の12分の1(エンジンの計算値)</source>
             <translation>One twelfth of the year's bonuses (computed)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="199" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="163" />
             <source>給与と賞与按分の合計(エンジンの計算値)</source>
             <translation>Salary plus bonus share (computed)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="200" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="164" />
             <source>月額限度額との比較</source>
             <translation>Against the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="237" />
-            <location filename="../../reviewer_app/ui/income/models.py" line="291" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="201" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="256" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="249" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="214" />
             <source>未入力です。支給がなかった月は 0 を入力してください。</source>
             <translation>Not entered. Enter 0 for a month without pay.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="282" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="247" />
             <source>{month}: {amount}円</source>
             <translation>{month}: ¥{amount}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="285" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="250" />
             <source>除外日の判定に使われた月です。</source>
             <translation>This month set the exclusion date.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="293" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="258" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="295" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="260" />
             <source>以内</source>
             <translation>Within</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="297" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="262" />
             <source>・判定</source>
             <translation> · verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="299" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="264" />
             <source>・再認定</source>
             <translation> · re-cert.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="329" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="291" />
             <source>{month}の給与を入力</source>
             <translation>Enter salary for {month}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="330" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="292" />
             <source>{month}から{n}か月分を貼り付け</source>
             <translation>Paste {n} months from {month}</translation>
         </message>
@@ -2310,62 +2391,62 @@ limit</translation>
     <context>
         <name>NoticeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="109" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="101" />
             <source>全体へのメッセージ(任意。項目の後に載ります)</source>
             <translation>Message (optional; printed after the items)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="117" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="109" />
             <source>回答期限</source>
             <translation>Reply by</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="118" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="110" />
             <source>メッセージ</source>
             <translation>Message</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="120" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="112" />
             <source>不備連絡を記録</source>
             <translation>Record notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="128" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="120" />
             <source>不備連絡の内容</source>
             <translation>Notice contents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="139" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="131" />
             <source>プレビュー(会員に届く文面)</source>
             <translation>Preview (the text the member receives)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="153" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="145" />
             <source>記録済みの不備連絡</source>
             <translation>Recorded notices</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="225" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="217" />
             <source>記録済みの不備連絡 ({n}件)</source>
             <translation>Recorded notices ({n})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="274" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="266" />
             <source>記録済みです。項目・補足・回答期限・メッセージを変えると、もう一度記録できます。</source>
             <translation>Recorded. Change an item, a note, the deadline or the message to record again.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="279" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="271" />
             <source>被扶養者を選択してください。</source>
             <translation>Select a dependent.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="282" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="274" />
             <source>不備のある書類はありません。書類タブで「不備」とした書類と、未提出の必要書類がここに載ります。</source>
             <translation>No deficient documents. Documents marked deficient in the Documents tab, and required documents not submitted, are listed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="286" />
+            <location filename="../../reviewer_app/ui/case/notice_tab.py" line="278" />
             <source>{n}件の書類について不備連絡を作成します。補足欄はダブルクリックで入力できます。</source>
             <translation>A notice for {n} documents. Double-click a note cell to add a note.</translation>
         </message>
@@ -2378,98 +2459,98 @@ limit</translation>
             <translation>&amp;Output</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="42" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="43" />
             <source>Webシステムへ結果を出力…</source>
             <translation>Results for the web system…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="46" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="47" />
             <source>除外者一覧 (Excel)…</source>
             <translation>Exclusion list (Excel)…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="49" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="50" />
             <source>除外者一覧 (CSV)…</source>
             <translation>Exclusion list (CSV)…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="53" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="54" />
             <source>通知文書 (PDF)…</source>
             <translation>Letters (PDF)…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="60" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="61" />
             <source>Webシステムへ結果を出力</source>
             <translation>Export results for the web system</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="62" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="63" />
             <source>結果バンドル (*.zip)</source>
             <translation>Results bundle (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="68" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="69" />
             <source>結果を書き出しました (通番 {seq}): 被扶養者 {n} 件、不備連絡 {m} 件
 {path}</source>
             <translation>Results written (sequence {seq}): {n} dependents, {m} notices
 {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="74" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="75" />
             <source>結果を書き出せません</source>
             <translation>Cannot export the results</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="78" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="79" />
             <source>Excel ブック (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="78" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="79" />
             <source>CSV (*.csv)</source>
             <translation>CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="79" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="80" />
             <source>除外者一覧を出力</source>
             <translation>Export the exclusion list</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="86" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="87" />
             <source>除外者一覧を書き出しました ({n} 件)
 {path}</source>
             <translation>Exclusion list written ({n} rows)
 {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="90" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="91" />
             <source>除外者一覧を書き出せません</source>
             <translation>Cannot export the exclusion list</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="93" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="94" />
             <source>通知文書を出力</source>
             <translation>Export the letters</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="94" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="95" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="100" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="101" />
             <source>通知文書を書き出しました ({n} 通)
 {path}</source>
             <translation>Letters written ({n})
 {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="104" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="105" />
             <source>通知文書を書き出せません</source>
             <translation>Cannot write the letters</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/outputs.py" line="108" />
+            <location filename="../../reviewer_app/ui/outputs.py" line="109" />
             <source>出力</source>
             <translation>Output</translation>
         </message>
@@ -2485,64 +2566,64 @@ limit</translation>
     <context>
         <name>ProgressChart</name>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="67" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="60" />
             <source>進捗のグラフ</source>
             <translation>Progress chart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="101" />
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="183" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="94" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="176" />
             <source>件数</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="135" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="128" />
             <source>判定案あり（累計）</source>
             <translation>Proposed (cumulative)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="136" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="129" />
             <source>完了（累計）</source>
             <translation>Done (cumulative)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="137" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="130" />
             <source>対象件数</source>
             <translation>Cases in the survey</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="138" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="131" />
             <source>提出期限</source>
             <translation>Submission deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="139" />
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="208" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="132" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="201" />
             <source>今日</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="161" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="154" />
             <source>まだ進捗のデータがありません</source>
             <translation>No progress to show yet</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="197" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="190" />
             <source>日付</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="214" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="207" />
             <source>対象 {n}件</source>
             <translation>{n} cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="207" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="200" />
             <source>提出期限 {d}</source>
             <translation>Deadline {d}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_chart.py" line="290" />
+            <location filename="../../reviewer_app/ui/progress_chart.py" line="283" />
             <source>{day}: 判定案あり {proposed}件・完了 {done}件</source>
             <translation>{day}: {proposed} proposed, {done} done</translation>
         </message>
@@ -2550,344 +2631,251 @@ limit</translation>
     <context>
         <name>ProgressView</name>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="101" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="102" />
             <source>更新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="102" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="103" />
             <source>最新の件数を読み込みます</source>
             <translation>Load the latest figures</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
             <source>対象</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
             <source>完了</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="120" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="120" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="121" />
             <source>不備連絡 未回答</source>
             <translation>Notices unanswered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="121" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="122" />
             <source>未提出</source>
             <translation>Not submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="122" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="123" />
             <source>提出期限</source>
             <translation>Submission deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="135" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="136" />
             <source>状態別</source>
             <translation>By status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="137" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="138" />
             <source>完了の内訳</source>
             <translation>Done by verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="145" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="146" />
             <source>担当者別</source>
             <translation>By holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="148" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="149" />
             <source>事業所別</source>
             <translation>By office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="217" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="218" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="260" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="261" />
             <source>基準日 {day}</source>
             <translation>As of {day}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="263" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="265" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="264" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="266" />
             <source>件</source>
             <translation>cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="267" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="268" />
             <source>うち期限切れ {overdue}件・再提出あり {answered}件</source>
             <translation>{overdue} overdue, {answered} answered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="270" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="271" />
             <source>未完了の被扶養者</source>
             <translation>dependents not done</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="273" />
             <source>{deadline}（未提出の除外日 {exclusion}）</source>
             <translation>{deadline} (non-submitters excluded {exclusion})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="283" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="283" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="293" />
             <source>件数</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="283" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="293" />
             <source>割合</source>
             <translation>Share</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="288" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
             <source>完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件</source>
             <translation>Done: {keep} continued, {exclude} excluded, {other} other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="293" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="295" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="296" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="299" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="300" />
             <source>（未割当）</source>
             <translation>(unassigned)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="302" />
             <source>担当者</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="302" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
             <source>計</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
             <source>事業所名</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="306" />
             <source>完了率</source>
             <translation>Done %</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="322" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="323" />
             <source>あと {n}日</source>
             <translation>{n} days left</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="324" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="325" />
             <source>本日</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="325" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="326" />
             <source>{n}日経過</source>
             <translation>{n} days ago</translation>
         </message>
     </context>
     <context>
-        <name>QueueLabels</name>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="16" />
-            <source>未着手</source>
-            <translation>Not started</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="17" />
-            <source>審査中</source>
-            <translation>In review</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="18" />
-            <source>不備連絡中</source>
-            <translation>Notice sent</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="19" />
-            <source>承認待ち</source>
-            <translation>Awaiting approval</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="20" />
-            <source>完了</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="28" />
-            <source>扶養継続</source>
-            <translation>Continue</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="29" />
-            <source>扶養除外</source>
-            <translation>Exclude</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="30" />
-            <source>要確認</source>
-            <translation>Needs review</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="36" />
-            <source>未提出</source>
-            <translation>Not submitted</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="37" />
-            <source>再提出あり</source>
-            <translation>Resubmitted</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="38" />
-            <source>期限切れ</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="47" />
-            <source>配偶者</source>
-            <translation>Spouse</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="48" />
-            <source>子</source>
-            <translation>Child</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="49" />
-            <source>父母</source>
-            <translation>Parent</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="50" />
-            <source>祖父母</source>
-            <translation>Grandparent</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="51" />
-            <source>孫</source>
-            <translation>Grandchild</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="52" />
-            <source>兄弟姉妹</source>
-            <translation>Sibling</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/queue/labels.py" line="53" />
-            <source>その他</source>
-            <translation>Other</translation>
-        </message>
-    </context>
-    <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="55" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="56" />
             <source>記号番号</source>
             <translation>Card no.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="56" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="57" />
             <source>被保険者</source>
             <translation>Insured</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="57" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="58" />
             <source>被扶養者</source>
             <translation>Dependent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="58" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="59" />
             <source>カナ</source>
             <translation>Kana</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="59" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="60" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="60" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="61" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="61" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="62" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="62" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="63" />
             <source>担当</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="63" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="64" />
             <source>判定案</source>
             <translation>Proposal</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="64" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
             <source>添付</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="66" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="328" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="307" />
             <source>（読めません）</source>
             <translation>(unreadable)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
             <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
             <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="337" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="338" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="340" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="341" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>
@@ -2895,111 +2883,111 @@ limit</translation>
     <context>
         <name>QueueWidget</name>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="93" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="89" />
             <source>承認待ちの判定案（古い順）。開くと現在のデータで再計算した結果と並べて表示します。</source>
             <translation>Proposals awaiting approval (oldest first). Opening one shows it beside the evaluation re-run on the current data.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="114" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="137" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="386" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="110" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="133" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="382" />
             <source>すべて</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="144" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="140" />
             <source>氏名・カナ・記号番号で検索</source>
             <translation>Search by name, kana or card number</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="162" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="158" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="163" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="159" />
             <source>更新なし</source>
             <translation>Not updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="171" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="167" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="172" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="168" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="173" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="169" />
             <source>担当</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="174" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="170" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="175" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="171" />
             <source>判定案</source>
             <translation>Proposal</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="176" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="172" />
             <source>更新</source>
             <translation>Updated after review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="177" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="173" />
             <source>絞り込み</source>
             <translation>Show only</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="228" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="234" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="416" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="224" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="230" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="417" />
             <source>開く</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="236" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="232" />
             <source>解放</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="238" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="234" />
             <source>担当者の割り当てを外して、ほかの人が開けるようにします</source>
             <translation>Remove the holder so that someone else can open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="241" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="237" />
             <source>選択した未提出者を除外で提案</source>
             <translation>Propose exclusion of the selected non-submitters</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="244" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="240" />
             <source>選択した案件のうち調査票が未提出の被扶養者を、調査の定める日付で扶養除外として提案します（提出期限の後だけ）</source>
             <translation>Propose the exclusion of every selected dependent who did not submit the survey, as of the date the survey sets (only after the submission deadline)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="248" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="244" />
             <source>選択を承認</source>
             <translation>Approve selected</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="251" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="247" />
             <source>選択した判定案を1件ずつ承認します（自分の判定案は承認されません）</source>
             <translation>Approve each selected proposal (your own proposals are not approved)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="398" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="399" />
             <source>{total}件 ({shown}件を表示中)</source>
             <translation>{total} cases ({shown} loaded)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="422" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="423" />
             <source>解放 ({name}さんの担当を外す)</source>
             <translation>Release (take the case from {name})</translation>
         </message>
@@ -3007,7 +2995,7 @@ limit</translation>
     <context>
         <name>RecordSection</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="35" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="40" />
             <source>選択行を削除</source>
             <translation>Delete selected row</translation>
         </message>
@@ -3076,12 +3064,12 @@ limit</translation>
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../reviewer_app/ui/tasks.py" line="49" />
+            <location filename="../../reviewer_app/ui/tasks.py" line="57" />
             <source>予期しないエラーが起きました。操作をやり直してください。繰り返し起きる場合は管理者に連絡してください。</source>
             <translation>An unexpected error occurred. Please try again; if it keeps happening, contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/tasks.py" line="138" />
+            <location filename="../../reviewer_app/ui/tasks.py" line="184" />
             <source>エラー</source>
             <translation>Error</translation>
         </message>
@@ -3089,17 +3077,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3114,17 +3102,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

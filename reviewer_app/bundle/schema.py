@@ -22,6 +22,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from reviewer_app.domain.text import neutralize
+
+# The answers' vocabularies are the domain's (issue 12 §3); the schema names them as its own.
+from reviewer_app.domain.vocabulary import OCCUPATIONS_WITH_AMOUNT as OCCUPATIONS_WITH_AMOUNT
+from reviewer_app.domain.vocabulary import DocumentKind as DocumentKind
+from reviewer_app.domain.vocabulary import Living as Living
+from reviewer_app.domain.vocabulary import MemberStatus as MemberStatus
+from reviewer_app.domain.vocabulary import Occupation as Occupation
+from reviewer_app.domain.vocabulary import Relationship as Relationship
 from reviewer_app.security import aead, recipients
 
 FORMAT_NAME = "reviewer-app-bundle"
@@ -144,74 +152,9 @@ class Manifest(_Model):
 # --- one submission: the insured member and their dependents ------------------------------------
 
 
-class Relationship(StrEnum):
-    SPOUSE = "spouse"
-    CHILD = "child"
-    PARENT = "parent"
-    GRANDPARENT = "grandparent"
-    GRANDCHILD = "grandchild"
-    SIBLING = "sibling"
-    OTHER = "other"
-
-
-class MemberStatus(StrEnum):
-    """The member-side progress shown on the web system (seed 000)."""
-
-    NOT_SUBMITTED = "not_submitted"  # 未提出
-    REGISTERED = "registered"  # 登録済
-    SUBMITTED = "submitted"  # 提出済
-
-
-class Occupation(StrEnum):
-    """Question 4: the dependent's occupation and expected income; several may apply."""
-
-    REMOVAL = "removal"  # 扶養削除 (就職等により他健康保険に加入済)
-    UNEMPLOYED = "unemployed"  # ① 無職 (無収入)
-    PART_TIME = "part_time"  # ② パート・アルバイト
-    TEMP_RISE_LAST_YEAR = "temp_rise_last_year"  # ②-1 前年 一時的収入増による上限超え
-    TEMP_RISE_THIS_YEAR = "temp_rise_this_year"  # ②-2 今年 一時的収入増による上限超え見込
-    SHORT_TERM_PART_TIME = "short_term_part_time"  # パート (短期/単発) (seed 004 Q24)
-    PENSIONER = "pensioner"  # ③ 年金受給者
-    SELF_EMPLOYED = "self_employed"  # ④ 自営業者 (営業/事業/農業/山林/不動産等)
-    SELF_EMPLOYED_SUBSIDY = "self_employed_subsidy"  # ④-1 持続化給付金を受給
-    INVESTMENT = "investment"  # ⑤ 株式等収入 (株式/利子/配当/先物等)
-    SOCIAL_INSURANCE_BENEFIT = "social_insurance_benefit"  # ⑥ 社会保険からの給付金 (手当)
-    UNEMPLOYMENT_BENEFIT = "unemployment_benefit"  # ⑦ 失業給付
-    RETIRED = "retired"  # 退職 (連絡欄に退職年月)
-    STUDENT_LIVING_TOGETHER = "student_living_together"  # ⑧ 同居の学生
-    STUDENT_BOARDING = "student_boarding"  # ⑨ 下宿中の学生
-    NON_LINEAL_RELATIVE = "non_lineal_relative"  # 義父母・甥姪・おじおば・義兄弟・連れ子
-    IN_FACILITY = "in_facility"  # 施設入所
-    LIVES_ABROAD = "lives_abroad"  # 海外居住者
-
-
-# Options that carry an expected annual income amount (yen) on the form.
-OCCUPATIONS_WITH_AMOUNT = frozenset(
-    {
-        Occupation.PART_TIME,
-        Occupation.SHORT_TERM_PART_TIME,
-        Occupation.PENSIONER,
-        Occupation.SELF_EMPLOYED,
-        Occupation.SELF_EMPLOYED_SUBSIDY,
-        Occupation.INVESTMENT,
-        Occupation.SOCIAL_INSURANCE_BENEFIT,
-        Occupation.UNEMPLOYMENT_BENEFIT,
-    }
-)
-
-
 class OccupationAnswer(_Model):
     occupation: Occupation
     amount: Yen | None = None  # expected annual income; members type 1 for zero (seed 004 Q20)
-
-
-class Living(StrEnum):
-    """Question 6."""
-
-    TOGETHER = "together"  # 同居
-    APART_INSURED_POSTING = "apart_insured_posting"  # 別居 (被保険者が単身赴任中)
-    APART_STUDENT = "apart_student"  # 別居 (被扶養者が就学<下宿>のため)
-    APART_OTHER = "apart_other"  # 別居 (その他)
 
 
 class Answers(_Model):
@@ -232,25 +175,6 @@ class MunicipalIncome(_Model):
     salary_income: Yen | None = None  # 給与収入
     pension_income: Yen | None = None  # 公的年金等収入
     total_income: Yen | None = None  # 合計所得
-
-
-class DocumentKind(StrEnum):
-    PAYSLIP = "payslip"  # 給与明細書
-    BONUS_SLIP = "bonus_slip"  # 賞与明細書
-    SALARY_CERTIFICATE = "salary_certificate"  # 給与額等証明書 (12ヶ月分)
-    PENSION_NOTICE = "pension_notice"  # 年金振込通知書 / 年金額改定通知書
-    TAX_RETURN = "tax_return"  # 確定申告書 第一表・第二表, 収支内訳書 / 青色申告決算書
-    RESIDENT_TAX_RETURN = "resident_tax_return"  # 住民税申告書の写し
-    INCOME_CERTIFICATE = "income_certificate"  # 所得証明書 / 非課税証明書
-    TRADING_REPORT = "trading_report"  # 年間取引報告書
-    BENEFIT_NOTICE = "benefit_notice"  # 雇用保険受給資格者証 / 支給決定通知
-    TEMP_RISE_CERTIFICATE = "temp_rise_certificate"  # 一時的な収入変動に係る事業主の証明書
-    LABOUR_CONTRACT = "labour_contract"  # 労働条件通知書
-    REMITTANCE_PROOF = "remittance_proof"  # 送金証明
-    STUDENT_CERTIFICATE = "student_certificate"  # 在学証明書
-    OTHER_INSURANCE_CARD = "other_insurance_card"  # 就職先の保険証の写し
-    RESIDENCE_CERTIFICATE = "residence_certificate"  # 住民票
-    OTHER = "other"
 
 
 class UploadedFile(_Model):

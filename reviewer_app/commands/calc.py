@@ -31,9 +31,10 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     # Imported here so that other subcommands do not pay for the engine at start-up.
     from reviewer_app.commands.common import print_json
-    from reviewer_app.domain.caseio import CaseInputError, case_from_json, evaluation_to_json
+    from reviewer_app.domain.caseio import case_from_json, evaluation_to_json
     from reviewer_app.domain.engine import evaluate
     from reviewer_app.domain.profile import ProfileError
+    from reviewer_app.domain.sheet import CaseInputError
     from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 
     data = _read_json(args.file)
@@ -85,10 +86,11 @@ def _read_json(file: str) -> object:
 
 
 def _print_text(ev: Any, profile_title: str) -> None:
-    from reviewer_app.domain.explain import VERDICT_JA, jdate, yen
+    from reviewer_app.domain.explain import jdate, yen
+    from reviewer_app.domain.vocabulary import LABELS_JA
 
     out = sys.stdout
-    out.write(f"判定案: {VERDICT_JA[ev.verdict]}\n")
+    out.write(f"判定案: {LABELS_JA[ev.verdict]}\n")
     out.write(f"プロファイル: {profile_title}\n")
     out.write(f"年間収入: {yen(ev.annual_income)}(限度額 {yen(ev.annual_limit)}、"
               f"月額限度額 {yen(ev.monthly_limit)})\n")

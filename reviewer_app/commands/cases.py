@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from reviewer_app.commands.common import add_workspace_args
-from reviewer_app.store.enums import CaseStatus
+from reviewer_app.domain.vocabulary import CaseStatus
 
 # services.queue.QueueView's values; spelled out so building the parser imports no SQLAlchemy
 VIEWS = ("not_submitted", "resubmitted", "overdue")
@@ -47,10 +47,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer_app.commands.common import print_json, read_password_file
+    from reviewer_app.domain.vocabulary import LABELS_JA
     from reviewer_app.services.cases import list_cases
     from reviewer_app.services.queue import QueueFilter, QueueView
     from reviewer_app.services.workspace import open_session
-    from reviewer_app.store.enums import LABELS_JA
 
     status: str | None = args.status
     f = None if status is None else (

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reviewer_app.commands.common import add_workspace_args
+from reviewer_app.domain.vocabulary import LABELS_EN, LABELS_JA, CaseStatus
 
 if TYPE_CHECKING:
     from reviewer_app.services.progress import ProgressReport
@@ -58,18 +59,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-STATUS_NAMES = {
-    "ja": {"not_started": "未着手", "in_review": "審査中", "notice_sent": "不備連絡中",
-           "awaiting_approval": "承認待ち", "done": "完了"},
-    "en": {"not_started": "not started", "in_review": "in review", "notice_sent": "notice sent",
-           "awaiting_approval": "awaiting approval", "done": "done"},
-}
 
 
 def format_text(report: ProgressReport, lang: str) -> str:
     """The report as lines for a terminal (Japanese, or English for ``lang="en"``)."""
     ja = lang == "ja"
-    names = STATUS_NAMES["ja" if ja else "en"]
+    labels = LABELS_JA if ja else LABELS_EN
+    names = {status.value: labels[status] for status in CaseStatus}
     s, n, v = report.survey, report.notices, report.done_by_verdict
     statuses = list(names)
     lines: list[str] = []

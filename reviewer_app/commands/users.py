@@ -78,9 +78,9 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from reviewer_app.commands.common import print_json
+    from reviewer_app.domain.vocabulary import LABELS_JA
     from reviewer_app.services.authority import ROLE_ORDER, roles_text
     from reviewer_app.services.users import list_users
-    from reviewer_app.store.enums import LABELS_JA
 
     with _session(args) as ws:
         users = list_users(ws)

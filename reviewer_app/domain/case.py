@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
 from reviewer_app.domain.dates import CUTOFF_END, YearMonth
-
-Relationship = Literal["spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other"]
-RELATIONSHIPS: tuple[Relationship, ...] = (
-    "spouse", "child", "parent", "grandparent", "grandchild", "sibling", "other",
-)
-BenefitKind = Literal["unemployment", "sickness", "maternity"]
-BENEFIT_KINDS: tuple[BenefitKind, ...] = ("unemployment", "sickness", "maternity")
-PENSION_KINDS: tuple[str, ...] = ("old_age", "survivors", "disability", "other")
+from reviewer_app.domain.vocabulary import BenefitKind, Relationship
 
 
 @dataclass(frozen=True, slots=True)
 class Dependent:
     birth_date: date
-    relationship: Relationship = "other"
+    relationship: Relationship = Relationship.OTHER
     disability_pension: bool = False
     living_with_insured: bool = True
     lives_abroad: bool = False

@@ -10,6 +10,7 @@ from reviewer_app.domain.dates import birthday_of_age
 from reviewer_app.domain.explain import BASIS_JA, jdate, yen
 from reviewer_app.domain.limits import Limits
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.vocabulary import BenefitKind
 
 PASS = "pass"
 REVIEW = "review"
@@ -85,7 +86,8 @@ def annual_check(assessed: int, limits: Limits, basis_ja: str, contract: bool,
 
 def daily_benefit_checks(case: Case, limits: Limits) -> list[Check]:
     out: list[Check] = []
-    names = {"unemployment": "失業給付", "sickness": "傷病手当金", "maternity": "出産手当金"}
+    names = {BenefitKind.UNEMPLOYMENT: "失業給付", BenefitKind.SICKNESS: "傷病手当金",
+             BenefitKind.MATERNITY: "出産手当金"}
     daily_limit = -(-limits.annual // 360)  # the smallest daily amount that is over
     for b in case.benefits:
         name = names.get(b.kind, b.kind)

@@ -31,8 +31,20 @@ class YearMonth:
     def from_index(cls, index: int) -> YearMonth:
         return cls(index // 12, index % 12 + 1)
 
+    @classmethod
+    def parse(cls, text: object) -> YearMonth | None:
+        """The month of ``YYYY-MM`` (exactly: four digits, a hyphen, 01–12); None otherwise."""
+        if isinstance(text, str) and len(text) == 7 and text[4] == "-" \
+                and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
+            return cls(int(text[:4]), int(text[5:]))
+        return None
+
+    def shifted(self, months: int) -> YearMonth:
+        """The month ``months`` later (earlier when negative)."""
+        return YearMonth.from_index(self.index + months)
+
     def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
+        return month_key(self.index)
 
 
 def month_index(year: int, month: int) -> int:
@@ -42,6 +54,11 @@ def month_index(year: int, month: int) -> int:
 def month_key(index: int) -> str:
     """``2023-03`` for a month index."""
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def month_range(first: YearMonth, last: YearMonth) -> list[YearMonth]:
+    """Every month from ``first`` to ``last``, both included."""
+    return [YearMonth.from_index(i) for i in range(first.index, last.index + 1)]
 
 
 def last_day(year: int, month: int) -> int:

@@ -13,16 +13,14 @@ from reviewer_app.domain import checks as ck
 from reviewer_app.domain.case import Case
 from reviewer_app.domain.dates import legal_age, month_index
 from reviewer_app.domain.exclusion import exclusion_date, find_trigger, trigger_rows
-from reviewer_app.domain.explain import RULE_JA, VERDICT_JA, jdate, jmonths, yen
+from reviewer_app.domain.explain import RULE_JA, jdate, jmonths, yen
 from reviewer_app.domain.income import IncomeBySource, MonthRow, income_by_source, month_rows
 from reviewer_app.domain.limits import BASIS_JA, limits_for
 from reviewer_app.domain.profile import RuleProfile
 from reviewer_app.domain.recertification import NONE as NO_RECERTIFICATION
 from reviewer_app.domain.recertification import Recertification, find_recertification
+from reviewer_app.domain.vocabulary import LABELS_JA, Verdict
 
-CONTINUE = "continue"
-EXCLUDE = "exclude"
-NEEDS_REVIEW = "needs_review"
 INCOME_RULES = ("three_consecutive_months", "three_month_average")
 
 
@@ -56,7 +54,7 @@ class Evaluation:
     exclusion: Exclusion
     recertification: Recertification
     checks: tuple[ck.Check, ...]
-    verdict: str
+    verdict: Verdict
     explanation: tuple[str, ...]
 
 
@@ -111,8 +109,8 @@ def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
             checks.append(optional)
 
     results = {c.result for c in checks}
-    verdict = EXCLUDE if ck.FAIL in results else NEEDS_REVIEW if ck.REVIEW in results \
-        else CONTINUE
+    verdict = Verdict.EXCLUDE if ck.FAIL in results else Verdict.NEEDS_REVIEW \
+        if ck.REVIEW in results else Verdict.CONTINUE
     exclusion = _proposed_exclusion(checks, monthly)
     recert = NO_RECERTIFICATION
     if exclusion.rule in INCOME_RULES and profile.recertification_enabled:
@@ -148,18 +146,18 @@ def _proposed_exclusion(checks: list[ck.Check], monthly: Exclusion) -> Exclusion
 
 
 def _explain(case: Case, checks: list[ck.Check], exclusion: Exclusion, recert: Recertification,
-             verdict: str) -> tuple[str, ...]:
+             verdict: Verdict) -> tuple[str, ...]:
     lines = [f"{case.target_year}年の収入で判定します。"]
     lines.extend(c.message for c in checks if c.code in ("annual_limit", "monthly_limit")
                  or c.result != ck.PASS)
     if exclusion.date is not None:
         reason = RULE_JA[exclusion.rule or ""]
         lines.append(f"除外日は{jdate(exclusion.date)}です(理由: {reason})。")
-    elif verdict == EXCLUDE:
+    elif verdict is Verdict.EXCLUDE:
         lines.append("月別の収入から除外日を決められないため、"
                      "事実の発生日を確認して除外日を決めてください。")
     if recert.date is not None:
         lines.append(f"{jmonths(recert.months)}の3か月連続で月額限度額以内のため、"
                      f"{jdate(recert.date)}からの遡り再認定が可能です。")
-    lines.append(f"判定案: {VERDICT_JA[verdict]}。")
+    lines.append(f"判定案: {LABELS_JA[verdict]}。")
     return tuple(lines)

@@ -43,7 +43,6 @@ def jmonths(keys: tuple[str, ...]) -> str:
     return "・".join(parts)
 
 
-VERDICT_JA = {"continue": "扶養継続", "exclude": "扶養除外", "needs_review": "要確認"}
 RULE_JA = {
     "three_consecutive_months": "3か月連続で月額限度額を超えた",
     "three_month_average": "3か月平均で月額限度額を超えた",

@@ -8,7 +8,8 @@ bonus of every employer, in that order, so the path becomes 「賞与 2 行目�
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from reviewer_app.domain.sheet import IncomeSheet
 
 _PART = re.compile(r"(\w+)\[(\d+)\]")
 
@@ -29,6 +30,7 @@ _COLUMNS: dict[str, tuple[str, str]] = {
 }
 _BONUS_COLUMNS = {"month": ("支給月", "payment month"), "gross": ("賞与額", "amount")}
 _OTHERS: dict[str, tuple[str, str]] = {
+    "profile": ("ルールプロファイル", "the rule profile"),
     "judgment_date": ("判定日", "the judgment date"),
     "target_year": ("対象年", "the target year"),
     "dependent": ("被扶養者の情報", "the dependent's details"),
@@ -43,32 +45,30 @@ _OTHERS: dict[str, tuple[str, str]] = {
 }
 
 
-def _employers(sheet: Any) -> list[Any]:
-    value = sheet.get("employers") if isinstance(sheet, dict) else None
-    return value if isinstance(value, list) else []
-
-
-def _bonus_row(sheet: Any, employer: int, bonus: int) -> int:
+def _bonus_row(sheet: IncomeSheet | None, employer: int, bonus: int) -> int:
     """The 1-based row of ``employers[employer].bonuses[bonus]`` in the 賞与 table."""
-    before = 0
-    for e in _employers(sheet)[:employer]:
-        bonuses = e.get("bonuses") if isinstance(e, dict) else None
-        before += len([b for b in bonuses if isinstance(b, dict)]) \
-            if isinstance(bonuses, list) else 0
+    before = sum(len(e.bonuses) for e in sheet.employers[:employer]) if sheet else 0
     return before + bonus + 1
 
 
-def _employer_name(sheet: Any, index: int) -> tuple[str, str]:
-    employers = _employers(sheet)
-    name = employers[index].get("name") if index < len(employers) \
-        and isinstance(employers[index], dict) else None
-    if isinstance(name, str) and name.strip():
-        return name.strip(), name.strip()
+def _employer_name(sheet: IncomeSheet | None, index: int) -> tuple[str, str]:
+    name = sheet.employers[index].name.strip() \
+        if sheet is not None and index < len(sheet.employers) else ""
+    if name:
+        return name, name
     return f"勤務先{index + 1}", f"employer {index + 1}"
 
 
-def describe_field(path: str, sheet: Any = None) -> tuple[str, str]:
-    """(ja, en) words for ``path``; never the path itself."""
+def _payment_month(sheet: IncomeSheet | None, employer: int, payment: int) -> str | None:
+    if sheet is None or employer >= len(sheet.employers):
+        return None
+    payments = sheet.employers[employer].payments
+    return str(payments[payment].month) if payment < len(payments) else None
+
+
+def describe_field(path: str, sheet: IncomeSheet | None = None) -> tuple[str, str]:
+    """(ja, en) words for ``path``; never the path itself. ``sheet`` (when the input could be
+    read as one) gives the employer's name, the month and the row of the 賞与 table."""
     parts = path.split(".")
     first = _PART.fullmatch(parts[0])
     column = parts[-1] if len(parts) > 1 else ""
@@ -104,17 +104,3 @@ def describe_field(path: str, sheet: Any = None) -> tuple[str, str]:
             ja, en = _SECTIONS[base]
             return f"{ja}の一覧", f"the {en} list"
     return "入力内容", "an entry"
-
-
-def _payment_month(sheet: Any, employer: int, payment: int) -> str | None:
-    employers = _employers(sheet)
-    if employer >= len(employers) or not isinstance(employers[employer], dict):
-        return None
-    payments = employers[employer].get("payments")
-    if not isinstance(payments, list) or payment >= len(payments):
-        return None
-    item = payments[payment]
-    month = item.get("month") if isinstance(item, dict) else None
-    if isinstance(month, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-        return month
-    return None

@@ -18,19 +18,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class Role(StrEnum):
-    EXAMINER = "examiner"  # 審査担当
-    SUPERVISOR = "supervisor"  # 承認者
-    ADMIN = "admin"  # 管理者
-
-
-class CaseStatus(StrEnum):
-    NOT_STARTED = "not_started"  # 未着手
-    IN_REVIEW = "in_review"  # 審査中
-    NOTICE_SENT = "notice_sent"  # 不備連絡中
-    AWAITING_APPROVAL = "awaiting_approval"  # 承認待ち
-    DONE = "done"  # 完了
+from reviewer_app.domain.vocabulary import CaseStatus, Role
 
 
 class Event(StrEnum):

@@ -8,6 +8,7 @@ from datetime import date
 from reviewer_app.domain.case import Case
 from reviewer_app.domain.dates import legal_age
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.vocabulary import PensionKind, Relationship
 
 UNDER_60 = "under_60"
 SIXTY_OR_OVER = "60_or_over"
@@ -40,9 +41,9 @@ def limits_for(case: Case, profile: RuleProfile) -> Limits:
     candidates: list[tuple[int, str]] = [(profile.annual_limit, UNDER_60)]
     if legal_age(dep.birth_date, reference) >= profile.senior_age:
         candidates.append((profile.senior_annual_limit, SIXTY_OR_OVER))
-    if dep.disability_pension or any(p.kind == "disability" for p in case.pensions):
+    if dep.disability_pension or any(p.kind == PensionKind.DISABILITY for p in case.pensions):
         candidates.append((profile.senior_annual_limit, DISABILITY))
-    if case.judgment_date >= profile.young_adult_from and dep.relationship != "spouse":
+    if case.judgment_date >= profile.young_adult_from and dep.relationship != Relationship.SPOUSE:
         age_end_of_year = legal_age(dep.birth_date, date(case.judgment_date.year, 12, 31))
         if profile.young_adult_min_age <= age_end_of_year <= profile.young_adult_max_age:
             candidates.append((profile.young_adult_annual_limit, AGE_19_TO_22))

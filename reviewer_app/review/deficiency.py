@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.review.requirements import DocumentState, DocumentStatus
 
@@ -81,12 +82,6 @@ def default_instead_ja(reason: DeficiencyReason, title: str, target_year: int | 
     year = str(target_year) if target_year is not None else "対象年の"
     text = _INSTEAD_JA[reason].format(title=f"「{title}」", year=year)
     return text.replace("対象年の年", "対象年の")
-
-
-class ReviewStatus(StrEnum):
-    OK = "ok"
-    DEFICIENT = "deficient"
-    UNCHECKED = "unchecked"
 
 
 @dataclass(frozen=True, slots=True)

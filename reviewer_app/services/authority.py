@@ -34,10 +34,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import UserError
 from reviewer_app.security import statements
 from reviewer_app.security.keys import key_id, public_raw
-from reviewer_app.store.enums import Role
 from reviewer_app.store.models import Grant, User
 from reviewer_app.store.types import utcnow
 

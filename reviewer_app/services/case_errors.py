@@ -153,6 +153,18 @@ class InvalidIncomeSheet(UserError):
         self.field = field
 
 
+class InvalidProfile(UserError):
+    """The workspace's rule profile cannot be loaded: no evaluation is possible until an
+    administrator fixes the setting (never another profile in its place)."""
+
+    def __init__(self, name: str, problem_ja: str, problem_en: str) -> None:
+        super().__init__(
+            f"ルールプロファイル「{name}」を読めません({problem_ja})。"
+            "管理者に設定を確かめてもらってください。",
+            f"The rule profile {name!r} cannot be loaded ({problem_en}). Ask an "
+            "administrator to check the setting.", code="invalid_profile")
+
+
 class InvalidInput(UserError):
     def __init__(self, field: str, ja: str, en: str) -> None:
         super().__init__(ja, en, code="invalid_input", subject=field)

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer_app.domain.vocabulary import LABELS_JA
 from reviewer_app.review.deficiency import REASON_LABEL_JA, DeficiencyReason
-from reviewer_app.store.enums import LABELS_JA
 from reviewer_app.store.models import Attachment, AuditEvent, Case
 
 
@@ -36,9 +36,6 @@ def _reason(code: Any) -> str:
         return str(code)
 
 
-_VERDICT_JA = {"ok": "OK", "deficient": "不備", "unchecked": "未確認"}
-
-
 def summarise(action: str, d: dict[str, Any]) -> tuple[str, str]:
     """(ja, en) for one event; the details hold ids and codes only."""
     if action == "case.open":
@@ -51,7 +48,7 @@ def summarise(action: str, d: dict[str, Any]) -> tuple[str, str]:
     if action == "document.rotate":
         return f"添付資料の向きを {d.get('rotation')}° にしました", "rotated an attachment"
     if action == "document.check":
-        verdict = _VERDICT_JA.get(str(d.get("verdict")), str(d.get("verdict")))
+        verdict = _label(d.get("verdict"))
         reason = f"({_reason(d['reason'])})" if d.get("reason") else ""
         return (f"書類 {d.get('document')} を{verdict}{reason}にしました",
                 f"marked document {d.get('document')} {d.get('verdict')}")

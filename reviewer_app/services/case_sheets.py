@@ -1,8 +1,9 @@
-"""The income sheet: the calc JSON of issue 2 as the examiner fills it in for one case.
+"""The income sheet of one case (issue 2's input, typed: :class:`~reviewer_app.domain.sheet.
+IncomeSheet`).
 
 ``default_sheet`` pre-fills it from the submission; ``validate_sheet`` runs the rules engine's
-input contract (``caseio.case_from_json``); ``differences`` says which parts of two sheets
-differ, by path and month, never by amount (it is shown and may be logged).
+input contract (:func:`~reviewer_app.domain.sheet.to_case`); ``differences`` says which parts of
+two sheets differ, by path and month, never by amount (it is shown and may be logged).
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from typing import Any
 
 from reviewer_app.bundle import schema
 from reviewer_app.domain.case import Case as DomainCase
-from reviewer_app.domain.caseio import CaseInputError, case_from_json
+from reviewer_app.domain.case import Dependent, Insured, Survey
+from reviewer_app.domain.caseio import sheet_to_json
 from reviewer_app.domain.field_words import describe_field
+from reviewer_app.domain.sheet import CaseInputError, IncomeSheet, to_case
+from reviewer_app.domain.vocabulary import Living, MemberStatus, Occupation
 from reviewer_app.services.case_errors import InvalidIncomeSheet
 
 JST = timezone(timedelta(hours=9))
 
 
 def default_sheet(*, answer_start: datetime, target_year: int, exclusion_date: date,
-                  insured: schema.Insured, dependent: schema.Dependent) -> dict[str, Any]:
+                  insured: schema.Insured, dependent: schema.Dependent) -> IncomeSheet:
     """The sheet before the examiner types anything: the facts the submission gives.
 
     ``judgment_date`` is the first day of the answer period (in Japan time); the dependent
@@ -31,43 +35,26 @@ def default_sheet(*, answer_start: datetime, target_year: int, exclusion_date: d
     """
     occupations = {a.occupation for a in dependent.answers.occupations} \
         if dependent.answers else set()
-    dep: dict[str, Any] = {
-        "birth_date": dependent.birth_date.isoformat(),
-        "relationship": dependent.relationship.value,
-        "living_with_insured": (dependent.answers is None
-                                or dependent.answers.living is schema.Living.TOGETHER),
-        "lives_abroad": schema.Occupation.LIVES_ABROAD in occupations,
-    }
-    if dependent.certified_on is not None:
-        dep["certified_on"] = dependent.certified_on.isoformat()
-    sheet: dict[str, Any] = {
-        "judgment_date": answer_start.astimezone(JST).date().isoformat(),
-        "target_year": target_year,
-        "dependent": dep,
-        "survey": {
-            "submitted": dependent.status is schema.MemberStatus.SUBMITTED,
-            "exclusion_date": exclusion_date.isoformat(),
-        },
-    }
-    if insured.annual_income is not None:
-        sheet["insured"] = {"annual_income": insured.annual_income}
-    return sheet
+    return IncomeSheet(
+        judgment_date=answer_start.astimezone(JST).date(),
+        target_year=target_year,
+        dependent=Dependent(
+            birth_date=dependent.birth_date, relationship=dependent.relationship,
+            living_with_insured=(dependent.answers is None
+                                 or dependent.answers.living is Living.TOGETHER),
+            lives_abroad=Occupation.LIVES_ABROAD in occupations,
+            certified_on=dependent.certified_on),
+        insured=Insured(annual_income=insured.annual_income)
+        if insured.annual_income is not None else None,
+        survey=Survey(submitted=dependent.status is MemberStatus.SUBMITTED,
+                      exclusion_date=exclusion_date),
+    )
 
 
-def validate_sheet(sheet: Any) -> DomainCase:
+def validate_sheet(sheet: IncomeSheet) -> DomainCase:
     """The domain case of ``sheet``, or :class:`InvalidIncomeSheet` naming the field."""
-    if isinstance(sheet, dict) and "profile" in sheet:
-        raise InvalidIncomeSheet(
-            "profile", "ルールプロファイルはワークスペースの設定で決まり、案件ごとには選べません",
-            "the rule profile is the workspace's setting and cannot be chosen per case",
-            ("ルールプロファイル", "the rule profile"))
     try:
-        json.dumps(sheet, allow_nan=False)
-    except (TypeError, ValueError):
-        raise InvalidIncomeSheet("(root)", "JSON にできない値があります",
-                                 "holds a value that is not JSON") from None
-    try:
-        return case_from_json(sheet)
+        return to_case(sheet)
     except CaseInputError as exc:
         raise InvalidIncomeSheet(exc.field, exc.problem_ja, exc.problem_en,
                                  describe_field(exc.field, sheet)) from None
@@ -89,12 +76,12 @@ def _leaves(value: Any, path: str, out: dict[str, Any]) -> None:
         out[path] = value
 
 
-def differences(mine: Any, theirs: Any) -> list[str]:
+def differences(mine: IncomeSheet, theirs: IncomeSheet | None) -> list[str]:
     """Paths whose values differ (``employers[0].payments 2024-03``, ``dependent.birth_date``)."""
     a: dict[str, Any] = {}
     b: dict[str, Any] = {}
-    _leaves(mine, "", a)
-    _leaves(theirs, "", b)
+    _leaves(sheet_to_json(mine), "", a)
+    _leaves(sheet_to_json(theirs) if theirs is not None else {}, "", b)
     changed = [k for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)]
     # report the most specific path only: drop a container when one of its children is listed
     return [k for k in changed

@@ -35,11 +35,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, Role
 from reviewer_app.errors import UserError
 from reviewer_app.security import statements
 from reviewer_app.services.authority import Authority
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store.enums import CaseStatus, DecisionKind, Role
 from reviewer_app.store.models import Case, Decision, DeficiencyNotice
 
 _CHUNK = 500

@@ -13,31 +13,34 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
+from reviewer_app.domain.caseio import sheet_from_json
+from reviewer_app.domain.sheet import CaseInputError, IncomeSheet
 from reviewer_app.domain.text import neutralize
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, ReviewStatus, Verdict
 from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import (
     REASON_LETTER_JA,
+    DeficiencyNotice,
     DeficiencyReason,
     DocumentReview,
-    ReviewStatus,
+    NoticeItem,
 )
 from reviewer_app.review.inconsistencies import Finding, find_inconsistencies
 from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services.case_trust import TrustProblem
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
     Case,
     Decision,
     DocumentCheck,
-    IncomeSheet,
     Member,
     RequiredDocument,
     SubmissionRevision,
     User,
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
+from reviewer_app.store.models import IncomeSheet as SheetRow
 
 JST = timezone(timedelta(hours=9))  # deadlines are Japanese calendar days
 
@@ -70,7 +73,7 @@ class DocumentCheckView:
     """The stored mark on one row of the 書類 tab; ``version`` is its optimistic lock."""
 
     document_key: str
-    verdict: str  # DocumentVerdict: ok | deficient | unchecked
+    verdict: str  # ReviewStatus: ok | deficient | unchecked
     reason: str | None
     note: str
     version: int
@@ -86,16 +89,47 @@ class DocumentCheckView:
 
 
 @dataclass(frozen=True)
+class EvaluationSnapshot:
+    """What a decision recorded of the evaluation it was made on (sealed with it as JSON)."""
+
+    verdict: Verdict | None  # the engine's verdict then
+    exclusion_date: date | None  # the engine's exclusion date then
+    exclusion_rule: str | None  # and what gave it (three_consecutive_months, age_75, …)
+    profile: str | None
+    sheet_version: int | None
+
+    @classmethod
+    def from_json(cls, snapshot: Any) -> EvaluationSnapshot:
+        """Read a stored snapshot (``{"evaluation": …, "profile": …, "sheet_version": …}``);
+        what is missing or not understood reads as None."""
+        data: dict[str, Any] = snapshot if isinstance(snapshot, dict) else {}
+        evaluation = data.get("evaluation")
+        if not isinstance(evaluation, dict):
+            evaluation = {}
+        verdict = evaluation.get("verdict")
+        exclusion = evaluation.get("exclusion")
+        if not isinstance(exclusion, dict):
+            exclusion = {}
+        day, rule = exclusion.get("date"), exclusion.get("rule")
+        profile, version = data.get("profile"), data.get("sheet_version")
+        return cls(Verdict(verdict) if verdict in tuple(Verdict) else None,
+                   date.fromisoformat(day) if isinstance(day, str) else None,
+                   rule if isinstance(rule, str) else None,
+                   profile if isinstance(profile, str) else None,
+                   version if isinstance(version, int) else None)
+
+
+@dataclass(frozen=True)
 class DecisionView:
     decision_id: int
-    kind: str  # DecisionKind: proposal | approval | return
-    verdict: str | None
+    kind: DecisionKind
+    verdict: Verdict | None
     exclusion_date: date | None
     decided_by_id: int
     decided_by: str
     decided_at: datetime
     comment: str
-    evaluation: dict[str, Any] | None  # the snapshot: {"evaluation": …, "profile": …}
+    evaluation: EvaluationSnapshot | None  # None for decisions recorded without one
 
 
 @dataclass(frozen=True)
@@ -106,10 +140,16 @@ class NoticeView:
     created_by: str
     created_at: datetime
     exported_at: datetime | None
-    items: list[dict[str, Any]]  # {document_key, title, reason, note, what_to_submit}
+    items: tuple[NoticeItem, ...]
     message: str = ""
     answered_at: datetime | None = None  # a newer revision arrived after the notice
     answered_revision: int | None = None
+
+    @property
+    def notice(self) -> DeficiencyNotice:
+        """The notice as the 不備連絡 tab lists it (issued on the day it was recorded)."""
+        return DeficiencyNotice(self.items, self.reply_deadline,
+                                self.created_at.astimezone().date(), self.message)
 
     @property
     def answered_late(self) -> bool:
@@ -139,7 +179,7 @@ class CaseDetail:
     updated_after_review: bool
     documents: list[DocumentView]
     checks: list[DocumentCheckView]
-    income_sheet: dict[str, Any]  # the stored sheet, or the default one when none is stored
+    income_sheet: IncomeSheet  # the stored sheet, or the default one when none is stored
     income_version: int | None  # None: nothing stored yet (pass None to the first save)
     decisions: list[DecisionView]
     notices: list[NoticeView]
@@ -258,15 +298,24 @@ def check_view(row: DocumentCheck, mk: bytes, names: dict[int, str]) -> Document
                              row.checked_at)
 
 
-def income(db: Session, case: Case, mk: bytes) -> tuple[dict[str, Any] | None, int | None]:
+def income(db: Session, case: Case, mk: bytes) -> tuple[IncomeSheet | None, int | None]:
     """The stored sheet and its version; DecryptionError when it was saved for another person
     (the case's dependent was changed) or put back under another version (issue 8 §5)."""
-    row = db.get(IncomeSheet, case.id)
+    row = db.get(SheetRow, case.id)
     if row is None:
         return None, None
     if row.dependent_id != case.dependent_id:
         raise DecryptionError(f"income sheet of case {case.id} belongs to another dependent")
-    return row.open_json_from("sealed_json", mk), row.version
+    return stored_sheet(row, mk), row.version
+
+
+def stored_sheet(row: SheetRow, mk: bytes) -> IncomeSheet:
+    """The sheet sealed in ``row``. Every stored sheet was read back from a typed sheet, so one
+    that does not read is damaged: DecryptionError, like a seal that does not open."""
+    try:
+        return sheet_from_json(row.open_json_from("sealed_json", mk))
+    except CaseInputError:
+        raise DecryptionError(f"income sheet of case {row.case_id} is not a sheet") from None
 
 
 def decisions(db: Session, case_id: int, mk: bytes) -> list[DecisionView]:
@@ -274,10 +323,11 @@ def decisions(db: Session, case_id: int, mk: bytes) -> list[DecisionView]:
                       .order_by(Decision.id)).all()
     names = user_names(db, {r.decided_by_id for r in rows})
     return [DecisionView(
-        r.id, r.kind, r.verdict, r.exclusion_date, r.decided_by_id,
-        names.get(r.decided_by_id, "?"), r.decided_at,
+        r.id, DecisionKind(r.kind), Verdict(r.verdict) if r.verdict is not None else None,
+        r.exclusion_date, r.decided_by_id, names.get(r.decided_by_id, "?"), r.decided_at,
         r.open_from("comment_sealed", mk).decode() if r.comment_sealed is not None else "",
-        r.open_json_from("evaluation_sealed", mk) if r.evaluation_sealed is not None else None,
+        EvaluationSnapshot.from_json(r.open_json_from("evaluation_sealed", mk))
+        if r.evaluation_sealed is not None else None,
     ) for r in rows]
 
 
@@ -317,5 +367,16 @@ def notices(db: Session, case_id: int, mk: bytes) -> list[NoticeView]:
         body = notice_body(r, mk)
         out.append(NoticeView(r.id, r.item_count, r.reply_deadline,
                               names.get(r.created_by_id, "?"), r.created_at, r.exported_at,
-                              body.items, body.message, r.answered_at, r.answered_revision))
+                              tuple(_notice_item(i) for i in body.items), body.message,
+                              r.answered_at, r.answered_revision))
     return out
+
+
+def _notice_item(item: dict[str, Any]) -> NoticeItem:
+    """One stored item (``{document_key, title, reason, note, what_to_submit}``)."""
+    try:
+        reason = DeficiencyReason(str(item.get("reason")))
+    except ValueError:
+        reason = DeficiencyReason.OTHER
+    return NoticeItem(str(item.get("document_key", "")), str(item.get("title", "")), reason,
+                      str(item.get("what_to_submit", "")), str(item.get("note", "")))

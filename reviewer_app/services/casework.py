@@ -48,11 +48,20 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from reviewer_app.bundle import schema
 from reviewer_app.domain import lifecycle
-from reviewer_app.domain.caseio import evaluation_to_json, nothing_entered
+from reviewer_app.domain.caseio import evaluation_to_json, sheet_to_json
 from reviewer_app.domain.engine import Evaluation, evaluate
 from reviewer_app.domain.lifecycle import Event
-from reviewer_app.domain.profile import ProfileError
-from reviewer_app.errors import UserError
+from reviewer_app.domain.profile import ProfileError, RuleProfile
+from reviewer_app.domain.sheet import IncomeSheet
+from reviewer_app.domain.vocabulary import (
+    LABELS_EN,
+    LABELS_JA,
+    CaseStatus,
+    DecisionKind,
+    ReviewStatus,
+    Role,
+    Verdict,
+)
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
 from reviewer_app.security.aead import DecryptionError
@@ -68,7 +77,9 @@ from reviewer_app.services.case_errors import (
     CreatedByProposer,
     DocumentDamaged,
     EvaluationChanged,
+    InvalidIncomeSheet,
     InvalidInput,
+    InvalidProfile,
     SelfApprovalRefused,
     StaleCase,
 )
@@ -85,30 +96,37 @@ from reviewer_app.services.case_views import (
 )
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
-from reviewer_app.store.enums import LABELS_JA, CaseStatus, DecisionKind, DocumentVerdict, Role
-from reviewer_app.store.enums import Verdict as Verdict
 from reviewer_app.store.models import (
     Attachment,
     AttachmentBlob,
     Case,
     Decision,
     DocumentCheck,
-    IncomeSheet,
     Member,
     User,
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
+from reviewer_app.store.models import IncomeSheet as SheetRow
 from reviewer_app.store.sealing import canonical_json
 from reviewer_app.store.types import utcnow
 
 __all__ = [
     "AttachmentView", "CaseDetail", "CaseService", "DecisionView", "DocumentCheckView",
-    "DocumentView", "HistoryEntry", "NoticeView", "SaveResult",
+    "DocumentView", "HistoryEntry", "NoticeView", "OpenedCase", "SaveResult",
 ]
 
 PROFILE_SETTING = "rule_profile"  # workspace setting (text): the rule profile's name
-STATUS_EN = {s.value: s.value.replace("_", " ") for s in CaseStatus}
 MAX_COMMENT = 2000
+
+
+@dataclass(frozen=True)
+class OpenedCase:
+    """What the case window needs on opening (:meth:`CaseService.open_for_review`)."""
+
+    detail: CaseDetail
+    profile: RuleProfile | None  # the workspace's; None when it does not load
+    evaluation: Evaluation | None  # of the stored sheet; None when that sheet is invalid
+    profile_problem: InvalidProfile | None = None
 
 
 @dataclass(frozen=True)
@@ -221,29 +239,30 @@ class CaseService:
 
     # -- the income sheet ---------------------------------------------------------------------
 
-    def default_income_sheet(self, case_id: int) -> dict[str, Any]:
+    def default_income_sheet(self, case_id: int) -> IncomeSheet:
         with self.ws.transaction(readonly=True) as db:
             return self._default_sheet(db, self._case(db, case_id))
 
-    def save_income_sheet(self, case_id: int, sheet: dict[str, Any],
+    def save_income_sheet(self, case_id: int, sheet: IncomeSheet,
                           expected_version: int | None) -> SaveResult:
         """Store the sheet if it is valid and nobody saved another version since
         ``expected_version`` (None: the first save)."""
-        validate_sheet(sheet)
+        validate_sheet(sheet)  # InvalidIncomeSheet: nothing is stored
+        stored_json = sheet_to_json(sheet)
         mk = self.ws.master_key
         with self.ws.transaction() as db:
             case = self._editable(db, case_id, "収入を保存できません",
                                   "the income cannot be saved")
-            row = db.get(IncomeSheet, case_id, with_for_update=True)
+            row = db.get(SheetRow, case_id, with_for_update=True)
             if row is not None and row.dependent_id != case.dependent_id:
                 raise CaseDamaged(case_id)  # the case was moved to another person (issue 8 §5)
             stored = row.version if row is not None else None
             if stored != expected_version:
-                theirs = row.open_json_from("sealed_json", mk) if row is not None else None
+                theirs = views.stored_sheet(row, mk) if row is not None else None
                 raise self._sheet_conflict(db, case_id, sheet, theirs, row)
             now = utcnow()
             if row is None:
-                row = IncomeSheet(case_id=case_id, dependent_id=case.dependent_id,
+                row = SheetRow(case_id=case_id, dependent_id=case.dependent_id,
                                   updated_by_id=self.ws.user.id, updated_at=now, version=1,
                                   sealed_json=b"")
                 db.add(row)
@@ -251,7 +270,7 @@ class CaseService:
             else:
                 row.next_version()  # bound into the seal: an older sheet put back won't open
                 row.updated_by_id, row.updated_at = self.ws.user.id, now
-            row.seal_json_into("sealed_json", mk, sheet)
+            row.seal_json_into("sealed_json", mk, stored_json)
             try:
                 db.flush()
             except StaleDataError:
@@ -259,23 +278,23 @@ class CaseService:
             self.ws.audit(db, "income.save", f"case:{case_id}", {"version": row.version})
             return SaveResult(row.version, now)
 
-    def _sheet_conflict(self, db: Session, case_id: int, mine: dict[str, Any], theirs: Any,
-                        row: IncomeSheet | None) -> ConflictError:
+    def _sheet_conflict(self, db: Session, case_id: int, mine: IncomeSheet,
+                        theirs: IncomeSheet | None, row: SheetRow | None) -> ConflictError:
         who = views.user_names(db, {row.updated_by_id}).get(row.updated_by_id) \
             if row is not None else None
         return ConflictError(
             "収入の入力", "income sheet", f"case:{case_id}", theirs=theirs,
             their_version=row.version if row is not None else None, changed_by=who,
             changed_at=row.updated_at if row is not None else None,
-            differences=differences(mine, theirs or {}))
+            differences=differences(mine, theirs))
 
     # -- document checks ----------------------------------------------------------------------
 
     def save_document_check(self, case_id: int, review: DocumentReview,
                             expected_version: int | None) -> SaveResult:
         """Mark one row of the 書類 tab (``review.document_id``) OK, deficient or unchecked."""
-        verdict = DocumentVerdict(review.status.value)
-        if verdict is DocumentVerdict.DEFICIENT and review.reason is None:
+        verdict = ReviewStatus(review.status.value)
+        if verdict is ReviewStatus.DEFICIENT and review.reason is None:
             raise InvalidInput("reason", "不備の理由を選んでください。",
                                "Choose the reason the document is deficient.")
         if len(review.note) > MAX_COMMENT:
@@ -325,6 +344,25 @@ class CaseService:
             case = self._case(db, case_id)
             return self._evaluate(db, case)[0]
 
+    def open_for_review(self, case_id: int, *, take: bool = True) -> OpenedCase:
+        """:meth:`open_case`, with the workspace's rule profile (the 収入 tab evaluates with it
+        as the examiner types) and the evaluation of the sheet as it is stored.
+
+        A profile that does not load is reported in ``profile_problem`` (the case still opens
+        for reading); an invalid stored sheet gives no evaluation (the tab shows which entry is
+        wrong). Any other failure is raised."""
+        detail = self.open_case(case_id, take=take)
+        with self.ws.transaction(readonly=True) as db:
+            try:
+                _name, profile = self._rule_profile(db)
+            except InvalidProfile as problem:
+                return OpenedCase(detail, None, None, problem)
+        try:
+            evaluation: Evaluation | None = evaluate(validate_sheet(detail.income_sheet), profile)
+        except InvalidIncomeSheet:
+            evaluation = None
+        return OpenedCase(detail, profile, evaluation, None)
+
     def propose(self, case_id: int, verdict: Verdict, exclusion_date: date | None,
                 comment: str, expected_case_version: int) -> int:
         """The holder's proposal; the case then awaits approval. Returns the case version."""
@@ -372,8 +410,8 @@ class CaseService:
         sheet, _version = views.income(db, self._case(db, case_id), self.ws.master_key)
         checked = db.scalar(select(DocumentCheck.id).where(
             DocumentCheck.case_id == case_id,
-            DocumentCheck.verdict != DocumentVerdict.UNCHECKED.value).limit(1))
-        return nothing_entered(sheet) and checked is None
+            DocumentCheck.verdict != ReviewStatus.UNCHECKED.value).limit(1))
+        return (sheet is None or sheet.nothing_entered()) and checked is None
 
     def approve(self, case_id: int, comment: str, expected_case_version: int) -> int:
         """Final check (supervisor, not the author): re-evaluates, then the case is done."""
@@ -520,7 +558,8 @@ class CaseService:
                              action_en=what_en)
 
     def _locked(self, case: Case, what_ja: str, what_en: str) -> CaseLocked:
-        return CaseLocked(case.id, LABELS_JA[CaseStatus(case.status)], STATUS_EN[case.status],
+        return CaseLocked(case.id, LABELS_JA[CaseStatus(case.status)],
+                          LABELS_EN[CaseStatus(case.status)],
                           what_ja, what_en)
 
     def _editable(self, db: Session, case_id: int, what_ja: str, what_en: str) -> Case:
@@ -571,7 +610,7 @@ class CaseService:
         case_trust.sign_decision(self.ws, db, decision, case, evaluation, comment)
         return decision
 
-    def _default_sheet(self, db: Session, case: Case) -> dict[str, Any]:
+    def _default_sheet(self, db: Session, case: Case) -> IncomeSheet:
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
         _rev, sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
@@ -580,7 +619,7 @@ class CaseService:
 
     @staticmethod
     def _sheet_defaults(case: Case, sub: schema.Submission,
-                        dep: schema.Dependent) -> dict[str, Any]:
+                        dep: schema.Dependent) -> IncomeSheet:
         survey = case.survey
         return default_sheet(
             answer_start=survey.answer_start, target_year=survey.target_year,
@@ -590,19 +629,19 @@ class CaseService:
     def profile_name(self, db: Session) -> str:
         return settings.get_text(db, PROFILE_SETTING) or DEFAULT_PROFILE
 
+    def _rule_profile(self, db: Session) -> tuple[str, RuleProfile]:
+        """The workspace's rule profile (its name and rules), or :class:`InvalidProfile`."""
+        name = self.profile_name(db)
+        try:
+            return name, load_profile(name)
+        except ProfileError as exc:
+            raise InvalidProfile(name, exc.problem_ja, exc.problem_en) from None
+
     def _evaluate(self, db: Session, case: Case) -> tuple[Evaluation, dict[str, Any]]:
         sheet, version = views.income(db, case, self.ws.master_key)
         if sheet is None:
             sheet = self._default_sheet(db, case)
-        name = self.profile_name(db)
-        try:
-            profile = load_profile(name)
-        except ProfileError as exc:
-            raise UserError(
-                f"ルールプロファイル「{name}」を読めません({exc.problem_ja})。"
-                "管理者に設定を確かめてもらってください。",
-                f"The rule profile {name!r} cannot be loaded ({exc.problem_en}). Ask an "
-                "administrator to check the setting.", code="invalid_profile") from None
+        name, profile = self._rule_profile(db)
         evaluation = evaluate(validate_sheet(sheet), profile)
         snapshot = {"evaluation": evaluation_to_json(evaluation), "profile": name,
                     "sheet_version": version}

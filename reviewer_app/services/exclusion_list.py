@@ -21,12 +21,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from reviewer_app.atomic import OutputNotWritable, publish, temporary_output
+from reviewer_app.domain.vocabulary import Role, Verdict
 from reviewer_app.errors import InputError
 from reviewer_app.exports.exclusion_list import FORMATS, ExclusionRow, render
 from reviewer_app.services import case_trust
 from reviewer_app.services.outcomes import outcomes, people
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store.enums import Role, Verdict
 
 AUDIT_ACTION = "export.exclusions"
 

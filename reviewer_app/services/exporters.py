@@ -16,11 +16,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.security import keys
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
-from reviewer_app.store.enums import Role
 from reviewer_app.store.models import Insurer, TrustedExporter
 from reviewer_app.store.types import utcnow
 

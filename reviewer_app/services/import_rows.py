@@ -22,10 +22,10 @@ from reviewer_app.bundle import schema
 from reviewer_app.bundle.reader import BundleReader
 from reviewer_app.domain import lifecycle
 from reviewer_app.domain.lifecycle import Event
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import Field, card_text, token_rows
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
     AttachmentBlob,

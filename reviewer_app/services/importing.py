@@ -57,13 +57,13 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
 from reviewer_app.bundle.reader import BundleReader, open_bundle
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import UserError
 from reviewer_app.services import exporters
 from reviewer_app.services.import_rows import RowWriter
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import content_mac
-from reviewer_app.store.enums import Role
 from reviewer_app.store.models import Import, Insurer, Member, SubmissionRevision, Survey
 from reviewer_app.store.types import utcnow
 

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.atomic import OutputNotWritable, write_bytes_atomically
+from reviewer_app.domain.vocabulary import CaseStatus, Role, Verdict
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.letters import (
     Addressee,
@@ -45,7 +46,6 @@ from reviewer_app.services.case_views import notice_body
 from reviewer_app.services.outcomes import EXAMINER_JUDGEMENT, Person, outcomes, people
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
-from reviewer_app.store.enums import CaseStatus, Role, Verdict
 from reviewer_app.store.models import Case, Insurer, Survey
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 

@@ -27,12 +27,12 @@ from sqlalchemy import select
 
 from reviewer_app.bundle.schema import MemberStatus
 from reviewer_app.domain.lifecycle import HOLDABLE
+from reviewer_app.domain.vocabulary import LABELS_EN, LABELS_JA, CaseStatus, Role, Verdict
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.errors import UserError, current_language
 from reviewer_app.services.case_errors import CaseHeldByOther, CaseLocked
-from reviewer_app.services.casework import STATUS_EN, CaseService
+from reviewer_app.services.casework import CaseService
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store.enums import LABELS_JA, CaseStatus, Role, Verdict
 from reviewer_app.store.models import Case, Dependent, Survey, User
 
 NON_SUBMISSION_RULE = "survey_not_submitted"
@@ -180,7 +180,7 @@ def propose_exclusions(ws: WorkspaceSession, case_ids: Iterable[int],
             outcomes.append(_skip_error(case_id, CaseHeldByOther(case_id, fact.assignee_name)))
         elif fact.status not in HOLDABLE:
             outcomes.append(_skip_error(case_id, CaseLocked(
-                case_id, LABELS_JA[CaseStatus(fact.status)], STATUS_EN[fact.status],
+                case_id, LABELS_JA[CaseStatus(fact.status)], LABELS_EN[CaseStatus(fact.status)],
                 "除外の提案はできません", "it cannot be proposed for exclusion")))
         else:
             outcomes.append(_propose_one(service, case_id, fact))

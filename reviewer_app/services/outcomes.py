@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer_app.domain.explain import RULE_JA
-from reviewer_app.store.enums import CaseStatus, DecisionKind, Verdict
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, Verdict
 from reviewer_app.store.models import Case, Decision, Dependent, Member, User
 
 # The rule code of an exclusion the examiner dated otherwise than the engine (a reasoned departure).

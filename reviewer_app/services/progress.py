@@ -36,9 +36,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from reviewer_app.bundle.schema import MemberStatus
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, Role, Verdict
 from reviewer_app.errors import UserError
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store.enums import CaseStatus, DecisionKind, Role, Verdict
 from reviewer_app.store.models import (
     Case,
     Decision,

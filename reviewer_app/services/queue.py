@@ -33,11 +33,11 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer_app.bundle.schema import MemberStatus
+from reviewer_app.domain.vocabulary import CaseStatus, Role
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services.clock import Today, today_jst
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import blind_index
-from reviewer_app.store.enums import CaseStatus, Role
 from reviewer_app.store.models import (
     Attachment,
     Case,

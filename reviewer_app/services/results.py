@@ -46,6 +46,7 @@ from reviewer_app.bundle.results import (
     ResultsWriter,
     UploadAgain,
 )
+from reviewer_app.domain.vocabulary import CaseStatus, Role, Verdict
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.review.deficiency import DeficiencyReason
@@ -56,7 +57,6 @@ from reviewer_app.services.outcomes import outcomes
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing, settings
 from reviewer_app.store.blind_index import content_mac
-from reviewer_app.store.enums import CaseStatus, Role, Verdict
 from reviewer_app.store.models import (
     Case,
     Decision,

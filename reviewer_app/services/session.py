@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from reviewer_app.domain.vocabulary import LABELS_JA, Role
 from reviewer_app.errors import UserError
 from reviewer_app.security.userkeys import UserKeys
 from reviewer_app.services import audit as audit_log
@@ -29,7 +30,6 @@ from reviewer_app.services.authority import load as load_authority
 from reviewer_app.services.errors import MasterKeyRotated, PermissionDenied
 from reviewer_app.store import blind_index, settings
 from reviewer_app.store.engine import immediate
-from reviewer_app.store.enums import LABELS_JA, Role
 from reviewer_app.store.models import Setting
 
 

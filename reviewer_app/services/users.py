@@ -15,6 +15,7 @@ from functools import cache
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.resources import resource_path
 from reviewer_app.security.passwords import hash_password
@@ -23,7 +24,6 @@ from reviewer_app.services import authority, rotation
 from reviewer_app.services.authority import GrantState, primary_role, roles_text
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
-from reviewer_app.store.enums import Role
 from reviewer_app.store.models import MasterKeyWrap, User
 from reviewer_app.store.types import utcnow
 

@@ -44,6 +44,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
 
 from reviewer_app.atomic import write_bytes_atomically
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.private_files import owner_only_umask, tighten
 from reviewer_app.security import keys
@@ -88,7 +89,6 @@ from reviewer_app.services.users import (
 )
 from reviewer_app.store import migrate, settings
 from reviewer_app.store.engine import create_engine_for, immediate
-from reviewer_app.store.enums import Role
 from reviewer_app.store.models import (
     AuditEvent,
     Decision,

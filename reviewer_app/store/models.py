@@ -25,6 +25,7 @@ compares the migrated database with these models on both back ends.
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -45,16 +46,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from reviewer_app.domain.text import neutralize
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, ReviewStatus, Role, Verdict
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.store import sealing
-from reviewer_app.store.enums import (
-    CaseStatus,
-    DecisionKind,
-    DocumentVerdict,
-    Role,
-    Verdict,
-    check_in,
-)
 from reviewer_app.store.types import UTCDateTime, utcnow
 
 # Deterministic constraint names, so migrations and models agree on both back ends.
@@ -65,6 +59,13 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+def check_in(column: str, values: type[StrEnum]) -> str:
+    """SQL for a CHECK constraint limiting ``column`` to the vocabulary's values (the same SQL as
+    the migrations wrote: the values in the enum's order)."""
+    listed = ", ".join(f"'{v.value}'" for v in values)
+    return f"{column} IN ({listed})"
+
 
 KEY = 64  # length of an identifier from a bundle (schema.Id)
 
@@ -471,14 +472,14 @@ class DocumentCheck(Base):
     __tablename__ = "document_checks"
     __table_args__ = (
         UniqueConstraint("case_id", "document_key"),
-        CheckConstraint(check_in("verdict", DocumentVerdict), name="verdict"),
+        CheckConstraint(check_in("verdict", ReviewStatus), name="verdict"),
     )
     __seal_bind__ = ("case_id", "document_key", "version")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
     document_key: Mapped[str] = mapped_column(String(KEY))
-    verdict: Mapped[str] = mapped_column(String(16), default=DocumentVerdict.UNCHECKED.value)
+    verdict: Mapped[str] = mapped_column(String(16), default=ReviewStatus.UNCHECKED.value)
     reason: Mapped[str | None] = mapped_column(String(32))  # a code from the UI's list
     note_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # free text
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

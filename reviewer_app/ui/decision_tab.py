@@ -9,12 +9,13 @@ its refusals come back through :meth:`DecisionTab.show_message`.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
+from reviewer_app.domain.engine import Evaluation
+from reviewer_app.domain.vocabulary import CaseStatus, Verdict
 from reviewer_app.domain.wareki import format_wareki
-from reviewer_app.services.enums import CaseStatus, Verdict
-from reviewer_app.ui.qt import Qt, QtCore, QtWidgets, Signal
-from reviewer_app.ui.queue.labels import status_label, verdict_label
+from reviewer_app.services.case_views import DecisionView
+from reviewer_app.ui.labels import format_yen, status_label, verdict_label
+from reviewer_app.ui.qt import Qt, QtCore, QtWidgets, Signal, pydate, qdate
 
 ERROR_STYLE = "color: #a1261c; font-weight: bold;"
 OK_STYLE = "color: #1e6b33; font-weight: bold;"
@@ -43,22 +44,12 @@ def date_label(d: date | None, style: str = "wareki") -> str:
     return f"{d.year}/{d.month:02d}/{d.day:02d}"
 
 
-def _qdate(d: date) -> QtCore.QDate:
-    return QtCore.QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QtCore.QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def engine_verdict_of(proposal: Any) -> str | None:
+def engine_verdict_of(proposal: DecisionView) -> Verdict | None:
     """The engine's verdict when the proposal was made (its snapshot), if it was kept."""
-    snapshot = getattr(proposal, "evaluation", None) or {}
-    verdict = (snapshot.get("evaluation") or {}).get("verdict")
-    return str(verdict) if verdict else None
+    return proposal.evaluation.verdict if proposal.evaluation is not None else None
 
 
-def evaluation_text(evaluation: dict[str, Any] | None, style: str = "wareki", *,
+def evaluation_text(evaluation: Evaluation | None, style: str = "wareki", *,
                     nothing_entered: bool = False) -> str:
     """Verdict, exclusion date and the engine's explanation as plain lines; 「未入力」 and no
     verdict while nothing has been entered or checked (issue 13: not 扶養継続 at 0 yen)."""
@@ -69,24 +60,19 @@ def evaluation_text(evaluation: dict[str, Any] | None, style: str = "wareki", *,
         return QtCore.QCoreApplication.translate(
             "DecisionTab", "収入が入力されていないため、判定を計算できません。")
     lines = [QtCore.QCoreApplication.translate("DecisionTab", "計算結果: {verdict}").format(
-        verdict=verdict_label(evaluation.get("verdict")))]
-    exclusion = (evaluation.get("exclusion") or {}).get("date")
-    if exclusion:
+        verdict=verdict_label(evaluation.verdict))]
+    if evaluation.exclusion.date:
         lines.append(QtCore.QCoreApplication.translate("DecisionTab", "除外日: {date}").format(
-            date=date_label(date.fromisoformat(exclusion), style)))
-    recert = (evaluation.get("recertification") or {}).get("date")
-    if recert:
+            date=date_label(evaluation.exclusion.date, style)))
+    if evaluation.recertification.date:
         lines.append(QtCore.QCoreApplication.translate("DecisionTab", "再認定日: {date}").format(
-            date=date_label(date.fromisoformat(recert), style)))
-    annual, limit = evaluation.get("annual_income"), evaluation.get("annual_limit")
-    if annual is not None and limit is not None:
-        lines.append(QtCore.QCoreApplication.translate(
-            "DecisionTab", "年間収入 {annual}円 / 限度額 {limit}円").format(
-            annual=f"{annual:,}", limit=f"{limit:,}"))
-    explanation = evaluation.get("explanation") or []
-    if explanation:
+            date=date_label(evaluation.recertification.date, style)))
+    lines.append(QtCore.QCoreApplication.translate(
+        "DecisionTab", "年間収入 {annual}円 / 限度額 {limit}円").format(
+        annual=format_yen(evaluation.annual_income), limit=format_yen(evaluation.annual_limit)))
+    if evaluation.explanation:
         lines.append("")
-        lines.extend(str(line) for line in explanation)
+        lines.extend(evaluation.explanation)
     return "\n".join(lines)
 
 
@@ -103,10 +89,10 @@ class DecisionTab(QtWidgets.QWidget):
                  date_style: str = "wareki") -> None:
         super().__init__(parent)
         self._style = date_style
-        self._evaluation: dict[str, Any] | None = None
+        self._evaluation: Evaluation | None = None
         self._nothing_entered = False
         self._can_propose = False
-        self._proposal: Any | None = None
+        self._proposal: DecisionView | None = None
 
         self.state_label = QtWidgets.QLabel()
         self.state_label.setObjectName("decisionState")
@@ -262,7 +248,7 @@ class DecisionTab(QtWidgets.QWidget):
         self._update_enabled()
 
     def set_case(self, *, status: CaseStatus, can_propose: bool, can_decide: bool,
-                 proposal: Any | None, default_date: date | None) -> None:
+                 proposal: DecisionView | None, default_date: date | None) -> None:
         """``proposal``: the latest proposal (a DecisionView) when there is one."""
         self.message.hide()
         self._can_propose = can_propose
@@ -297,10 +283,10 @@ class DecisionTab(QtWidgets.QWidget):
             self.comment_edit.clear()
         initial = (proposal.exclusion_date if proposal is not None and proposal.exclusion_date
                    else default_date) or date.today()
-        self.date_edit.setDate(_qdate(initial))
+        self.date_edit.setDate(qdate(initial))
         self._update_enabled()
 
-    def set_evaluation(self, evaluation: dict[str, Any] | None, *,
+    def set_evaluation(self, evaluation: Evaluation | None, *,
                        nothing_entered: bool = False) -> None:
         """The evaluation on the current data; ``nothing_entered``: no income entered and no
         document checked, so 「未入力」 is shown instead of a verdict and none is prefilled."""
@@ -309,7 +295,7 @@ class DecisionTab(QtWidgets.QWidget):
         self.evaluation_label.setText(evaluation_text(evaluation, self._style,
                                                       nothing_entered=nothing_entered))
 
-    def departure_text(self, proposal: Any) -> str:
+    def departure_text(self, proposal: DecisionView) -> str:
         """The warning for a proposal that departs from the engine's verdict, or ''."""
         engine = engine_verdict_of(proposal)
         if engine is None or proposal.verdict is None or engine == proposal.verdict:
@@ -320,14 +306,13 @@ class DecisionTab(QtWidgets.QWidget):
         return f"⚠ {text}\n{comment}"
 
     def suggested_date(self) -> date | None:
-        ex = ((self._evaluation or {}).get("exclusion") or {}).get("date")
-        return date.fromisoformat(ex) if ex else None
+        return self._evaluation.exclusion.date if self._evaluation is not None else None
 
     def prefill_from_evaluation(self) -> None:
         """Follow the evaluation's verdict and exclusion date until the user chooses."""
         if self._chosen or not self._evaluation:
             return
-        verdict = None if self._nothing_entered else self._evaluation.get("verdict")
+        verdict = None if self._nothing_entered else self._evaluation.verdict
         if verdict is None:
             self._verdicts.setExclusive(False)  # no button checked: an exclusive group refuses
         for button in self._verdicts.buttons():
@@ -337,7 +322,7 @@ class DecisionTab(QtWidgets.QWidget):
             return
         suggested = self.suggested_date()
         if suggested is not None:
-            self.date_edit.setDate(_qdate(suggested))
+            self.date_edit.setDate(qdate(suggested))
 
     def selected_verdict(self) -> str | None:
         button = self._verdicts.checkedButton()
@@ -350,7 +335,7 @@ class DecisionTab(QtWidgets.QWidget):
 
     # --- internals ----------------------------------------------------------------------------
 
-    def _proposal_text(self, proposal: Any) -> str:
+    def _proposal_text(self, proposal: DecisionView) -> str:
         lines = [self.tr("判定案: {verdict}（{who}、{when}）").format(
             verdict=verdict_label(proposal.verdict), who=proposal.decided_by,
             when=date_label(proposal.decided_at.astimezone().date(), self._style))]
@@ -374,14 +359,14 @@ class DecisionTab(QtWidgets.QWidget):
         self._update_date_hint()
 
     def _update_date_hint(self, *_args: object) -> None:
-        self.date_hint.setText(date_label(_pydate(self.date_edit.date()), "wareki"))
+        self.date_hint.setText(date_label(pydate(self.date_edit.date()), "wareki"))
 
     def _on_propose(self) -> None:
         verdict = self.selected_verdict()
         if verdict is None:
             self.show_message(self.tr("判定を選んでください。"))
             return
-        when = _pydate(self.date_edit.date()) if verdict == Verdict.EXCLUDE.value else None
+        when = pydate(self.date_edit.date()) if verdict == Verdict.EXCLUDE.value else None
         self.proposeRequested.emit(verdict, when, self.comment_edit.toPlainText().strip())
 
     def _on_approve(self) -> None:

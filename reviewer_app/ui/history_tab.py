@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
 from reviewer_app.services.case_history import HistoryEntry
-from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
-
-_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+from reviewer_app.ui import palette
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtWidgets
+from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 
 class HistoryColumn(IntEnum):
@@ -30,10 +30,10 @@ class HistoryModel(QtCore.QAbstractTableModel):
         self.endResetModel()
 
 
-    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HistoryColumn)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -43,7 +43,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
         titles = [self.tr("日時"), self.tr("操作した人"), self.tr("内容")]
         return titles[section] if 0 <= section < len(titles) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
@@ -58,7 +58,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
             return entry.action
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
@@ -69,6 +69,7 @@ class HistoryTab(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None, *, language: str = "ja") -> None:
         super().__init__(parent)
         self.model = HistoryModel(self, language=language)
+        self._generation = 0  # the latest load: an earlier one arriving late is dropped
         self.table = QtWidgets.QTableView()
         self.table.setObjectName("historyTable")
         self.table.setModel(self.model)
@@ -83,12 +84,42 @@ class HistoryTab(QtWidgets.QWidget):
         header.setSectionResizeMode(HistoryColumn.ACTOR,
                                     QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryColumn.WHAT, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.error = QtWidgets.QLabel()  # why the history could not be read, when it could not
+        self.error.setObjectName("historyError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {palette.ERROR_TEXT.name()};")
+        self.error.hide()
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.error)
         layout.addWidget(self.table)
 
+    def load(self, tasks: TaskManager, fetch: Callable[[], Sequence[HistoryEntry]]) -> None:
+        """Fetch the entries on the worker; a later load or :meth:`clear` (another case) makes
+        this one's result stale, and it is dropped."""
+        self._generation += 1
+        generation = self._generation
+        tasks.run(fetch, lambda entries: self._loaded(generation, entries),
+                  lambda failure: self._failed(generation, failure), receiver=self)
+
+    def _loaded(self, generation: int, entries: Sequence[HistoryEntry]) -> None:
+        if generation == self._generation:
+            self.set_entries(entries)
+
+    def _failed(self, generation: int, failure: TaskFailure) -> None:
+        if generation == self._generation:
+            self.show_error(failure.message)
+
     def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.error.hide()
         self.model.set_entries(entries)
 
+    def show_error(self, message: str) -> None:
+        self.model.set_entries([])
+        self.error.setText(message)
+        self.error.show()
+
     def clear(self) -> None:
+        self._generation += 1
+        self.error.hide()
         self.model.set_entries([])

@@ -4,15 +4,19 @@ queue), menus, status bar, and the idle lock that hides every page behind :class
 
 from __future__ import annotations
 
+import logging
+
 from reviewer_app import __version__
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.services.casework import CaseService
-from reviewer_app.services.enums import Role
 from reviewer_app.services.progress import progress_report
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.services.workspace import open_session
+from reviewer_app.ui.case.conflicts import ConflictResolver, ask_in_dialog
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
+from reviewer_app.ui.labels import role_label
 from reviewer_app.ui.outputs import OutputMenu
 from reviewer_app.ui.progress_view import ProgressView
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -22,12 +26,7 @@ from reviewer_app.ui.settings import DATE_STYLE, IDLE_LOCK_MINUTES, LANGUAGE, Se
 from reviewer_app.ui.settings_dialog import SettingsDialog
 from reviewer_app.ui.tasks import TaskFailure, TaskManager, show_failure
 
-
-def role_label(role: Role) -> str:
-    return {Role.EXAMINER: QtCore.QCoreApplication.translate("MainWindow", "審査担当"),
-            Role.SUPERVISOR: QtCore.QCoreApplication.translate("MainWindow", "承認者"),
-            Role.ADMIN: QtCore.QCoreApplication.translate("MainWindow", "管理者")}[role]
-
+log = logging.getLogger(__name__)
 
 class MainWindow(QtWidgets.QMainWindow):
     """``loggedOut`` after the user logged out (the session is closed by then)."""
@@ -35,7 +34,8 @@ class MainWindow(QtWidgets.QMainWindow):
     loggedOut = Signal()
 
     def __init__(self, session: WorkspaceSession, tasks: TaskManager, settings: Settings,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+                 parent: QtWidgets.QWidget | None = None, *,
+                 resolve_conflict: ConflictResolver = ask_in_dialog) -> None:
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -68,7 +68,8 @@ class MainWindow(QtWidgets.QMainWindow):
             lambda rows: self.bulk.approve(rows, self.approvals.apply_filter))
         self.case_view = CaseView(tasks, self.case_service, user,
                                   language=settings.get(LANGUAGE),
-                                  date_style=settings.get(DATE_STYLE))
+                                  date_style=settings.get(DATE_STYLE),
+                                  resolve_conflict=resolve_conflict)
         self.case_view.backRequested.connect(self.show_queue)
         self.case_view.neighbourRequested.connect(self.open_neighbour)
         self.case_view.caseChanged.connect(self._on_case_changed)
@@ -285,11 +286,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_view.viewer.shutdown()
         session = self.session
         # Queued behind any save still on the worker, so that save lands before the engine goes.
-        self.tasks.run(session.close, lambda _r: None, lambda _f: None)
+        # The window is closing: a failure to close is only logged (an unexpected one with its
+        # trace, by the task manager).
+        self.tasks.run(session.close, None, lambda failure: log.info(
+            "closing the session failed (%s)", failure.code))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self._leave()
         super().closeEvent(event)
 
 
-__all__ = ["MainWindow", "TaskFailure", "role_label"]
+__all__ = ["MainWindow", "TaskFailure"]

@@ -39,6 +39,7 @@ class OutputMenu(QtCore.QObject):
         self._tasks = tasks
         self.ask_path = ask_path
         self.menu = QtWidgets.QMenu(self.tr("出力(&O)"), parent)
+        self.menu.setObjectName("outputMenu")
         self.results_action = self.menu.addAction(self.tr("Webシステムへ結果を出力…"),
                                                   self.export_results)
         self.results_action.setObjectName("export_results")

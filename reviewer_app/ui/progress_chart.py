@@ -11,16 +11,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from reviewer_app.services.progress import SeriesPoint
+from reviewer_app.ui import palette
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
-PROPOSED = QtGui.QColor("#7b4fc0")
-DONE = QtGui.QColor("#1e8a43")
-DONE_FILL = QtGui.QColor(30, 138, 67, 40)
-TOTAL = QtGui.QColor("#6b7785")
-DEADLINE = QtGui.QColor("#c0392b")
-TODAY = QtGui.QColor("#2f6fb3")
-GRID = QtGui.QColor("#e3e7eb")
-TEXT = QtGui.QColor("#3d4752")
 DAY_STEPS = (1, 2, 7, 14, 28, 56, 91, 182, 364)
 
 
@@ -132,11 +125,11 @@ class ProgressChart(QtWidgets.QWidget):
                               deadline_x, today_x, y_ticks, x_ticks, legend)
 
     def _legend(self, metrics: QtGui.QFontMetrics) -> list[LegendItem]:
-        entries = [(self.tr("判定案あり（累計）"), PROPOSED, Qt.PenStyle.SolidLine),
-                   (self.tr("完了（累計）"), DONE, Qt.PenStyle.SolidLine),
-                   (self.tr("対象件数"), TOTAL, Qt.PenStyle.DashLine),
-                   (self.tr("提出期限"), DEADLINE, Qt.PenStyle.DashLine),
-                   (self.tr("今日"), TODAY, Qt.PenStyle.DotLine)]
+        entries = [(self.tr("判定案あり（累計）"), palette.PROPOSED, Qt.PenStyle.SolidLine),
+                   (self.tr("完了（累計）"), palette.DONE, Qt.PenStyle.SolidLine),
+                   (self.tr("対象件数"), palette.TOTAL, Qt.PenStyle.DashLine),
+                   (self.tr("提出期限"), palette.DEADLINE, Qt.PenStyle.DashLine),
+                   (self.tr("今日"), palette.TODAY, Qt.PenStyle.DotLine)]
         items: list[LegendItem] = []
         x, y, sample = 8.0, 4.0, 22
         for text, colour, style in entries:
@@ -156,7 +149,7 @@ class ProgressChart(QtWidgets.QWidget):
             painter.fillRect(self.rect(), QtGui.QColor("white"))
             layout = self.chart_layout()
             if not self._series:
-                painter.setPen(TEXT)
+                painter.setPen(palette.CHART_TEXT)
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                                  self.tr("まだ進捗のデータがありません"))
                 return
@@ -170,9 +163,9 @@ class ProgressChart(QtWidgets.QWidget):
     def _paint_axes(self, painter: QtGui.QPainter, layout: ProgressLayout) -> None:
         plot, metrics = layout.plot, self.fontMetrics()
         for value, y in layout.y_ticks:
-            painter.setPen(QtGui.QPen(GRID, 1))
+            painter.setPen(QtGui.QPen(palette.CHART_GRID, 1))
             painter.drawLine(QtCore.QLineF(plot.left(), y, plot.right(), y))
-            painter.setPen(TEXT)
+            painter.setPen(palette.CHART_TEXT)
             painter.drawText(QtCore.QRectF(0, y - metrics.height() / 2, plot.left() - 6,
                                            metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -181,7 +174,7 @@ class ProgressChart(QtWidgets.QWidget):
                                        metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          self.tr("件数"))
-        painter.setPen(QtGui.QPen(TEXT, 1))
+        painter.setPen(QtGui.QPen(palette.CHART_TEXT, 1))
         painter.drawLine(QtCore.QLineF(plot.left(), plot.top(), plot.left(), plot.bottom()))
         painter.drawLine(QtCore.QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
         half = (metrics.horizontalAdvance(self.day_label(date(2024, 12, 31))) + 8) / 2
@@ -199,13 +192,13 @@ class ProgressChart(QtWidgets.QWidget):
     def _paint_markers(self, painter: QtGui.QPainter, layout: ProgressLayout) -> None:
         plot, metrics = layout.plot, self.fontMetrics()
         if layout.total_y is not None:
-            painter.setPen(QtGui.QPen(TOTAL, 1.4, Qt.PenStyle.DashLine))
+            painter.setPen(QtGui.QPen(palette.TOTAL, 1.4, Qt.PenStyle.DashLine))
             painter.drawLine(QtCore.QLineF(plot.left(), layout.total_y, plot.right(),
                                            layout.total_y))
         markers = [(x, colour, style, text) for x, colour, style, text in (
-            (layout.deadline_x, DEADLINE, Qt.PenStyle.DashLine,
+            (layout.deadline_x, palette.DEADLINE, Qt.PenStyle.DashLine,
              self.tr("提出期限 {d}").replace("{d}", self._md(self._deadline))),
-            (layout.today_x, TODAY, Qt.PenStyle.DotLine, self.tr("今日"))) if x is not None]
+            (layout.today_x, palette.TODAY, Qt.PenStyle.DotLine, self.tr("今日"))) if x is not None]
         for x, colour, style, _text in markers:
             painter.setPen(QtGui.QPen(colour, 1.6, style))
             painter.drawLine(QtCore.QLineF(x, plot.top(), x, plot.bottom()))
@@ -216,14 +209,14 @@ class ProgressChart(QtWidgets.QWidget):
             box = QtCore.QRectF(plot.left() + 6, layout.total_y - metrics.height() - 2, width,
                                 metrics.height())
             painter.fillRect(box, QtGui.QColor("white"))
-            painter.setPen(TOTAL)
+            painter.setPen(palette.TOTAL)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         for x, colour, _style, text in markers:
             width = metrics.horizontalAdvance(text) + 10
             # Beside the line, on the side with room, just above the date axis: the total's
             # label is at the top, and the curves are low there only at the start.
             left = x + 4 if x + 4 + width <= plot.right() else x - 4 - width
-            row = 1 if colour is DEADLINE else 0
+            row = 1 if colour is palette.DEADLINE else 0
             box = QtCore.QRectF(left, plot.bottom() - (row + 1) * (metrics.height() + 4),
                                 width, metrics.height())
             painter.fillRect(box, QtGui.QColor("white"))
@@ -237,10 +230,10 @@ class ProgressChart(QtWidgets.QWidget):
                                     *layout.done,
                                     QtCore.QPointF(layout.done[-1].x(), plot.bottom())])
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(DONE_FILL)
+            painter.setBrush(palette.DONE_FILL)
             painter.drawPolygon(area)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-        for points, colour in ((layout.proposed, PROPOSED), (layout.done, DONE)):
+        for points, colour in ((layout.proposed, palette.PROPOSED), (layout.done, palette.DONE)):
             painter.setPen(QtGui.QPen(colour, 2.2))
             painter.drawPolyline(QtGui.QPolygonF(points))
             if points:
@@ -253,7 +246,7 @@ class ProgressChart(QtWidgets.QWidget):
             y = item.rect.center().y()
             painter.setPen(QtGui.QPen(item.colour, 2.2, item.style))
             painter.drawLine(QtCore.QLineF(item.rect.left(), y, item.rect.left() + 22, y))
-            painter.setPen(TEXT)
+            painter.setPen(palette.CHART_TEXT)
             painter.drawText(QtCore.QRectF(item.rect.left() + 28, item.rect.top(),
                                            item.rect.width() - 28, item.rect.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -11,11 +11,12 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from reviewer_app.services.enums import CaseStatus, Verdict
+from reviewer_app.domain.vocabulary import CaseStatus, Verdict
 from reviewer_app.services.progress import JST, ProgressReport, StatusCounts
+from reviewer_app.ui import palette
+from reviewer_app.ui.labels import status_label, verdict_label
 from reviewer_app.ui.progress_chart import ProgressChart
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
-from reviewer_app.ui.queue.labels import STATUS_COLOURS, status_label, verdict_label
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -282,7 +283,7 @@ class ProgressView(QtWidgets.QWidget):
             [self.tr("状態"), self.tr("件数"), self.tr("割合")],
             [[status_label(s), report.by_status.count(s), _percent(report.by_status.count(s),
                                                                    total)]
-             for s in CaseStatus], [STATUS_COLOURS[s] for s in CaseStatus])
+             for s in CaseStatus], [palette.STATUS_COLOURS[s] for s in CaseStatus])
         v = report.done_by_verdict
         self.verdict_label.setText(self.tr(
             "完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件").replace(

@@ -10,15 +10,23 @@ A failure reaches the caller's ``on_failure`` as a :class:`TaskFailure`: a
 :class:`~reviewer_app.errors.UserError` carries its own sentence in the user's language; anything
 else becomes a generic sentence and its traceback goes to the log — the exception type and stack
 only, never the message (it might quote a name or an amount).
+
+A result whose receiver is gone is dropped, as Picard's ``run_task`` does: the callbacks belong to
+a ``receiver`` (a QObject: given, or the object of a bound method), and when it has been deleted
+by the time the worker finishes (the window closed, the tab was rebuilt) neither callback runs.
+docs/concurrency.md says how this fits with the viewer's pools and the PDF process.
 """
 
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
+
+import shiboken6
 
 from reviewer_app.applog import log_unexpected
 from reviewer_app.errors import UserError
@@ -53,8 +61,33 @@ def failure_for(exc: BaseException, lang: str) -> TaskFailure:
     return TaskFailure(text, exc)
 
 
+@dataclass(frozen=True)
+class _Delivery:
+    """What a finished task calls back, and the object those callbacks belong to."""
+
+    on_success: Callable[[Any], None] | None
+    on_failure: Callable[[TaskFailure], None] | None
+    receiver: weakref.ref[QtCore.QObject] | None
+
+    def receiver_gone(self) -> bool:
+        if self.receiver is None:
+            return False
+        obj = self.receiver()
+        return obj is None or not shiboken6.isValid(obj)
+
+
+def receiver_of(*callbacks: Callable[..., object] | None) -> QtCore.QObject | None:
+    """The QObject a callback is a bound method of (the first one found), else None."""
+    for callback in callbacks:
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, QtCore.QObject):
+            return owner
+    return None
+
+
 class TaskManager(QtCore.QObject):
-    """``run(fn, on_success, on_failure)``: ``fn()`` on the worker, callbacks on the GUI thread.
+    """``run(fn, on_success, on_failure, receiver=…)``: ``fn()`` on the worker, callbacks on the
+    GUI thread unless their receiver has been deleted meanwhile.
 
     ``failed`` is emitted for failures that have no ``on_failure`` (the main window shows them).
     ``busyChanged(bool)`` tells whether anything is queued or running (for a busy cursor).
@@ -85,33 +118,46 @@ class TaskManager(QtCore.QObject):
         fn: Callable[[], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[TaskFailure], None] | None = None,
+        *,
+        receiver: QtCore.QObject | None = None,
     ) -> Future[T] | None:
-        """Queue ``fn``; returns its future (None after :meth:`shutdown`)."""
+        """Queue ``fn``; returns its future (None after :meth:`shutdown`).
+
+        ``receiver`` owns the callbacks (default: the object of a bound-method callback); when
+        it is deleted before ``fn`` finishes, the result is dropped (a failure is still logged
+        if it was unexpected). Lambdas and closures should name their receiver."""
         if self._executor is None:
             return None
+        owner = receiver if receiver is not None else receiver_of(on_success, on_failure)
+        delivery = _Delivery(on_success, on_failure,
+                             weakref.ref(owner) if owner is not None else None)
         future = self._executor.submit(fn)
         self._pending += 1
         if self._pending == 1:
             self.busyChanged.emit(True)
-        future.add_done_callback(
-            lambda f: self._finished.emit((f, on_success, on_failure)))
+        future.add_done_callback(lambda f: self._finished.emit((f, delivery)))
         return future
 
-    def _deliver(self, packet: tuple[Future[Any], Any, Any]) -> None:
-        future, on_success, on_failure = packet
+    def _deliver(self, packet: tuple[Future[Any], _Delivery]) -> None:
+        future, delivery = packet
         self._pending -= 1
         if self._pending == 0:
             self.busyChanged.emit(False)
         if future.cancelled():
             return
         exc = future.exception()
+        if delivery.receiver_gone():
+            if exc is not None:
+                failure_for(exc, self.language)  # logs what was unexpected; nobody to tell
+            log.debug("a background result was dropped: its receiver is gone")
+            return
         if exc is None:
-            if on_success is not None:
-                on_success(future.result())
+            if delivery.on_success is not None:
+                delivery.on_success(future.result())
             return
         failure = failure_for(exc, self.language)
-        if on_failure is not None:
-            on_failure(failure)
+        if delivery.on_failure is not None:
+            delivery.on_failure(failure)
         else:
             self.failed.emit(failure)
 

@@ -26,6 +26,7 @@ from reviewer_app.domain.case import (
 from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.engine import evaluate
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.vocabulary import BenefitKind, Relationship
 
 GOAL = 10_000
 
@@ -51,14 +52,15 @@ def generate(n: int, seed: int = 20240902) -> list[Case]:
         cases.append(Case(
             judgment_date=date(2024, 9, 2) if rng.random() < 0.5 else date(2025, 10, 15),
             target_year=2023,
-            dependent=Dependent(birth, rng.choice(("spouse", "child", "parent")),
+            dependent=Dependent(birth, rng.choice((Relationship.SPOUSE, Relationship.CHILD,
+                                                   Relationship.PARENT)),
                                 living_with_insured=rng.random() < 0.9),
             insured=Insured(rng.choice((None, 5_000_000)), rng.choice((None, 1_400_000))),
             employers=tuple(employers),
             pensions=(Pension("old_age", 600_000),) if rng.random() < 0.1 else (),
             self_employment=((SelfEmployment(800_000, 950_000),) if rng.random() < 0.05 else ()),
-            benefits=((Benefit("unemployment", rng.randint(2_000, 6_000), date(2023, 6, 1)),)
-                      if rng.random() < 0.05 else ()),
+            benefits=((Benefit(BenefitKind.UNEMPLOYMENT, rng.randint(2_000, 6_000),
+                               date(2023, 6, 1)),) if rng.random() < 0.05 else ()),
         ))
     return cases
 

@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_queue import populate
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.users import add_user
 from reviewer_app.services.workspace import init_workspace, open_session
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.ui.qt import QtCore, QtWidgets
 from reviewer_app.ui.queue import QueueWidget
 from reviewer_app.ui.tasks import TaskManager

@@ -28,13 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/pg.py
 
 from sqlalchemy import insert
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.queue import QueueFilter, QueueService, QueueView
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.services.users import add_user
 from reviewer_app.services.workspace import init_workspace, open_session
 from reviewer_app.store import blind_index, sealing
 from reviewer_app.store.blind_index import Field
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Case,
     DeficiencyNotice,

@@ -18,12 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from unit.review.builders import TARGET_YEAR, sample_case
 
-from reviewer_app.review.deficiency import (
-    DeficiencyReason,
-    DocumentReview,
-    ReviewStatus,
-    build_notice,
-)
+from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, build_notice
 from reviewer_app.ui.case.answers_tab import AnswersTab
 from reviewer_app.ui.case.documents_tab import DocumentsTab
 from reviewer_app.ui.case.notice_tab import NoticeTab

@@ -12,7 +12,6 @@ otherwise (``xvfb-run`` works too).
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import sys
 import tempfile
@@ -23,7 +22,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reviewer_app.commands.demo import ensure_demo_workspace
-from reviewer_app.store.enums import CaseStatus
+from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.ui.app import create_application
 from reviewer_app.ui.login import LoginDialog
 from reviewer_app.ui.main_window import MainWindow
@@ -131,14 +131,13 @@ def main() -> int:
     # Back to the PDF case: twelve months in the 収入 tab, then propose.
     open_case(window, pdf_case)
     assert view.detail is not None
-    sheet = copy.deepcopy(view.income_tab.sheet())
     year = view.detail.target_year
-    sheet["employers"] = [{"name": "株式会社サンプル商事", "cutoff_day": 15,
-                           "pay_month_offset": 0, "pay_day": 25,
-                           "payments": [{"month": f"{year}-{m:02d}", "gross": g}
-                                        for m, g in enumerate(AMOUNTS, 1)]}]
-    view.income_tab.set_sheet(sheet, view._profile)
-    view._on_sheet_changed(view.income_tab.sheet())
+    # As the examiner would: an employer (15日締め・当月25日払い), then twelve months pasted.
+    employers = view.income_tab.employers_model
+    employers.add_record()
+    for column, value in ((0, "株式会社サンプル商事"), (1, 15), (2, 0), (3, 25)):
+        employers.setData(employers.index(0, column), value)
+    view.income_tab.grid_model.set_amounts(0, YearMonth(year, 1), list(AMOUNTS))
     view.tabs.setCurrentWidget(view.income_tab)
     save(window, out / "04-case-income.png")
     view.tabs.setCurrentWidget(view.decision_tab)

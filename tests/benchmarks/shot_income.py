@@ -15,6 +15,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from reviewer_app.domain.caseio import sheet_from_json
 from reviewer_app.profiles import load_profile
 from reviewer_app.ui.income import IncomeTab
 from reviewer_app.ui.qt import QtWidgets
@@ -23,11 +24,11 @@ SEED_AMOUNTS = [98_000, 98_000, 120_000, 120_000, 120_000, 98_000,
                 98_000, 98_000, 98_000, 98_000, 98_000, 98_000]
 
 
-def seed_sheet() -> dict[str, Any]:
+def seed_json() -> dict[str, Any]:
     payments = [{"month": f"2023-{m:02d}", "gross": g} for m, g in enumerate(SEED_AMOUNTS, 1)]
     payments += [{"month": f"2024-{m:02d}", "gross": 90_000} for m in range(1, 5)]
     return {
-        "judgment_date": "2024-09-02", "target_year": 2023, "profile": "default",
+        "judgment_date": "2024-09-02", "target_year": 2023,
         "dependent": {"birth_date": "1985-06-01", "relationship": "spouse"},
         "insured": {"annual_income": 5_200_000},
         "employers": [{"name": "A社", "cutoff_day": 15, "pay_month_offset": 0, "pay_day": 25,
@@ -49,7 +50,7 @@ def main() -> None:
         pass
     tab = IncomeTab()
     tab.resize(1400, 900)
-    tab.set_sheet(seed_sheet(), load_profile("default"))
+    tab.set_sheet(sheet_from_json(seed_json()), load_profile("default"))
     tab.show()
     app.processEvents()
     tab.grab().save(str(out / "income_tab.png"))
@@ -59,9 +60,9 @@ def main() -> None:
     app.processEvents()
     tab.grab().save(str(out / "income_tab_narrow.png"))
     tab.resize(1400, 900)
-    broken = seed_sheet()
+    broken = seed_json()
     broken["employers"][0]["bonuses"] = [{"gross": 60_000}]
-    tab.set_sheet(broken, load_profile("default"))
+    tab.set_sheet(sheet_from_json(broken), load_profile("default"))
     tab.set_read_only(True)
     app.processEvents()
     tab.grab().save(str(out / "income_read_only.png"))

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from reviewer_app.commands.demo import answer_results, ensure_demo_workspace
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.results import export_results
 from reviewer_app.services.workspace import open_session

@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.commands.demo import DEMO_SEED, ensure_demo_workspace
+from reviewer_app.ui.case.conflicts import ConflictResolver
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.login import LoginDialog
 from reviewer_app.ui.main_window import MainWindow
@@ -81,7 +82,7 @@ def tasks_fixture(qtbot: QtBot) -> Iterator[TaskManager]:
         yield manager
 
 
-def wait(qtbot: QtBot, condition: Callable[[], Any], timeout: int = TIMEOUT_MS) -> None:
+def wait(qtbot: QtBot, condition: Callable[[], object], timeout: int = TIMEOUT_MS) -> None:
     qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
 
 
@@ -115,6 +116,21 @@ def find_attachment(window: MainWindow, media_prefix: str,
     raise AssertionError(f"no {media_prefix} attachment in the demo workspace")
 
 
+W = TypeVar("W", bound=QtWidgets.QWidget)
+
+
+def child(parent: QtWidgets.QWidget, kind: type[W], name: str) -> W:
+    """The widget named ``name`` (its object name, never its translated text) under ``parent``."""
+    found = parent.findChild(kind, name)
+    assert isinstance(found, kind), f"no {kind.__name__} named {name!r}"
+    return found
+
+
+def save_state(view: QtWidgets.QWidget) -> str:
+    """What the case header says about saving (``saveState``)."""
+    return child(view, QtWidgets.QLabel, "saveState").text()
+
+
 def pdf_pages(data: bytes) -> int:
     import pymupdf
 
@@ -133,12 +149,17 @@ def sign_in(qtbot: QtBot, tasks: TaskManager, demo: Demo, user: str,
 
 
 def open_window(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo,
-                user: str = "examiner") -> MainWindow:
-    """Sign in through the dialog and show the main window with its queue loaded."""
+                user: str = "examiner",
+                resolve_conflict: ConflictResolver | None = None) -> MainWindow:
+    """Sign in through the dialog and show the main window with its queue loaded;
+    ``resolve_conflict`` answers a conflicting income save instead of the dialog."""
     dialog = sign_in(qtbot, tasks, demo, user)
     wait(qtbot, lambda: dialog.session is not None)
     assert dialog.session is not None
-    window = MainWindow(dialog.session, tasks, settings)
+    if resolve_conflict is None:
+        window = MainWindow(dialog.session, tasks, settings)
+    else:
+        window = MainWindow(dialog.session, tasks, settings, resolve_conflict=resolve_conflict)
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()

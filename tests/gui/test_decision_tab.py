@@ -3,28 +3,32 @@ supervisor, and approval asked once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, date, datetime
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.services.case_views import DecisionView
-from reviewer_app.services.enums import CaseStatus
+from reviewer_app.domain.case import Case, Dependent
+from reviewer_app.domain.engine import Evaluation, evaluate
+from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, Verdict
+from reviewer_app.services.case_views import DecisionView, EvaluationSnapshot
 from reviewer_app.ui import decision_tab as decision_module
 from reviewer_app.ui.decision_tab import DecisionTab
 from reviewer_app.ui.qt import Qt
 
 pytestmark = pytest.mark.gui
 
-CONTINUE_AT_ZERO: dict[str, Any] = {"verdict": "continue", "annual_income": 0,
-                                    "annual_limit": 1_300_000, "exclusion": {"date": None}}
+# The engine on a case with nothing entered: 扶養継続 at 0 yen (no exclusion date).
+CONTINUE_AT_ZERO: Evaluation = evaluate(
+    Case(judgment_date=date(2024, 9, 2), target_year=2023,
+         dependent=Dependent(date(1985, 6, 1))), RuleProfile())
 
 
-def proposal(verdict: str, engine: str, comment: str = "") -> DecisionView:
-    return DecisionView(1, "proposal", verdict, None, 2, "examiner",
+def proposal(verdict: Verdict, engine: Verdict, comment: str = "") -> DecisionView:
+    return DecisionView(1, DecisionKind.PROPOSAL, verdict, None, 2, "examiner",
                         datetime(2024, 9, 3, 1, tzinfo=UTC), comment,
-                        {"evaluation": {"verdict": engine}, "profile": "default"})
+                        EvaluationSnapshot(engine, None, None, "default", 1))
 
 
 def make_tab(qtbot: QtBot) -> DecisionTab:
@@ -58,11 +62,11 @@ def test_nothing_entered_or_checked_shows_unentered_and_picks_no_verdict(
 
 def test_a_departure_from_needs_review_is_shown_with_the_comment(qtbot: QtBot) -> None:
     tab = make_tab(qtbot)
-    awaiting(tab, proposal("exclude", "needs_review", "恒常的な増収と判断"))
+    awaiting(tab, proposal(Verdict.EXCLUDE, Verdict.NEEDS_REVIEW, "恒常的な増収と判断"))
     assert tab.departure_label.isVisible()
     text = tab.departure_label.text()
     assert "自動判定(要確認)と異なる判定案です" in text and "恒常的な増収と判断" in text
-    awaiting(tab, proposal("exclude", "exclude"))
+    awaiting(tab, proposal(Verdict.EXCLUDE, Verdict.EXCLUDE))
     assert not tab.departure_label.isVisible()
 
 
@@ -71,13 +75,13 @@ def test_approving_asks_once_and_no_keeps_the_case(qtbot: QtBot,
     asked: list[str] = []
     answer = [False]
 
-    def ask(_parent: Any, _title: str, text: str) -> bool:
+    def ask(_parent: object, _title: str, text: str) -> bool:
         asked.append(text)
         return answer[0]
 
     monkeypatch.setattr(decision_module, "ask_confirmation", ask)
     tab = make_tab(qtbot)
-    awaiting(tab, proposal("exclude", "needs_review", "恒常的な増収と判断"))
+    awaiting(tab, proposal(Verdict.EXCLUDE, Verdict.NEEDS_REVIEW, "恒常的な増収と判断"))
     emitted: list[str] = []
     tab.approveRequested.connect(emitted.append)
     tab.approve_comment.setPlainText("確認")

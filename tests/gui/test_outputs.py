@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
+    child,
     demo_fixture,
     open_case,
     open_window,
@@ -22,7 +23,8 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
 
 from reviewer_app.bundle.results import ResultStatus, read_results
 from reviewer_app.commands.demo import WEB_DIR, WEB_KEY_FILE, answer_results
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.security import keys
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.results import RESULTS_SIGNER_FILE, export_results
@@ -88,8 +90,9 @@ def test_examiners_have_no_output_menu(qtbot: QtBot, tasks: TaskManager, setting
                                        demo: Demo) -> None:
     window = open_window(qtbot, tasks, settings, demo, user="examiner")
     assert window.outputs is None
-    titles = [a.text() for a in window.menuBar().actions()]
-    assert not any("出力" in t for t in titles)
+    menus = [a.menu() for a in window.menuBar().actions()]
+    assert menus and not any(m is not None and m.objectName() == "outputMenu" for m in menus)
+    assert window.findChild(QtWidgets.QMenu, "outputMenu") is None
 
 
 def test_a_resubmitted_file_is_marked_new_in_the_document_list(
@@ -123,8 +126,9 @@ def test_a_resubmitted_file_is_marked_new_in_the_document_list(
     wait(qtbot, lambda: view.detail is not None and view.detail.case_id == case_id)
     tree = view.viewer._tree
     groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    labels = [child.text(0) for group in groups if group is not None
-              for j in range(group.childCount()) if (child := group.child(j)) is not None]
+    labels = [item.text(0) for group in groups if group is not None
+              for j in range(group.childCount()) if (item := group.child(j)) is not None]
     new = [label for label in labels if label.startswith("【新着】")]
     assert len(new) == 1 and "再提出_" in new[0]
-    assert "再提出がありました" in view.banner.text() and view.banner.isVisible()
+    banner = child(view, QtWidgets.QLabel, "caseBanner")
+    assert "再提出がありました" in banner.text() and banner.isVisible()

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import settings_fixture, tasks_fixture, wait  # noqa: F401 (fixtures)
 from workspace_fixture import WorkspaceFixture
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.non_submitters import propose_exclusions
 from reviewer_app.services.queue import QueueView
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import Qt, QtWidgets
 from reviewer_app.ui.queue import bulk

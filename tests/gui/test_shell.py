@@ -6,6 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
+    child,
     demo_fixture,
     first_case_with,
     open_window,
@@ -15,9 +16,9 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     wait,
 )
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.queue import QueueFilter
-from reviewer_app.store.enums import CaseStatus
-from reviewer_app.ui.qt import Qt, QtCore
+from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
 from reviewer_app.ui.queue import QueueModel
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
@@ -128,9 +129,9 @@ def test_opening_a_case_assigns_it_and_shows_a_pdf_page(
     assert view.detail is not None
     assert view.detail.assignee_name == "examiner"
     assert view.detail.status is CaseStatus.IN_REVIEW
-    assert not view.banner.isVisible()
+    assert not child(view, QtWidgets.QLabel, "caseBanner").isVisible()
     # Back to the queue: the row now says 審査中 and who holds it.
-    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(view, QtWidgets.QPushButton, "backButton"), Qt.MouseButton.LeftButton)
     wait(qtbot, lambda: (row := window.queue.model.row_at(
         window.queue.model.row_of_case(case_id))) is not None and row.assignee_name == "examiner")
     assert window.stack.currentWidget() is window.queue

@@ -16,6 +16,7 @@ from test_casework_decisions import propose_exclusion
 from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
+from reviewer_app.domain.vocabulary import CaseStatus, Role
 from reviewer_app.security import statements
 from reviewer_app.security.keys import generate_signing_key, public_key_to_text
 from reviewer_app.security.userkeys import UserKeys
@@ -26,7 +27,6 @@ from reviewer_app.services.errors import AccountDisabled, PermissionDenied
 from reviewer_app.services.exclusion_list import write_exclusion_list
 from reviewer_app.services.exporters import trust_exporter
 from reviewer_app.services.users import add_user, disable_user
-from reviewer_app.store.enums import CaseStatus, Role
 
 EXIT_BROKEN = 3
 

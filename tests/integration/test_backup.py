@@ -166,7 +166,8 @@ def test_a_postgresql_workspace_is_sent_to_pg_dump(tmp_path: Path) -> None:
 
 
 SAVER = textwrap.dedent("""
-    import sys, pathlib
+    import dataclasses, sys, pathlib
+    from reviewer_app.domain.case import Insured
     from reviewer_app.services.casework import CaseService
     from reviewer_app.services.workspace import open_session
 
@@ -176,8 +177,7 @@ SAVER = textwrap.dedent("""
         detail = service.open_case(case_id)
         sheet, version, saved = detail.income_sheet, detail.income_version, 0
         while not pathlib.Path(stop).exists():
-            sheet = dict(sheet)
-            sheet["insured"] = {"annual_income": 5_000_000 + saved}
+            sheet = dataclasses.replace(sheet, insured=Insured(annual_income=5_000_000 + saved))
             version = service.save_income_sheet(case_id, sheet, version).version
             saved += 1
             print(saved, version, flush=True)
@@ -223,8 +223,9 @@ def test_a_backup_taken_while_another_process_saves_restores_and_verifies(
         with open_session(target, "examiner", passwords["examiner"]) as ws:
             detail = CaseService(ws).open_case(case_id, take=False)
             assert detail.income_version in saved_versions
-            income = detail.income_sheet["insured"]["annual_income"]
-            assert 5_000_000 <= income < 5_000_000 + len(saves)
+            insured = detail.income_sheet.insured
+            assert insured is not None and insured.annual_income is not None
+            assert 5_000_000 <= insured.annual_income < 5_000_000 + len(saves)
             assert verify_chain(ws.engine).ok
     # the live workspace is unharmed too
     _ws, engine = open_workspace_engine(directory)

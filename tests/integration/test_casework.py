@@ -3,14 +3,35 @@ lock (two workstations = two WorkspaceSessions), document checks (SQLite and Pos
 
 from __future__ import annotations
 
+import copy
 import threading
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
 from casework_fixtures import PersonSpec, Seeded, seed_case
+from sheets import employer, payments, with_employers
 from workspace_fixture import WorkspaceFixture
 
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.domain.case import Dependent, Insured, Payment, Survey
+from reviewer_app.domain.caseio import sheet_from_json, sheet_to_json
+from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.sheet import (
+    BonusEntry,
+    CaseInputError,
+    EmployerEntry,
+    IncomeSheet,
+    PensionEntry,
+)
+from reviewer_app.domain.vocabulary import (
+    CaseStatus,
+    PensionKind,
+    Relationship,
+    ReviewStatus,
+    Verdict,
+)
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.services.case_errors import (
     CaseHeldByOther,
     CaseLocked,
@@ -21,7 +42,6 @@ from reviewer_app.services.case_errors import (
 )
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
-from reviewer_app.store.enums import CaseStatus, Verdict
 
 PDF = b"%PDF-1.4\n% a payslip\n" + bytes(range(256)) * 40
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 500
@@ -32,10 +52,6 @@ def case(workspace: WorkspaceFixture) -> Seeded:
     admin = workspace.login("admin")
     return seed_case(admin, PersonSpec(1, files=[(PDF, "application/pdf", "給与_1月.pdf"),
                                                  (PNG, "image/png", "賞与.png")]))
-
-
-def payments(months: dict[str, int]) -> list[dict[str, Any]]:
-    return [{"month": m, "gross": g} for m, g in months.items()]
 
 
 def test_open_assigns_an_unassigned_case(workspace: WorkspaceFixture, case: Seeded) -> None:
@@ -49,7 +65,7 @@ def test_open_assigns_an_unassigned_case(workspace: WorkspaceFixture, case: Seed
     assert doc.kind == "payslip" and doc.comment == "賞与支給なし"
     assert [(a.name, a.media_type, a.size) for a in doc.attachments] == [
         ("給与_1月.pdf", "application/pdf", len(PDF)), ("賞与.png", "image/png", len(PNG))]
-    assert detail.income_version is None and detail.income_sheet["target_year"] == 2024
+    assert detail.income_version is None and detail.income_sheet.target_year == 2024
     again = CaseService(examiner).open_case(case.case_id)
     assert not again.took and again.version == detail.version
 
@@ -150,7 +166,15 @@ def test_only_the_holder_stores_a_rotation(workspace: WorkspaceFixture, case: Se
 def test_default_income_sheet_from_the_submission(
         workspace: WorkspaceFixture, case: Seeded) -> None:
     sheet = CaseService(workspace.login("examiner")).default_income_sheet(case.case_id)
-    assert sheet == {
+    assert sheet == IncomeSheet(
+        judgment_date=date(2024, 7, 1), target_year=2024,
+        dependent=Dependent(birth_date=date(1982, 3, 3), relationship=Relationship.SPOUSE,
+                            certified_on=date(2010, 4, 1), living_with_insured=True,
+                            lives_abroad=False),
+        insured=Insured(annual_income=6_000_000),
+        survey=Survey(submitted=True, exclusion_date=date(2024, 9, 1)))
+    # stored as issue 2's JSON, exactly as before the sheet was typed
+    assert sheet_to_json(sheet) == {
         "judgment_date": "2024-07-01", "target_year": 2024,
         "dependent": {"birth_date": "1982-03-03", "relationship": "spouse",
                       "certified_on": "2010-04-01", "living_with_insured": True,
@@ -171,12 +195,10 @@ def test_save_and_conflicting_save_from_another_workstation(
     assert saved.version == 1
     b_view = desk_b.open_case(case.case_id)
     assert b_view.income_version == 1
-    theirs = {**base, "employers": [{"name": "A社", "payments": payments(
-        {"2024-01": 90_000, "2024-02": 95_000})}]}
+    theirs = with_employers(base, employer(payments({"2024-01": 90_000, "2024-02": 95_000})))
     assert desk_b.save_income_sheet(case.case_id, theirs, 1).version == 2
-    mine = {**base, "employers": [{"name": "A社", "payments": payments(
-        {"2024-01": 90_000, "2024-03": 99_000})}]}
-    kept = dict(mine)
+    mine = with_employers(base, employer(payments({"2024-01": 90_000, "2024-03": 99_000})))
+    kept = copy.deepcopy(mine)
     with pytest.raises(ConflictError) as info:
         desk_a.save_income_sheet(case.case_id, mine, saved.version)
     conflict = info.value
@@ -203,28 +225,49 @@ def test_first_save_conflicts_when_another_desk_saved_first(
 
 
 @pytest.mark.parametrize(("edit", "field", "words"), [
-    ({"target_year": "2024"}, "target_year", "対象年"),
-    ({"employers": [{"payments": [{"month": "2024-13", "gross": 1}]}]},
-     "employers[0].payments[0].month", "勤務先1の給与"),
-    ({"employers": [{"payments": [{"month": "2024-01", "gros": 1}]}]},
-     "employers[0].payments[0].gros", "勤務先1の1月給与"),
-    ({"employers": [{"bonuses": [{"gross": 1}]}]},
+    ({"target_year": 1800}, "target_year", "対象年"),
+    ({"employers": (EmployerEntry("", payments=(Payment(YearMonth(2024, 1), -1),)),)},
+     "employers[0].payments[0].gross", "勤務先1の1月給与"),
+    ({"employers": (EmployerEntry("", cutoff_day=32),)}, "employers[0].cutoff_day",
+     "勤務先 1 行目の締め日"),
+    ({"employers": (EmployerEntry(bonuses=(BonusEntry(gross=1),)),)},
      "employers[0].bonuses[0].month", "賞与 1 行目の支給月"),
-    ({"profile": "mhlw_strict"}, "profile", "ルールプロファイル"),
+    ({"pensions": (PensionEntry(PensionKind.OLD_AGE, None),)}, "pensions[0].annual",
+     "年金 1 行目の年額"),
 ])
 def test_invalid_sheet_is_refused_and_nothing_stored(workspace: WorkspaceFixture, case: Seeded,
                                                      edit: dict[str, Any], field: str,
                                                      words: str) -> None:
     service = CaseService(workspace.login("examiner"))
     detail = service.open_case(case.case_id)
-    bad = {**detail.income_sheet, **edit}
+    bad = replace(detail.income_sheet, **edit)
     with pytest.raises(InvalidIncomeSheet) as info:
         service.save_income_sheet(case.case_id, bad, None)
     # the path is kept for callers; the examiner reads words, never the path (issue 13)
     assert info.value.field == field and info.value.subject == field
     assert words in info.value.message("ja") and field not in info.value.message("ja")
-    assert field == "profile" or field not in info.value.message("en")
+    assert field not in info.value.message("en")
     assert service.open_case(case.case_id).income_version is None
+
+
+@pytest.mark.parametrize(("edit", "field"), [
+    ({"target_year": "2024"}, "target_year"),
+    ({"employers": [{"payments": [{"month": "2024-13", "gross": 1}]}]},
+     "employers[0].payments[0].month"),
+    ({"employers": [{"payments": [{"month": "2024-01", "gros": 1}]}]},
+     "employers[0].payments[0].gros"),
+    ({"profile": "mhlw_strict"}, "profile"),
+])
+def test_a_sheet_that_is_no_sheet_is_refused_at_the_json_edge(
+        workspace: WorkspaceFixture, case: Seeded, edit: dict[str, Any], field: str) -> None:
+    """What the typed sheet cannot hold (a wrong type, format or key, a profile of its own) is
+    refused where JSON becomes a sheet, with the field's path and a sentence for the examiner."""
+    detail = CaseService(workspace.login("examiner")).open_case(case.case_id)
+    with pytest.raises(CaseInputError) as info:
+        sheet_from_json({**sheet_to_json(detail.income_sheet), **edit})
+    assert info.value.field == field and info.value.problem_ja
+    if field == "profile":
+        assert "ワークスペースの設定" in info.value.problem_ja
 
 
 def test_document_check_saved_with_its_own_lock(workspace: WorkspaceFixture, case: Seeded) -> None:

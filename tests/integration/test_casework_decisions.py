@@ -6,14 +6,12 @@ from datetime import date
 
 import pytest
 from casework_fixtures import PersonSpec, Seeded, seed_case
+from sheets import OVER_FROM_MARCH, employer, with_employers
 from sqlalchemy import select
 from workspace_fixture import WorkspaceFixture
 
-from reviewer_app.review.deficiency import (
-    DeficiencyReason,
-    DocumentReview,
-    ReviewStatus,
-)
+from reviewer_app.domain.vocabulary import CaseStatus, ReviewStatus, Verdict
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.services.case_errors import (
     CaseLocked,
     EvaluationChanged,
@@ -27,11 +25,7 @@ from reviewer_app.services.queue import QueueFilter, QueueService
 from reviewer_app.services.users import add_user
 from reviewer_app.services.workspace import open_session
 from reviewer_app.store import settings
-from reviewer_app.store.enums import CaseStatus, Verdict
 from reviewer_app.store.models import AuditEvent, IncomeSheet
-
-OVER_FROM_MARCH = [{"month": f"2024-{m:02d}", "gross": 90_000 if m < 3 else 150_000}
-                   for m in range(1, 13)]
 
 
 @pytest.fixture
@@ -42,9 +36,7 @@ def case(workspace: WorkspaceFixture) -> Seeded:
 
 def enter_income(service: CaseService, case_id: int) -> int:
     detail = service.open_case(case_id)
-    sheet = {**detail.income_sheet, "employers": [{
-        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
-        "payments": OVER_FROM_MARCH}]}
+    sheet = with_employers(detail.income_sheet, employer(OVER_FROM_MARCH))
     service.save_income_sheet(case_id, sheet, detail.income_version)
     return service.open_case(case_id).version
 
@@ -66,7 +58,7 @@ def test_propose_then_approve_as_another_user(workspace: WorkspaceFixture, case:
     [proposal] = detail.decisions
     assert proposal.comment == "3か月連続で超過"
     assert proposal.evaluation is not None
-    assert proposal.evaluation["evaluation"]["exclusion"]["date"] == "2024-02-01"
+    assert proposal.evaluation.exclusion_date == date(2024, 2, 1)
 
     supervisor_ws = workspace.login("supervisor")
     [row] = QueueService(supervisor_ws).approval_queue()
@@ -79,7 +71,7 @@ def test_propose_then_approve_as_another_user(workspace: WorkspaceFixture, case:
     assert [d.kind for d in done.decisions] == ["proposal", "approval"]
     approval = done.decisions[1]
     assert approval.decided_by == "supervisor" and approval.verdict == "exclude"
-    assert approval.evaluation is not None and approval.evaluation["profile"] == "default"
+    assert approval.evaluation is not None and approval.evaluation.profile == "default"
 
 
 def test_editing_is_locked_while_awaiting_approval(
@@ -212,7 +204,7 @@ def test_record_notice_sets_notice_sent(workspace: WorkspaceFixture, case: Seede
     assert after.status is CaseStatus.NOTICE_SENT and after.version == version
     [stored] = after.notices
     assert stored.item_count == 2 and stored.reply_deadline == date(2024, 9, 30)
-    assert stored.items[0]["reason"] == "unreadable" and stored.items[0]["note"] == "ぼやけています"
+    assert stored.items[0].reason == "unreadable" and stored.items[0].note == "ぼやけています"
     assert stored.message == "お手数ですが、再提出をお願いします。"
     assert QueueService(workspace.login("examiner")).count(
         QueueFilter(status=CaseStatus.NOTICE_SENT)) == 1
@@ -257,9 +249,7 @@ def test_a_proposal_departing_from_needs_review_needs_a_comment(workspace: Works
     # issue 13 defect 5: the engine said 要確認 (months missing), 扶養除外 with no word
     examiner = CaseService(workspace.login("examiner"))
     detail = examiner.open_case(case.case_id)
-    sheet = {**detail.income_sheet, "employers": [{
-        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
-        "payments": OVER_FROM_MARCH[:5]}]}
+    sheet = with_employers(detail.income_sheet, employer(OVER_FROM_MARCH[:5]))
     examiner.save_income_sheet(case.case_id, sheet, detail.income_version)
     version = examiner.open_case(case.case_id).version
     assert examiner.evaluate(case.case_id).verdict == "needs_review"

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,11 +16,14 @@ from typing import Any
 import pytest
 from casework_fixtures import PersonSpec, seed_case
 from openpyxl import load_workbook
+from sheets import OVER_FROM_MARCH, UNDER_ALL_YEAR, employer, with_employers
 from sqlalchemy import select
 from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.atomic import OutputNotWritable
 from reviewer_app.cli import main
+from reviewer_app.domain.case import Payment
+from reviewer_app.domain.vocabulary import Verdict
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
 from reviewer_app.services.exclusion_list import (
@@ -27,13 +31,9 @@ from reviewer_app.services.exclusion_list import (
     exclusion_rows,
     write_exclusion_list,
 )
-from reviewer_app.store.enums import Verdict
 from reviewer_app.store.models import AuditEvent
 
 JST = timezone(timedelta(hours=9))
-OVER_FROM_MARCH = [{"month": f"2024-{m:02d}", "gross": 90_000 if m < 3 else 150_000}
-                   for m in range(1, 13)]
-UNDER_ALL_YEAR = [{"month": f"2024-{m:02d}", "gross": 90_000} for m in range(1, 13)]
 HYPERLINK = '=HYPERLINK("http://evil.example/","開く")'
 RULE = "3か月連続で月額限度額を超えた"
 HEADER = ["記号", "番号", "被保険者氏名", "被扶養者氏名", "被扶養者カナ", "生年月日", "続柄",
@@ -60,13 +60,11 @@ class Finished:
     approved_at: dict[int, datetime]  # case id -> approval time
 
 
-def _drive(workspace: WorkspaceFixture, case_id: int, payments: list[dict[str, Any]],
+def _drive(workspace: WorkspaceFixture, case_id: int, payments: Sequence[Payment],
            verdict: Verdict) -> datetime:
     examiner = CaseService(workspace.login("examiner"))
     detail = examiner.open_case(case_id)
-    sheet = {**detail.income_sheet, "employers": [{
-        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
-        "payments": payments}]}
+    sheet = with_employers(detail.income_sheet, employer(payments))
     examiner.save_income_sheet(case_id, sheet, detail.income_version)
     version = examiner.open_case(case_id).version
     exclusion_date = date(2024, 2, 1) if verdict is Verdict.EXCLUDE else None

@@ -17,11 +17,11 @@ from helpers_import import (  # noqa: F401 (ws_fixture provides the fixture ws)
 )
 from sqlalchemy import func, select
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.cases import list_cases
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.importing import RevisionConflict, import_bundle
 from reviewer_app.store import blind_index
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
     AttachmentBlob,

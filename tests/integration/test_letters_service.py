@@ -15,8 +15,9 @@ from test_casework_decisions import propose_exclusion
 from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
+from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.errors import InputError
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
 from reviewer_app.services.letters import (

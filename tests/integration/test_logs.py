@@ -21,16 +21,18 @@ pytestmark = pytest.mark.slow
 
 SESSION = textwrap.dedent("""
     import sys
+    from dataclasses import replace
     from datetime import date
     from pathlib import Path
 
     from reviewer_app import applog
+    from reviewer_app.domain.case import Insured
     from reviewer_app.commands.demo import read_passwords
     from reviewer_app.errors import UserError
     from reviewer_app.services.casework import CaseService
     from reviewer_app.services.queue import QueueFilter, QueueService
     from reviewer_app.services.workspace import open_session
-    from reviewer_app.store.enums import Verdict
+    from reviewer_app.domain.vocabulary import Verdict
 
     applog.setup()
     directory = Path(sys.argv[1])
@@ -47,8 +49,7 @@ SESSION = textwrap.dedent("""
             for document in detail.documents:
                 for attachment in document.attachments:
                     service.attachment_bytes(attachment.attachment_id)
-            sheet = dict(detail.income_sheet)
-            sheet["insured"] = {"annual_income": 7_654_321 + index}
+            sheet = replace(detail.income_sheet, insured=Insured(annual_income=7_654_321 + index))
             service.save_income_sheet(row.case_id, sheet, detail.income_version)
         case_id = rows[0].case_id
         version = service.open_case(case_id).version

@@ -4,6 +4,7 @@ PostgreSQL)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,7 @@ from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import func, select
 from workspace_fixture import WorkspaceFixture
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
 from reviewer_app.services.non_submitters import (
@@ -21,7 +23,6 @@ from reviewer_app.services.non_submitters import (
 )
 from reviewer_app.services.users import add_user
 from reviewer_app.services.workspace import open_session
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import AuditEvent, Case, Decision
 
 DEADLINE = date(2024, 8, 25)  # the fixture survey's submission deadline
@@ -101,8 +102,9 @@ def test_after_the_deadline_each_non_submitter_is_proposed_for_1_september(
         assert proposal.kind == "proposal" and proposal.decided_by == "examiner"
         assert proposal.comment == "調査票未提出(提出期限 令和6年8月25日)"
         assert proposal.evaluation is not None
-        exclusion = proposal.evaluation["evaluation"]["exclusion"]
-        assert (exclusion["rule"], exclusion["date"]) == ("survey_not_submitted", "2024-09-01")
+        snapshot = proposal.evaluation
+        assert (snapshot.exclusion_rule, snapshot.exclusion_date) == ("survey_not_submitted",
+                                                                      date(2024, 9, 1))
     # the submitter was neither taken nor proposed
     untouched = service.open_case(people["submitter"], take=False)
     assert untouched.status is CaseStatus.NOT_STARTED and untouched.assignee_id is None
@@ -138,8 +140,9 @@ def test_a_non_submitter_whose_sheet_says_otherwise_is_skipped(
     examiner = workspace.login("examiner")
     service = CaseService(examiner)
     detail = service.open_case(people["ns1"])
-    sheet = {**detail.income_sheet, "survey": {**detail.income_sheet["survey"],
-                                               "submitted": True}}
+    survey = detail.income_sheet.survey
+    assert survey is not None
+    sheet = replace(detail.income_sheet, survey=replace(survey, submitted=True))
     service.save_income_sheet(people["ns1"], sheet, detail.income_version)
     result = propose_exclusions(examiner, [people["ns1"], people["ns2"]], AFTER)
     assert [(o.case_id, o.code) for o in result.outcomes] == [

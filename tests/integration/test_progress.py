@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 from casework_fixtures import PersonSpec, seed_case
+from sheets import OVER_FROM_MARCH, UNDER_ALL_YEAR, employer, with_employers
 from sqlalchemy import select, update
 from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus, Verdict
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
 from reviewer_app.services.progress import (
@@ -24,12 +26,9 @@ from reviewer_app.services.progress import (
     sample_days,
 )
 from reviewer_app.services.users import add_user
-from reviewer_app.store.enums import Verdict
 from reviewer_app.store.models import AuditEvent, Case, Decision, Dependent
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 
-OVER_FROM_MARCH = [{"month": f"2024-{m:02d}", "gross": 90_000 if m < 3 else 150_000}
-                   for m in range(1, 13)]
 PDF = [(b"%PDF-1.4 x", "application/pdf", "給与.pdf")]
 
 
@@ -40,9 +39,7 @@ class Driven:
 
 def _exclude(service: CaseService, case_id: int) -> int:
     detail = service.open_case(case_id)
-    sheet = {**detail.income_sheet, "employers": [{
-        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
-        "payments": OVER_FROM_MARCH}]}
+    sheet = with_employers(detail.income_sheet, employer(OVER_FROM_MARCH))
     service.save_income_sheet(case_id, sheet, detail.income_version)
     version = service.open_case(case_id).version
     return service.propose(case_id, Verdict.EXCLUDE, date(2024, 2, 1), "3か月連続で超過", version)
@@ -52,9 +49,7 @@ def _continue(service: CaseService, case_id: int) -> int:
     # Issue 13: 扶養継続 needs something entered or checked, so the salaries within the limit
     # are entered first.
     detail = service.open_case(case_id)
-    sheet = {**detail.income_sheet, "employers": [{
-        "name": "A社", "cutoff_day": "end", "pay_month_offset": 1, "pay_day": 25,
-        "payments": [{"month": f"2024-{m:02d}", "gross": 90_000} for m in range(1, 13)]}]}
+    sheet = with_employers(detail.income_sheet, employer(UNDER_ALL_YEAR))
     service.save_income_sheet(case_id, sheet, detail.income_version)
     version = service.open_case(case_id).version
     return service.propose(case_id, Verdict.CONTINUE, None, "収入は限度内と確認", version)

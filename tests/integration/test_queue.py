@@ -11,9 +11,9 @@ from casework_fixtures import PersonSpec, seed_case
 from sqlalchemy import update
 from workspace_fixture import WorkspaceFixture
 
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.queue import QueueFilter, QueueService, QueueView
-from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import Case, DeficiencyNotice
 
 

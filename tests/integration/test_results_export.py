@@ -20,8 +20,9 @@ from reviewer_app.atomic import OutputNotWritable
 from reviewer_app.bundle.errors import BundleError
 from reviewer_app.bundle.results import ResultStatus, read_results
 from reviewer_app.cli import main
+from reviewer_app.domain.vocabulary import CaseStatus, ReviewStatus, Verdict
 from reviewer_app.errors import InputError, UserError
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.samples.answer import answer_population
 from reviewer_app.samples.generate import generate_bundle
 from reviewer_app.security import keys
@@ -31,7 +32,6 @@ from reviewer_app.services.exporters import trust_exporter
 from reviewer_app.services.importing import import_bundle
 from reviewer_app.services.queue import QueueFilter, QueueService
 from reviewer_app.services.results import RESULTS_SIGNER_FILE, export_results, trust_web_system
-from reviewer_app.store.enums import CaseStatus, Verdict
 from reviewer_app.store.models import AuditEvent, Case, ResultMark, ResultsExport
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

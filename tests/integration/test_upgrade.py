@@ -180,7 +180,7 @@ def test_a_demo_made_by_an_earlier_version_is_upgraded_when_reused(tmp_path: Pat
 
     made = ensure_demo_workspace(tmp_path / "demo", members=2)
     old_dir = tmp_path / "old-demo"
-    at_revision(Filled(made.dir, made.passwords, {}, 0, {}, 0), old_dir, None)
+    at_revision(Filled(made.dir, made.passwords, {}, 0, None, 0), old_dir, None)
     shutil.copy(made.dir / PASSWORDS_FILE, old_dir / PASSWORDS_FILE)
     reused = ensure_demo_workspace(old_dir)
     assert not reused.created

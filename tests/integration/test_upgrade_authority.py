@@ -14,12 +14,12 @@ from test_casework_decisions import propose_exclusion
 from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.cli import main
+from reviewer_app.domain.vocabulary import CaseStatus, Role
 from reviewer_app.security.keyring import wrap_master_key
 from reviewer_app.services.authority import NotCertified
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.users import certify_user
 from reviewer_app.services.workspace import load_workspace
-from reviewer_app.store.enums import CaseStatus, Role
 
 
 def _make_legacy(workspace: WorkspaceFixture) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from workspace_fixture import WorkspaceFixture
 
+from reviewer_app.domain.vocabulary import Role
 from reviewer_app.security import keys
 from reviewer_app.services.errors import (
     AccountDisabled,
@@ -33,7 +34,6 @@ from reviewer_app.services.workspace import (
 )
 from reviewer_app.store import settings
 from reviewer_app.store.engine import create_engine_for
-from reviewer_app.store.enums import Role
 from reviewer_app.store.models import AuditEvent, User
 from reviewer_app.store.types import utcnow
 

@@ -16,7 +16,6 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     # them with view objects from the services.
     ("ui.case.answers_tab", "bundle.schema"): "answers shown as imported (issue 12 §4)",
     ("ui.case.documents_tab", "bundle.schema"): "document kinds (issue 12 §4)",
-    ("ui.case.labels", "bundle.schema"): "labels of the bundle's enums (issue 12 §4)",
 }
 FORBIDDEN_FOR_UI = ("store", "bundle", "security")
 

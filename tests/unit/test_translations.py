@@ -60,6 +60,6 @@ def test_the_english_translator_translates_window_labels() -> None:
 
     translator = QtCore.QTranslator()
     assert translator.load(str(QM))
-    assert translator.translate("CaseView", "収入") == "Income"
+    assert translator.translate("CaseTabs", "収入") == "Income"
     assert translator.translate("QueueModel", "被扶養者") == "Dependent"
     assert translator.translate("LoginDialog", "ログイン") == "Sign in"

@@ -12,13 +12,13 @@ from datetime import date
 
 from reviewer_app.bundle.schema import OCCUPATIONS_WITH_AMOUNT, Dependent, Insured
 from reviewer_app.review.inconsistencies import Finding, Severity, find_inconsistencies
-from reviewer_app.ui.case import labels
+from reviewer_app.ui import labels, palette
 from reviewer_app.ui.qt import Qt, QtWidgets
 
 
 def _finding_style(severity: Severity) -> str:
-    bg, fg = ((labels.WARN_BG, labels.WARN_FG) if severity is Severity.WARN
-              else (labels.INFO_BG, labels.INFO_FG))
+    bg, fg = ((palette.WARN_BG, palette.WARN_FG) if severity is Severity.WARN
+              else (palette.INFO_BG, palette.INFO_FG))
     return (f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 4px;"
             " padding: 4px 8px; }")
 
@@ -155,7 +155,7 @@ class AnswersTab(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(box)
         if not self._findings:
             ok = QtWidgets.QLabel(self.tr("回答に不整合は見つかりませんでした。"))
-            ok.setStyleSheet(f"color: {labels.OK_FG.name()};")
+            ok.setStyleSheet(f"color: {palette.OK_FG.name()};")
             layout.addWidget(ok)
             return box
         warns = sum(f.severity is Severity.WARN for f in self._findings)

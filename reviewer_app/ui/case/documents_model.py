@@ -10,9 +10,10 @@ from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from reviewer_app.review.deficiency import DocumentReview, ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.review.deficiency import DocumentReview
 from reviewer_app.review.requirements import DocumentState, DocumentStatus
-from reviewer_app.ui.case import labels
+from reviewer_app.ui import labels, palette
 from reviewer_app.ui.qt import Qt, QtCore
 
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -126,18 +127,18 @@ class DocumentsModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and col in (Column.REVIEW, Column.REASON):
             if review.status is ReviewStatus.OK:
-                return labels.OK_BG
+                return palette.OK_BG
             if review.status is ReviewStatus.DEFICIENT:
-                return labels.WARN_BG
+                return palette.WARN_BG
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col in (Column.REVIEW, Column.REASON):
                 if review.status is ReviewStatus.OK:
-                    return labels.OK_FG
+                    return palette.OK_FG
                 if review.status is ReviewStatus.DEFICIENT:
-                    return labels.WARN_FG
+                    return palette.WARN_FG
             if col == Column.STATE and st.state is DocumentState.MISSING:
-                return labels.WARN_FG
+                return palette.WARN_FG
             return None
         if role == KEY_ROLE:
             return st.key

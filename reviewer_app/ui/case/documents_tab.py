@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reviewer_app.bundle.schema import Dependent
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
-from reviewer_app.ui.case import labels
+from reviewer_app.ui import labels
 from reviewer_app.ui.case.documents_model import Column, DocumentsModel
 from reviewer_app.ui.qt import QtCore, QtWidgets, Signal
 

@@ -8,7 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from reviewer_app.review.deficiency import DeficiencyNotice, NoticeItem
-from reviewer_app.ui.case import labels
+from reviewer_app.ui import labels, palette
 from reviewer_app.ui.qt import Qt, QtCore, Signal
 
 _Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -81,7 +81,7 @@ class NoticeItemsModel(QtCore.QAbstractTableModel):
                 return self.tr("ダブルクリックで補足を入力")
             return value
         if role == Qt.ItemDataRole.ForegroundRole and col == ItemColumn.REASON:
-            return labels.WARN_FG
+            return palette.WARN_FG
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

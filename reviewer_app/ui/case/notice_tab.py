@@ -32,17 +32,9 @@ from reviewer_app.ui.case.notice_model import (
     NoticeHistoryModel,
     NoticeItemsModel,
 )
-from reviewer_app.ui.qt import QtCore, QtWidgets, Signal
+from reviewer_app.ui.qt import QtCore, QtWidgets, Signal, pydate, qdate
 
 DEFAULT_REPLY_DAYS = 14
-
-
-def _qdate(d: date) -> QtCore.QDate:
-    return QtCore.QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QtCore.QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class NoticeTab(QtWidgets.QWidget):
@@ -233,7 +225,7 @@ class NoticeTab(QtWidgets.QWidget):
         """The notice as it would be recorded now."""
         return DeficiencyNotice(
             tuple(self.items_model.items()),
-            _pydate(self.deadline_edit.date()),
+            pydate(self.deadline_edit.date()),
             self._clock(),
             self.message_edit.toPlainText().strip(),
         )
@@ -248,12 +240,12 @@ class NoticeTab(QtWidgets.QWidget):
 
     def _reset_deadline(self) -> None:
         today = self._clock()
-        self.deadline_edit.setMinimumDate(_qdate(today))
-        self.deadline_edit.setDate(_qdate(today + timedelta(days=self._reply_days)))
+        self.deadline_edit.setMinimumDate(qdate(today))
+        self.deadline_edit.setDate(qdate(today + timedelta(days=self._reply_days)))
 
     def _rebuild(self, *, keep_notes: bool = True) -> None:
         previous = {i.document_id: i.note for i in self.items_model.items()} if keep_notes else {}
-        built = build_notice(self._reviews, self._statuses, _pydate(self.deadline_edit.date()),
+        built = build_notice(self._reviews, self._statuses, pydate(self.deadline_edit.date()),
                              issued_on=self._clock(), target_year=self._target_year)
         items = [replace(i, note=previous[i.document_id]) if previous.get(i.document_id) else i
                  for i in built.items]
@@ -286,8 +278,8 @@ class NoticeTab(QtWidgets.QWidget):
                 "{n}件の書類について不備連絡を作成します。補足欄はダブルクリックで入力できます。"
             ).format(n=self.items_model.rowCount()))
 
-    def _on_deadline_changed(self, qdate: QtCore.QDate) -> None:
-        self.deadline_wareki.setText(format_wareki(_pydate(qdate)))
+    def _on_deadline_changed(self, deadline: QtCore.QDate) -> None:
+        self.deadline_wareki.setText(format_wareki(pydate(deadline)))
         self._on_content_edited()
 
     def _on_content_edited(self) -> None:

@@ -5,26 +5,20 @@ GPL-only and not needed). :meth:`IncomeChart.chart_layout` returns exactly what
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
+from fractions import Fraction
 
-from reviewer_app.ui.income.money import format_yen, month_label, parse_month, to_decimal
+from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.engine import Evaluation
+from reviewer_app.domain.income import MonthRow
+from reviewer_app.ui import palette
+from reviewer_app.ui.labels import format_yen, month_label
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
-
-WITHIN = QtGui.QColor("#4a7fb5")
-OVER = QtGui.QColor("#d64541")
-MISSING = QtGui.QColor("#9aa5b1")
-RUN_BAND = QtGui.QColor("#fde9c4")
-RECERT_BAND = QtGui.QColor("#dff3e3")
-LIMIT = QtGui.QColor("#a1261c")
-GRID = QtGui.QColor("#e3e7eb")
-TEXT = QtGui.QColor("#3d4752")
 
 
 @dataclass(frozen=True)
 class Bar:
     month: str
-    amount: Decimal | None
+    amount: Fraction
     state: str  # "within" | "over" | "missing"
     in_run: bool
     rect: QtCore.QRectF  # the bar; for a missing month with nothing paid, a hatched stub
@@ -54,8 +48,8 @@ def _nice_step(top: float, count: int = 5) -> int:
 class IncomeChart(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self._months: list[dict[str, Any]] = []
-        self._limit: Decimal | None = None
+        self._months: tuple[MonthRow, ...] = ()
+        self._limit: int | None = None
         self._run: set[str] = set()
         self._recert: set[str] = set()
         self._invalid = False
@@ -70,21 +64,20 @@ class IncomeChart(QtWidgets.QWidget):
     def minimumSizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(320, 180)
 
-    def set_evaluation(self, evaluation: dict[str, Any] | None) -> None:
+    def set_evaluation(self, evaluation: Evaluation | None) -> None:
         """Show the engine's months; None (an invalid sheet) shows a hint instead of bars."""
         self._invalid = evaluation is None
-        ev = evaluation or {}
-        self._months = [m for m in ev.get("months") or [] if isinstance(m, dict)]
-        self._limit = to_decimal(ev.get("monthly_limit"))
-        self._run = {str(m) for m in (ev.get("exclusion") or {}).get("months") or []}
-        self._recert = {str(m) for m in (ev.get("recertification") or {}).get("months") or []}
+        self._months = evaluation.months if evaluation is not None else ()
+        self._limit = evaluation.monthly_limit if evaluation is not None else None
+        self._run = set(evaluation.exclusion.months) if evaluation is not None else set()
+        self._recert = set(evaluation.recertification.months) if evaluation is not None \
+            else set()
         self.update()
 
     # -- geometry ------------------------------------------------------------------------
     def chart_layout(self) -> ChartLayout:
         metrics = self.fontMetrics()
-        top_value = max([to_decimal(m.get("total")) or Decimal(0) for m in self._months]
-                        + [self._limit or Decimal(0), Decimal(1)])
+        top_value = max([m.total for m in self._months] + [Fraction(self._limit or 0), Fraction(1)])
         step = _nice_step(float(top_value) * 1.12)
         y_max = (int(float(top_value) * 1.12) // step + 1) * step
         left = metrics.horizontalAdvance(f"{y_max:,}") + 14
@@ -92,7 +85,7 @@ class IncomeChart(QtWidgets.QWidget):
         plot = QtCore.QRectF(left, line + 10, max(self.width() - left - 12, 10),
                              max(self.height() - line * 3 - 18, 10))
 
-        def y_of(value: Decimal | float) -> float:
+        def y_of(value: Fraction | float) -> float:
             return plot.bottom() - float(value) / y_max * plot.height()
 
         ticks = [(v, y_of(v)) for v in range(0, y_max + 1, step)]
@@ -101,18 +94,18 @@ class IncomeChart(QtWidgets.QWidget):
         bar_width = max(min(slot_width * 0.62, 46.0), 2.0)
         bars: list[Bar] = []
         for i, month in enumerate(self._months):
-            key = str(month.get("month"))
-            amount = to_decimal(month.get("total"))
+            key = month.month
+            amount = month.total
             slot = QtCore.QRectF(plot.left() + i * slot_width, plot.top(), slot_width,
                                  plot.height())
-            state = ("missing" if month.get("missing") else
-                     "over" if month.get("over") else "within")
-            height = plot.bottom() - y_of(amount or 0)
+            state = "missing" if month.missing else "over" if month.over else "within"
+            height = plot.bottom() - y_of(amount)
             if state == "missing":
                 height = max(height, min(plot.height() * 0.25, 28.0))
             rect = QtCore.QRectF(slot.center().x() - bar_width / 2, plot.bottom() - height,
                                  bar_width, height)
-            colour = {"missing": MISSING, "over": OVER, "within": WITHIN}[state]
+            colour = {"missing": palette.BAR_MISSING, "over": palette.BAR_OVER,
+                      "within": palette.BAR_WITHIN}[state]
             bars.append(Bar(key, amount, state, key in self._run, rect, slot, colour))
         return ChartLayout(plot, bars, y_of(self._limit) if self._limit is not None else None,
                            ticks, self._band(bars, self._run), self._band(bars, self._recert))
@@ -135,7 +128,7 @@ class IncomeChart(QtWidgets.QWidget):
             painter.fillRect(self.rect(), QtGui.QColor("white"))
             layout = self.chart_layout()
             if not self._months:
-                painter.setPen(TEXT)
+                painter.setPen(palette.CHART_TEXT)
                 message = (self.tr("入力の誤りを直すとグラフが表示されます") if self._invalid
                            else self.tr("判定できる月がありません"))
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, message)
@@ -149,12 +142,12 @@ class IncomeChart(QtWidgets.QWidget):
 
     def _paint_bands(self, painter: QtGui.QPainter, layout: ChartLayout) -> None:
         metrics = self.fontMetrics()
-        for band, colour, text in ((layout.run_band, RUN_BAND, self.tr("除外判定")),
-                                   (layout.recert_band, RECERT_BAND, self.tr("再認定"))):
+        for band, colour, text in ((layout.run_band, palette.RUN_BAND, self.tr("除外判定")),
+                                   (layout.recert_band, palette.RECERT_BAND, self.tr("再認定"))):
             if band is None:
                 continue
             painter.fillRect(band, colour)
-            painter.setPen(TEXT)
+            painter.setPen(palette.CHART_TEXT)
             label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(band.width()) - 4)
             painter.drawText(QtCore.QRectF(band.left(), band.top() - metrics.height() - 4,
                                            band.width(), metrics.height()),
@@ -163,9 +156,9 @@ class IncomeChart(QtWidgets.QWidget):
     def _paint_axes(self, painter: QtGui.QPainter, layout: ChartLayout) -> None:
         plot, metrics = layout.plot, self.fontMetrics()
         for value, y in layout.ticks:
-            painter.setPen(QtGui.QPen(GRID, 1))
+            painter.setPen(QtGui.QPen(palette.CHART_GRID, 1))
             painter.drawLine(QtCore.QLineF(plot.left(), y, plot.right(), y))
-            painter.setPen(TEXT)
+            painter.setPen(palette.CHART_TEXT)
             painter.drawText(QtCore.QRectF(0, y - metrics.height() / 2, plot.left() - 6,
                                            metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -177,36 +170,36 @@ class IncomeChart(QtWidgets.QWidget):
             label_every += 1
         previous_year: int | None = None
         for i, bar in enumerate(layout.bars):
-            parsed = parse_month(bar.month)
+            parsed = YearMonth.parse(bar.month)
             if parsed is None:
                 continue
-            year, month = parsed
+            year, month = parsed.year, parsed.month
             text_rect = QtCore.QRectF(bar.slot.left() - 10, plot.bottom() + 4,
                                       bar.slot.width() + 20, metrics.height())
-            painter.setPen(TEXT)
+            painter.setPen(palette.CHART_TEXT)
             if i % label_every == 0:
                 painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter,
                                  self.tr("{m}月").replace("{m}", str(month)))
             if year != previous_year:
                 if previous_year is not None:
-                    painter.setPen(QtGui.QPen(TEXT, 1, Qt.PenStyle.DotLine))
+                    painter.setPen(QtGui.QPen(palette.CHART_TEXT, 1, Qt.PenStyle.DotLine))
                     painter.drawLine(QtCore.QLineF(bar.slot.left(), plot.top(),
                                                    bar.slot.left(), plot.bottom() + 4))
-                painter.setPen(TEXT)
+                painter.setPen(palette.CHART_TEXT)
                 painter.drawText(QtCore.QRectF(bar.slot.left() + 2,
                                                plot.bottom() + 4 + metrics.height(), 120,
                                                metrics.height()),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                                  self.tr("{y}年").replace("{y}", str(year)))
                 previous_year = year
-        painter.setPen(QtGui.QPen(TEXT, 1))
+        painter.setPen(QtGui.QPen(palette.CHART_TEXT, 1))
         painter.drawLine(QtCore.QLineF(plot.left(), plot.bottom(), plot.right(), plot.bottom()))
 
     def _paint_bars(self, painter: QtGui.QPainter, layout: ChartLayout) -> None:
         for bar in layout.bars:
             if bar.state == "missing":
-                painter.setPen(QtGui.QPen(MISSING, 1.2, Qt.PenStyle.DashLine))
-                painter.setBrush(QtGui.QBrush(MISSING, Qt.BrushStyle.BDiagPattern))
+                painter.setPen(QtGui.QPen(palette.BAR_MISSING, 1.2, Qt.PenStyle.DashLine))
+                painter.setBrush(QtGui.QBrush(palette.BAR_MISSING, Qt.BrushStyle.BDiagPattern))
             else:
                 painter.setPen(QtGui.QPen(bar.colour.darker(125), 1))
                 painter.setBrush(bar.colour)
@@ -217,14 +210,14 @@ class IncomeChart(QtWidgets.QWidget):
         if layout.limit_y is None or self._limit is None:
             return
         plot, metrics = layout.plot, self.fontMetrics()
-        painter.setPen(QtGui.QPen(LIMIT, 1.6, Qt.PenStyle.DashLine))
+        painter.setPen(QtGui.QPen(palette.LIMIT_LINE, 1.6, Qt.PenStyle.DashLine))
         painter.drawLine(QtCore.QLineF(plot.left(), layout.limit_y, plot.right(), layout.limit_y))
         text = self.tr("月額限度 {amount}円").replace("{amount}", format_yen(self._limit))
         width = metrics.horizontalAdvance(text) + 10
         box = QtCore.QRectF(plot.right() - width, layout.limit_y - metrics.height() - 3, width,
                             metrics.height() + 2)
         painter.fillRect(box, QtGui.QColor(255, 255, 255, 215))
-        painter.setPen(LIMIT)
+        painter.setPen(palette.LIMIT_LINE)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     # -- tooltips ------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The month grid's item model: rows are payment months, columns the employers' salaries, the
 bonus share, the month's total and the monthly-limit status.
 
-It reads the sheet and the engine's evaluation from :class:`IncomeDocument`; it computes no rule
-(totals, over, missing and the triggering run all come from the engine).
+It reads the sheet and the engine's :class:`~reviewer_app.domain.engine.Evaluation` from
+:class:`IncomeDocument`; it computes no rule (totals, over, missing and the triggering run all
+come from the engine).
 """
 
 from __future__ import annotations
@@ -11,33 +12,21 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer_app.ui.income.document import IncomeDocument, Sheet
-from reviewer_app.ui.income.money import (
-    AmountError,
-    add_months,
-    format_yen,
-    month_key,
-    month_label,
-    month_range,
-    parse_amount,
-    parse_month,
-    to_decimal,
-)
-from reviewer_app.ui.qt import Qt, QtCore, QtGui, Signal
+from reviewer_app.domain.dates import YearMonth, month_range
+from reviewer_app.domain.income import MonthRow
+from reviewer_app.domain.sheet import IncomeSheet
+from reviewer_app.ui import palette
+from reviewer_app.ui.income.document import IncomeDocument
+from reviewer_app.ui.income.money import AmountError, parse_amount
+from reviewer_app.ui.labels import format_exact, format_yen, month_label
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, Signal
 
-ModelIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 _INVALID = QtCore.QModelIndex()
 
 # Custom roles, read by the delegate that outlines the triggering run.
 RUN_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # "first" / "middle" / "last" / "single" / None
 MONTH_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the row's month, "YYYY-MM"
 
-OVER_BG = QtGui.QColor("#fbe3e1")
-OVER_FG = QtGui.QColor("#a1261c")
-MISSING_BG = QtGui.QColor("#fff6d6")
-MISSING_FG = QtGui.QColor("#8a6d1d")
-RECERT_BG = QtGui.QColor("#e4f4e6")
-NEXT_YEAR_FG = QtGui.QColor("#5b6b7a")
 RECERT_MONTHS = 12  # rows after the target year, for 遡り再認定
 
 
@@ -47,48 +36,22 @@ class GridColumn:
     employer: int = -1
 
 
-def target_year(sheet: Sheet) -> int:
-    year = sheet.get("target_year")
-    if isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2200:
-        return year
+def target_year(sheet: IncomeSheet | None) -> int:
+    if sheet is not None and 1900 <= sheet.target_year <= 2200:
+        return sheet.target_year
     return datetime.date.today().year - 1
 
 
-def grid_months(sheet: Sheet) -> list[str]:
+def grid_months(sheet: IncomeSheet | None) -> list[YearMonth]:
     """The target year's twelve months, then months for re-certification (at least twelve, and
     enough to show every entered payment and a year from ``recertification_from``)."""
     year = target_year(sheet)
-    first, last = month_key(year, 1), month_key(year + 1, RECERT_MONTHS)
-    keys = [first, last]
-    employers = sheet.get("employers")
-    for employer in employers if isinstance(employers, list) else []:
-        payments = employer.get("payments") if isinstance(employer, dict) else None
-        for payment in payments if isinstance(payments, list) else []:
-            if isinstance(payment, dict) and parse_month(payment.get("month")) is not None:
-                keys.append(str(payment["month"]))
-    recert = sheet.get("recertification_from")
-    if parse_month(recert) is not None:
-        keys.append(add_months(str(recert), 11))
-    return month_range(min(keys), max(keys))
-
-
-def payment_of(employer: dict[str, Any], month: str) -> int | None:
-    payments = employer.get("payments")
-    for payment in payments if isinstance(payments, list) else []:
-        if isinstance(payment, dict) and payment.get("month") == month:
-            gross = payment.get("gross")
-            return gross if isinstance(gross, int) and not isinstance(gross, bool) else None
-    return None
-
-
-def set_payment(employer: dict[str, Any], month: str, gross: int | None) -> None:
-    """Set (or with None remove) the employer's payment for ``month``, keeping months sorted."""
-    payments = [p for p in employer.get("payments") or [] if not
-                (isinstance(p, dict) and p.get("month") == month)]
-    if gross is not None:
-        payments.append({"month": month, "gross": gross})
-    payments.sort(key=lambda p: str(p.get("month", "")) if isinstance(p, dict) else "")
-    employer["payments"] = payments
+    months = [YearMonth(year, 1), YearMonth(year + 1, RECERT_MONTHS)]
+    if sheet is not None:
+        months += [p.month for e in sheet.employers for p in e.payments]
+        if sheet.recertification_from is not None:
+            months.append(sheet.recertification_from.shifted(11))
+    return month_range(min(months), max(months))
 
 
 class MonthGridModel(QtCore.QAbstractTableModel):
@@ -97,35 +60,33 @@ class MonthGridModel(QtCore.QAbstractTableModel):
     def __init__(self, document: IncomeDocument, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = document
-        self._months: list[str] = []
+        self._months: list[YearMonth] = []
         self._columns: list[GridColumn] = []
         self._names: list[str] = []
-        self._evaluated: dict[str, dict[str, Any]] = {}
-        self._run: list[str] = []
-        self._recert: set[str] = set()
+        self._evaluated: dict[YearMonth, MonthRow] = {}
+        self._run: list[YearMonth] = []
+        self._recert: set[YearMonth] = set()
         self._year = 0
         self._rebuild()
         document.changed.connect(self._on_changed)
         document.readOnlyChanged.connect(self._on_changed)
 
     # -- structure -----------------------------------------------------------------------
-    def _shape(self) -> tuple[list[str], list[GridColumn], list[str]]:
-        sheet = self._doc.sheet
+    def _shape(self) -> tuple[list[YearMonth], list[GridColumn], list[str]]:
         employers = self._doc.employers()
         columns = [GridColumn("salary", i) for i in range(len(employers))]
         columns += [GridColumn("bonus"), GridColumn("total"), GridColumn("status")]
-        names = [str(e.get("name") or "") for e in employers]
-        return grid_months(sheet), columns, names
+        names = [e.name for e in employers]
+        return grid_months(self._doc.sheet), columns, names
 
     def _rebuild(self) -> None:
         self._months, self._columns, self._names = self._shape()
         self._year = target_year(self._doc.sheet)
-        ev = self._doc.evaluation or {}
-        self._evaluated = {str(m.get("month")): m for m in ev.get("months") or []
-                           if isinstance(m, dict)}
-        exclusion = ev.get("exclusion") or {}
-        self._run = [str(m) for m in exclusion.get("months") or []]
-        self._recert = {str(m) for m in (ev.get("recertification") or {}).get("months") or []}
+        ev = self._doc.evaluation
+        self._evaluated = {YearMonth.from_index(r.month_index): r
+                           for r in ev.months} if ev is not None else {}
+        self._run = _months(ev.exclusion.months) if ev is not None else []
+        self._recert = set(_months(ev.recertification.months)) if ev is not None else set()
 
     def _on_changed(self) -> None:
         months, columns, names = self._shape()
@@ -142,7 +103,7 @@ class MonthGridModel(QtCore.QAbstractTableModel):
                                   self.index(len(self._months) - 1, len(self._columns) - 1))
 
     # -- public helpers for the view -----------------------------------------------------
-    def month(self, row: int) -> str:
+    def month(self, row: int) -> YearMonth:
         return self._months[row]
 
     def column(self, col: int) -> GridColumn:
@@ -151,8 +112,11 @@ class MonthGridModel(QtCore.QAbstractTableModel):
     def salary_columns(self) -> list[int]:
         return [i for i, c in enumerate(self._columns) if c.kind == "salary"]
 
-    def row_of(self, month: str) -> int:
-        return self._months.index(month)
+    def row_of(self, month: YearMonth | str) -> int:
+        key = month if isinstance(month, YearMonth) else YearMonth.parse(month)
+        if key is None:
+            raise ValueError(f"not a month: {month!r}")
+        return self._months.index(key)
 
     # -- QAbstractTableModel -------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = _INVALID) -> int:
@@ -177,9 +141,9 @@ class MonthGridModel(QtCore.QAbstractTableModel):
             month = self._months[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return month_label(month)
-            if role == Qt.ItemDataRole.ForegroundRole and not month.startswith(f"{self._year}-"):
-                return QtGui.QBrush(NEXT_YEAR_FG)
-            if role == Qt.ItemDataRole.ToolTipRole and not month.startswith(f"{self._year}-"):
+            if role == Qt.ItemDataRole.ForegroundRole and month.year != self._year:
+                return QtGui.QBrush(palette.SECONDARY_TEXT)
+            if role == Qt.ItemDataRole.ToolTipRole and month.year != self._year:
                 return self.tr("対象年の翌年以降(遡り再認定の確認用)")
             return None
         if not 0 <= section < len(self._columns):
@@ -207,7 +171,7 @@ class MonthGridModel(QtCore.QAbstractTableModel):
         column = self._columns[index.column()]
         evaluated = self._evaluated.get(month)
         if role == MONTH_ROLE:
-            return month
+            return str(month)
         if role == RUN_ROLE:
             return self._run_position(month)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -218,29 +182,30 @@ class MonthGridModel(QtCore.QAbstractTableModel):
             return self._salary_data(month, column.employer, evaluated, role)
         return self._computed_data(month, column.kind, evaluated, role)
 
-    def _run_position(self, month: str) -> str | None:
+    def _run_position(self, month: YearMonth) -> str | None:
         if month not in self._run:
             return None
         i = self._run.index(month)
-        first = i == 0 or self._run[i - 1] != add_months(month, -1)
-        last = i == len(self._run) - 1 or self._run[i + 1] != add_months(month, 1)
+        first = i == 0 or self._run[i - 1] != month.shifted(-1)
+        last = i == len(self._run) - 1 or self._run[i + 1] != month.shifted(1)
         return {(True, True): "single", (True, False): "first",
                 (False, True): "last", (False, False): "middle"}[(first, last)]
 
-    def _salary_data(self, month: str, employer: int, evaluated: dict[str, Any] | None,
+    def _salary_data(self, month: YearMonth, employer: int, evaluated: MonthRow | None,
                      role: int) -> Any:
         employers = self._doc.employers()
-        gross = payment_of(employers[employer], month) if employer < len(employers) else None
-        missing = gross is None and bool(evaluated and evaluated.get("missing"))
+        gross = employers[employer].payment(month) if employer < len(employers) else None
+        missing = gross is None and evaluated is not None and evaluated.missing
         if role == Qt.ItemDataRole.DisplayRole:
             return format_yen(gross) if gross is not None else (
                 self.tr("未入力") if missing else "")
         if role == Qt.ItemDataRole.EditRole:
             return str(gross) if gross is not None else ""
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QtGui.QBrush(MISSING_BG) if missing else self._row_background(evaluated, month)
+            return QtGui.QBrush(palette.MISSING_BG) if missing else self._row_background(
+                evaluated, month)
         if role == Qt.ItemDataRole.ForegroundRole and missing:
-            return QtGui.QBrush(MISSING_FG)
+            return QtGui.QBrush(palette.MISSING_FG)
         if role == Qt.ItemDataRole.FontRole and missing:
             font = QtGui.QFont()
             font.setItalic(True)
@@ -249,47 +214,47 @@ class MonthGridModel(QtCore.QAbstractTableModel):
             return self.tr("未入力です。支給がなかった月は 0 を入力してください。")
         return None
 
-    def _row_background(self, evaluated: dict[str, Any] | None, month: str) -> Any:
-        if evaluated and evaluated.get("over"):
-            return QtGui.QBrush(OVER_BG)
+    def _row_background(self, evaluated: MonthRow | None, month: YearMonth) -> Any:
+        if evaluated is not None and evaluated.over:
+            return QtGui.QBrush(palette.OVER_BG)
         if month in self._recert:
-            return QtGui.QBrush(RECERT_BG)
+            return QtGui.QBrush(palette.RECERT_BG)
         return None
 
-    def _computed_data(self, month: str, kind: str, evaluated: dict[str, Any] | None,
+    def _computed_data(self, month: YearMonth, kind: str, evaluated: MonthRow | None,
                        role: int) -> Any:
         if evaluated is None:
             return None
-        over = bool(evaluated.get("over"))
+        over = evaluated.over
         if role == Qt.ItemDataRole.DisplayRole:
             if kind == "bonus":
-                return format_yen(evaluated.get("bonus_share"))
+                return format_yen(evaluated.bonus_share)
             if kind == "total":
-                return format_yen(evaluated.get("total"))
+                return format_yen(evaluated.total)
             return self._status_text(month, evaluated)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if evaluated.get("missing") and kind == "status":
-                return QtGui.QBrush(MISSING_BG)
+            if evaluated.missing and kind == "status":
+                return QtGui.QBrush(palette.MISSING_BG)
             return self._row_background(evaluated, month)
         if role == Qt.ItemDataRole.ForegroundRole and over and kind != "bonus":
-            return QtGui.QBrush(OVER_FG)
+            return QtGui.QBrush(palette.OVER_FG)
         if role == Qt.ItemDataRole.FontRole and over and kind != "bonus":
             font = QtGui.QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            exact = to_decimal(evaluated.get("total" if kind != "bonus" else "bonus_share"))
+            exact = evaluated.total if kind != "bonus" else evaluated.bonus_share
             text = self.tr("{month}: {amount}円").replace("{month}", month_label(month)).replace(
-                "{amount}", f"{exact:,}" if exact is not None else "")
+                "{amount}", format_exact(exact))
             if month in self._run:
                 text += "\n" + self.tr("除外日の判定に使われた月です。")
             return text
         return None
 
-    def _status_text(self, month: str, evaluated: dict[str, Any]) -> str:
-        if evaluated.get("missing"):
+    def _status_text(self, month: YearMonth, evaluated: MonthRow) -> str:
+        if evaluated.missing:
             text = self.tr("未入力")
-        elif evaluated.get("over"):
+        elif evaluated.over:
             text = self.tr("超過")
         else:
             text = self.tr("以内")
@@ -312,20 +277,21 @@ class MonthGridModel(QtCore.QAbstractTableModel):
             return False
         return self.set_amounts(column.employer, self._months[index.row()], [gross])
 
-    def set_amounts(self, employer: int, first_month: str, amounts: list[int | None]) -> bool:
+    def set_amounts(self, employer: int, first_month: YearMonth,
+                    amounts: list[int | None]) -> bool:
         """Set consecutive months from ``first_month`` for one employer as one undo step."""
-        month = first_month
-        changes: list[tuple[str, int | None]] = []
-        for amount in amounts:
-            changes.append((month, amount))
-            month = add_months(month, 1)
 
-        def mutate(sheet: Sheet) -> None:
-            target = [e for e in sheet.get("employers") or [] if isinstance(e, dict)][employer]
-            for key, amount in changes:
-                set_payment(target, key, amount)
+        def change(sheet: IncomeSheet) -> IncomeSheet:
+            target = sheet.employers[employer]
+            for offset, amount in enumerate(amounts):
+                target = target.with_payment(first_month.shifted(offset), amount)
+            return sheet.with_employer(employer, target)
 
         label = month_label(first_month)
         text = (self.tr("{month}の給与を入力") if len(amounts) == 1
                 else self.tr("{month}から{n}か月分を貼り付け").replace("{n}", str(len(amounts))))
-        return self._doc.edit(text.replace("{month}", label), mutate)
+        return self._doc.edit(text.replace("{month}", label), change)
+
+
+def _months(keys: tuple[str, ...]) -> list[YearMonth]:
+    return [m for m in (YearMonth.parse(k) for k in keys) if m is not None]

@@ -1,29 +1,49 @@
 """Item models for the list sections of the sheet: employers, bonuses, pensions,
-self-employment, other income and benefits. One generic table model, configured by columns."""
+self-employment, other income and benefits. One generic table model over the sheet's typed rows
+(frozen dataclasses), configured by columns that name the row's fields."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
+from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.sheet import BonusEntry, IncomeSheet, Section
+from reviewer_app.domain.vocabulary import BenefitKind, PensionKind
+from reviewer_app.ui import labels
 from reviewer_app.ui.income.delegates import CHOICES_ROLE
-from reviewer_app.ui.income.document import IncomeDocument, Sheet
-from reviewer_app.ui.income.money import AmountError, format_yen, parse_amount, parse_month
-from reviewer_app.ui.qt import Qt, QtCore, Signal
+from reviewer_app.ui.income.document import IncomeDocument
+from reviewer_app.ui.income.money import AmountError, parse_amount
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, Signal
 
-ModelIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    Row = DataclassInstance
+else:
+    Row = object
+
 _INVALID = QtCore.QModelIndex()
 Choices = list[tuple[Any, str]]
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str
+    key: str  # the row's field
     header: str
     kind: str  # "amount" | "text" | "choice" | "month" | "date"
     choices: Callable[[], Choices] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BonusRow:
+    """A row of the 賞与 table: the bonuses of every employer, the employer as a column."""
+
+    employer: int
+    month: YearMonth | None = None
+    gross: int | None = None
 
 
 def _tr(text: str) -> str:
@@ -31,7 +51,7 @@ def _tr(text: str) -> str:
 
 
 def cutoff_choices() -> Choices:
-    return [*((d, _tr("{d}日").replace("{d}", str(d))) for d in range(1, 31)), ("end", _tr("末日"))]
+    return [*((d, _tr("{d}日").replace("{d}", str(d))) for d in range(1, 31)), (31, _tr("末日"))]
 
 
 def pay_day_choices() -> Choices:
@@ -44,22 +64,20 @@ def offset_choices() -> Choices:
 
 
 def pension_choices() -> Choices:
-    return [("old_age", _tr("老齢年金")), ("survivors", _tr("遺族年金")),
-            ("disability", _tr("障害年金")), ("other", _tr("その他の年金"))]
+    return [(kind, labels.pension_kind_label(kind)) for kind in PensionKind]
 
 
 def benefit_choices() -> Choices:
-    return [("unemployment", _tr("失業給付")), ("sickness", _tr("傷病手当金")),
-            ("maternity", _tr("出産手当金"))]
+    return [(kind, labels.benefit_kind_label(kind)) for kind in BenefitKind]
 
 
 class RecordTableModel(QtCore.QAbstractTableModel):
-    """Rows are the records of one list in the sheet (``sheet[section]``)."""
+    """Rows are the records of one list in the sheet (``sheet.<section>``)."""
 
     inputRejected = Signal(str)
 
-    def __init__(self, document: IncomeDocument, section: str, columns: list[Column],
-                 new_record: Callable[[Sheet], dict[str, Any]], noun: str,
+    def __init__(self, document: IncomeDocument, section: Section, columns: list[Column],
+                 new_record: Callable[[IncomeSheet], Row], noun: str,
                  parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = document
@@ -67,31 +85,33 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         self._columns = columns
         self._new_record = new_record
         self._noun = noun
-        self._rows = self.records(document.sheet)
+        self._rows = self._records_of_document()
         document.changed.connect(self._on_changed)
         document.readOnlyChanged.connect(self._on_changed)
 
     @property
-    def section(self) -> str:
+    def section(self) -> Section:
         return self._section
 
     @property
     def document(self) -> IncomeDocument:
         return self._doc
 
-    # Subclasses with a nested list (bonuses) override these two.
-    def records(self, sheet: Sheet) -> list[dict[str, Any]]:
-        value = sheet.get(self._section)
-        return [dict(r) for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+    # The bonus table (rows nested under each employer) overrides these two.
+    def records(self, sheet: IncomeSheet) -> list[Row]:
+        rows: Sequence[Row] = getattr(sheet, self._section)
+        return list(rows)
 
-    def write(self, sheet: Sheet, records: list[dict[str, Any]]) -> None:
-        if records:
-            sheet[self._section] = records
-        else:
-            sheet.pop(self._section, None)
+    def write(self, sheet: IncomeSheet, records: list[Row]) -> IncomeSheet:
+        changes: dict[str, Any] = {self._section: tuple(records)}
+        return replace(sheet, **changes)
+
+    def _records_of_document(self) -> list[Row]:
+        sheet = self._doc.sheet
+        return self.records(sheet) if sheet is not None else []
 
     def _on_changed(self) -> None:
-        rows = self.records(self._doc.sheet)
+        rows = self._records_of_document()
         if len(rows) != len(self._rows):
             self.beginResetModel()
             self._rows = rows
@@ -128,18 +148,18 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         if not index.isValid():
             return None
         column = self._columns[index.column()]
-        value = self._rows[index.row()].get(column.key)
+        value = getattr(self._rows[index.row()], column.key)
         if role == Qt.ItemDataRole.DisplayRole:
             if column.kind == "amount":
-                return format_yen(value)
+                return labels.format_yen(value)
             if column.kind == "choice" and column.choices is not None:
                 return next((label for v, label in column.choices() if v == value),
                             "" if value is None else str(value))
-            return "" if value is None else str(value)
+            return _text(value)
         if role == Qt.ItemDataRole.EditRole:
             if column.kind == "choice":
                 return value
-            return "" if value is None else str(value)
+            return _text(value)
         if role == CHOICES_ROLE and column.kind == "choice" and column.choices is not None:
             return column.choices()
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == "amount":
@@ -154,16 +174,23 @@ class RecordTableModel(QtCore.QAbstractTableModel):
         if column.kind == "amount":
             return parse_amount("" if value is None else str(value))
         if column.kind == "choice":
-            return value
+            # the choice's own value (an enum member), whatever the editor handed back
+            offered = column.choices() if column.choices is not None else []
+            return next((v for v, _label in offered if v == value), value)
         text = ("" if value is None else str(value)).strip()
-        if column.kind == "month" and text and parse_month(text) is None:
-            raise AmountError(_tr("年月は 2023-07 のように入力してください。"))
-        if column.kind == "date" and text:
+        if column.kind == "month":
+            month = YearMonth.parse(text)
+            if text and month is None:
+                raise AmountError(_tr("年月は 2023-07 のように入力してください。"))
+            return month
+        if column.kind == "date":
+            if not text:
+                return None
             try:
-                datetime.date.fromisoformat(text)
+                return datetime.date.fromisoformat(text)
             except ValueError:
                 raise AmountError(_tr("日付は 2023-06-01 のように入力してください。")) from None
-        return text or None
+        return text
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -176,65 +203,61 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             return False
         row = index.row()
 
-        def mutate(sheet: Sheet) -> None:
+        def change(sheet: IncomeSheet) -> IncomeSheet:
             records = self.records(sheet)
-            if stored is None:
-                records[row].pop(column.key, None)
-            else:
-                records[row][column.key] = stored
-            self.write(sheet, records)
+            records[row] = replace(records[row], **{column.key: stored})
+            return self.write(sheet, records)
 
         text = _tr("{noun}の「{column}」を変更").replace("{noun}", self._noun)
-        return self._doc.edit(text.replace("{column}", column.header.replace("\n", "")), mutate)
+        return self._doc.edit(text.replace("{column}", column.header.replace("\n", "")), change)
 
     def add_record(self) -> bool:
-        def mutate(sheet: Sheet) -> None:
-            self.write(sheet, [*self.records(sheet), self._new_record(sheet)])
+        def change(sheet: IncomeSheet) -> IncomeSheet:
+            return self.write(sheet, [*self.records(sheet), self._new_record(sheet)])
 
-        return self._doc.edit(_tr("{noun}を追加").replace("{noun}", self._noun), mutate)
+        return self._doc.edit(_tr("{noun}を追加").replace("{noun}", self._noun), change)
 
     def remove_record(self, row: int) -> bool:
         if not 0 <= row < len(self._rows):
             return False
 
-        def mutate(sheet: Sheet) -> None:
+        def change(sheet: IncomeSheet) -> IncomeSheet:
             records = self.records(sheet)
             del records[row]
-            self.write(sheet, records)
+            return self.write(sheet, records)
 
-        return self._doc.edit(_tr("{noun}を削除").replace("{noun}", self._noun), mutate)
+        return self._doc.edit(_tr("{noun}を削除").replace("{noun}", self._noun), change)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 class BonusTableModel(RecordTableModel):
     """Bonuses live under each employer; shown as one list with the employer as a column."""
 
-    def records(self, sheet: Sheet) -> list[dict[str, Any]]:
-        rows = []
-        employers = sheet.get("employers")
-        for i, employer in enumerate(employers if isinstance(employers, list) else []):
-            bonuses = employer.get("bonuses") if isinstance(employer, dict) else None
-            for bonus in bonuses if isinstance(bonuses, list) else []:
-                if isinstance(bonus, dict):
-                    rows.append({**bonus, "employer": i})
-        return rows
+    def records(self, sheet: IncomeSheet) -> list[Row]:
+        return [BonusRow(i, b.month, b.gross) for i, b in sheet.bonus_rows]
 
-    def write(self, sheet: Sheet, records: list[dict[str, Any]]) -> None:
-        employers = [e for e in sheet.get("employers") or [] if isinstance(e, dict)]
-        for employer in employers:
-            employer.pop("bonuses", None)
+    def write(self, sheet: IncomeSheet, records: list[Row]) -> IncomeSheet:
+        grouped: list[list[BonusEntry]] = [[] for _ in sheet.employers]
         for record in records:
-            target = record.get("employer")
-            if isinstance(target, int) and 0 <= target < len(employers):
-                bonus = {k: v for k, v in record.items() if k != "employer"}
-                employers[target].setdefault("bonuses", []).append(bonus)
-        for employer in employers:
-            # by month; a row without its month yet stays last, where the examiner typed it
-            employer.get("bonuses", []).sort(
-                key=lambda b: (not b.get("month"), str(b.get("month", ""))))
+            assert isinstance(record, BonusRow)
+            if 0 <= record.employer < len(grouped):
+                grouped[record.employer].append(BonusEntry(record.month, record.gross))
+        # by month; a row without its month yet stays last, where the examiner typed it
+        return replace(sheet, employers=tuple(
+            replace(e, bonuses=tuple(sorted(bonuses, key=lambda b: (
+                b.month is None, b.month or YearMonth(0, 1)))))
+            for e, bonuses in zip(sheet.employers, grouped, strict=True)))
 
 
 def employer_choices_for(document: IncomeDocument) -> Callable[[], Choices]:
     def choices() -> Choices:
-        return [(i, str(e.get("name") or _tr("勤務先{n}").replace("{n}", str(i + 1))))
+        return [(i, e.name or _tr("勤務先{n}").replace("{n}", str(i + 1)))
                 for i, e in enumerate(document.employers())]
     return choices

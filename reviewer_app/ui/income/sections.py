@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from dataclasses import replace
 
+from reviewer_app.domain.case import LabourContract, TemporaryRiseCertificate
+from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.sheet import IncomeSheet
+from reviewer_app.ui import palette
 from reviewer_app.ui.income.delegates import ChoiceDelegate
-from reviewer_app.ui.income.document import IncomeDocument, Sheet
-from reviewer_app.ui.income.money import AmountError, format_yen, parse_amount, parse_month
+from reviewer_app.ui.income.document import IncomeDocument
+from reviewer_app.ui.income.money import AmountError, parse_amount
 from reviewer_app.ui.income.records import RecordTableModel
+from reviewer_app.ui.labels import format_yen
 from reviewer_app.ui.qt import Qt, QtWidgets
 
 
@@ -39,7 +44,7 @@ class RecordSection(QtWidgets.QWidget):
         if hint:
             label = QtWidgets.QLabel(hint, self)
             label.setWordWrap(True)
-            label.setStyleSheet("color: #5b6b7a;")
+            label.setStyleSheet(f"color: {palette.SECONDARY_TEXT.name()};")
             buttons.addWidget(label, 1)
         else:
             buttons.addStretch(1)
@@ -127,17 +132,13 @@ class ContractForm(QtWidgets.QWidget):
 
     def refresh(self) -> None:
         sheet = self._doc.sheet
-        contract = sheet.get("labour_contract")
-        self.contract.setText(format_yen(contract.get("annual_expected"))
-                              if isinstance(contract, dict) else "")
-        certificate = sheet.get("temporary_rise_certificate")
-        cert = certificate if isinstance(certificate, dict) else {}
-        self.certificate.setChecked(bool(cert.get("submitted")))
-        uses = cert.get("previous_uses") or []
-        self.previous_uses.setText(", ".join(str(u) for u in uses) if isinstance(uses, list)
-                                   else "")
-        recert = sheet.get("recertification_from")
-        self.recert_from.setText(recert if isinstance(recert, str) else "")
+        contract = sheet.labour_contract if sheet is not None else None
+        self.contract.setText(format_yen(contract.annual_expected) if contract else "")
+        cert = sheet.temporary_rise_certificate if sheet is not None else None
+        self.certificate.setChecked(cert is not None and cert.submitted)
+        self.previous_uses.setText(", ".join(str(u) for u in cert.previous_uses) if cert else "")
+        recert = sheet.recertification_from if sheet is not None else None
+        self.recert_from.setText(str(recert) if recert is not None else "")
 
     def _contract_edited(self) -> None:
         try:
@@ -147,13 +148,11 @@ class ContractForm(QtWidgets.QWidget):
             self.refresh()
             return
 
-        def mutate(sheet: Sheet) -> None:
-            if amount is None:
-                sheet.pop("labour_contract", None)
-            else:
-                sheet["labour_contract"] = {"annual_expected": amount}
+        def change(sheet: IncomeSheet) -> IncomeSheet:
+            return replace(sheet, labour_contract=None if amount is None
+                           else LabourContract(amount))
 
-        self._doc.edit(self.tr("労働契約の見込み年収を変更"), mutate)
+        self._doc.edit(self.tr("労働契約の見込み年収を変更"), change)
         self.refresh()
 
     def _certificate_edited(self) -> None:
@@ -165,28 +164,23 @@ class ContractForm(QtWidgets.QWidget):
             return
         submitted = self.certificate.isChecked()
 
-        def mutate(sheet: Sheet) -> None:
-            if not submitted and not years:
-                sheet.pop("temporary_rise_certificate", None)
-            else:
-                value: dict[str, Any] = {"submitted": submitted, "previous_uses": years}
-                sheet["temporary_rise_certificate"] = value
+        def change(sheet: IncomeSheet) -> IncomeSheet:
+            return replace(sheet, temporary_rise_certificate=None if not submitted and not years
+                           else TemporaryRiseCertificate(submitted, tuple(years)))
 
-        self._doc.edit(self.tr("事業主の証明を変更"), mutate)
+        self._doc.edit(self.tr("事業主の証明を変更"), change)
         self.refresh()
 
     def _recert_edited(self) -> None:
         text = unicodedata.normalize("NFKC", self.recert_from.text()).strip()
-        if text and parse_month(text) is None:
+        month = YearMonth.parse(text)
+        if text and month is None:
             self._doc.rejected.emit(self.tr("起算月は 2024-01 のように入力してください。"))
             self.refresh()
             return
 
-        def mutate(sheet: Sheet) -> None:
-            if text:
-                sheet["recertification_from"] = text
-            else:
-                sheet.pop("recertification_from", None)
+        def change(sheet: IncomeSheet) -> IncomeSheet:
+            return replace(sheet, recertification_from=month)
 
-        self._doc.edit(self.tr("遡り再認定の起算月を変更"), mutate)
+        self._doc.edit(self.tr("遡り再認定の起算月を変更"), change)
         self.refresh()

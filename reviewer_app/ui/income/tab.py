@@ -1,22 +1,32 @@
 """The 収入 tab of the case view: employers, the month grid, the other income sections, and the
 live evaluation (summary and chart) beside them.
 
-The caller owns saving: ``sheetChanged`` carries the whole sheet after every committed edit
-(undo and redo included); debouncing and optimistic locking are the caller's job.
+The caller owns saving: ``sheetChanged`` carries the whole sheet (an
+:class:`~reviewer_app.domain.sheet.IncomeSheet`) after every committed edit (undo and redo
+included); debouncing and optimistic locking are the caller's job.
 """
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
-from reviewer_app.domain.caseio import nothing_entered
+from reviewer_app.domain.dates import CUTOFF_END
+from reviewer_app.domain.engine import Evaluation
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.sheet import (
+    BenefitEntry,
+    BusinessEntry,
+    EmployerEntry,
+    IncomeSheet,
+    OtherIncomeEntry,
+    PensionEntry,
+)
+from reviewer_app.domain.vocabulary import BenefitKind, PensionKind
+from reviewer_app.ui import palette
 from reviewer_app.ui.income.chart import IncomeChart
-from reviewer_app.ui.income.document import IncomeDocument, Sheet
+from reviewer_app.ui.income.document import IncomeDocument
 from reviewer_app.ui.income.grid import MonthGridView
 from reviewer_app.ui.income.models import MonthGridModel
 from reviewer_app.ui.income.records import (
+    BonusRow,
     BonusTableModel,
     Column,
     RecordTableModel,
@@ -33,7 +43,7 @@ from reviewer_app.ui.qt import Qt, QtGui, QtWidgets, Signal
 
 
 class IncomeTab(QtWidgets.QWidget):
-    sheetChanged = Signal(dict)
+    sheetChanged = Signal(object)  # IncomeSheet
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,29 +66,28 @@ class IncomeTab(QtWidgets.QWidget):
                 [Column("employer", self.tr("勤務先"), "choice", employer_choices_for(doc)),
                  Column("month", self.tr("支給月"), "month"),
                  Column("gross", self.tr("賞与額(総支給)"), "amount")],
-                lambda sheet: {"employer": 0}, self.tr("賞与"), self),
+                lambda sheet: BonusRow(0), self.tr("賞与"), self),
             "pensions": RecordTableModel(
                 doc, "pensions",
                 [Column("kind", self.tr("種類"), "choice", pension_choices),
                  Column("annual", self.tr("年額"), "amount")],
-                lambda sheet: {"kind": "old_age", "annual": 0}, self.tr("年金"), self),
+                lambda sheet: PensionEntry(PensionKind.OLD_AGE, 0), self.tr("年金"), self),
             "self_employment": RecordTableModel(
                 doc, "self_employment",
                 [Column("revenue", self.tr("総収入"), "amount"),
                  Column("direct_expenses", self.tr("直接的必要経費"), "amount")],
-                lambda sheet: {"revenue": 0, "direct_expenses": 0}, self.tr("自営業"), self),
+                lambda sheet: BusinessEntry(0, 0), self.tr("自営業"), self),
             "other_income": RecordTableModel(
                 doc, "other_income",
                 [Column("label", self.tr("内容"), "text"),
                  Column("amount", self.tr("金額"), "amount")],
-                lambda sheet: {"label": "", "amount": 0}, self.tr("その他の収入"), self),
+                lambda sheet: OtherIncomeEntry("", 0), self.tr("その他の収入"), self),
             "benefits": RecordTableModel(
                 doc, "benefits",
                 [Column("kind", self.tr("種類"), "choice", benefit_choices),
                  Column("daily_amount", self.tr("日額"), "amount"),
                  Column("start_date", self.tr("受給開始日"), "date")],
-                lambda sheet: {"kind": "unemployment", "daily_amount": 0}, self.tr("給付"),
-                self),
+                lambda sheet: BenefitEntry(BenefitKind.UNEMPLOYMENT, 0), self.tr("給付"), self),
         }
         self.summary = SummaryPanel(self)
         self.chart = IncomeChart(self)
@@ -87,8 +96,9 @@ class IncomeTab(QtWidgets.QWidget):
         self.status.setWordWrap(True)
         self.read_only_banner = QtWidgets.QLabel(
             self.tr("閲覧のみ: この画面では収入を変更できません。"), self)
-        self.read_only_banner.setStyleSheet("background: #eef1f4; color: #3d4752; padding: 4px;"
-                                            " border-radius: 4px;")
+        self.read_only_banner.setStyleSheet(
+            f"background: #eef1f4; color: {palette.TEXT.name()}; padding: 4px;"
+            " border-radius: 4px;")
         self.read_only_banner.hide()
         self._build_actions()
         self._build_layout()
@@ -103,16 +113,17 @@ class IncomeTab(QtWidgets.QWidget):
         self._refresh()
 
     # -- public API ----------------------------------------------------------------------
-    def set_sheet(self, sheet: Sheet, profile: RuleProfile) -> None:
-        """Show a case's income input (issue 2's JSON); clears undo history and the status."""
+    def set_sheet(self, sheet: IncomeSheet, profile: RuleProfile | None) -> None:
+        """Show a case's income sheet, evaluated with ``profile`` (none: not evaluated); clears
+        undo history and the status."""
         self.document.load(sheet, profile)
         self.status.clear()
         if self.grid_model.rowCount() and self.grid_model.salary_columns():
             self.grid.setCurrentIndex(self.grid_model.index(0, self.grid_model.salary_columns()[0]))
 
-    def sheet(self) -> Sheet:
-        """A copy of the current sheet."""
-        return copy.deepcopy(self.document.sheet)
+    def sheet(self) -> IncomeSheet | None:
+        """The sheet shown (immutable: edits make a new one)."""
+        return self.document.sheet
 
     def set_read_only(self, read_only: bool) -> None:
         self.document.set_read_only(read_only)
@@ -128,9 +139,10 @@ class IncomeTab(QtWidgets.QWidget):
             self._refresh()
 
     def nothing_to_judge(self) -> bool:
-        return nothing_entered(self.document.sheet) and not self._documents_checked
+        sheet = self.document.sheet
+        return (sheet is None or sheet.nothing_entered()) and not self._documents_checked
 
-    def evaluation(self) -> dict[str, Any] | None:
+    def evaluation(self) -> Evaluation | None:
         return self.document.evaluation
 
     def undo(self) -> None:
@@ -140,7 +152,7 @@ class IncomeTab(QtWidgets.QWidget):
         self.document.redo()
 
     def show_error(self, message: str) -> None:
-        self.status.setStyleSheet("color: #a1261c; font-weight: bold;")
+        self.status.setStyleSheet(f"color: {palette.ERROR_TEXT.name()}; font-weight: bold;")
         self.status.setText(message)
 
     # -- construction --------------------------------------------------------------------
@@ -216,7 +228,7 @@ class IncomeTab(QtWidgets.QWidget):
         left_layout.addWidget(self._title(self.tr("月別の給与(支払月ごとの総支給額)")))
         hint = QtWidgets.QLabel(self.tr("Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ "
                                         "Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す"), self)
-        hint.setStyleSheet("color: #5b6b7a;")
+        hint.setStyleSheet(f"color: {palette.SECONDARY_TEXT.name()};")
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         left_layout.addWidget(self.grid, 4)
@@ -257,11 +269,10 @@ class IncomeTab(QtWidgets.QWidget):
         label.setFont(font)
         return label
 
-    def _new_employer(self, sheet: Sheet) -> dict[str, Any]:
-        count = len([e for e in sheet.get("employers") or [] if isinstance(e, dict)])
+    def _new_employer(self, sheet: IncomeSheet) -> EmployerEntry:
         # 末日締め・翌月25日払い is the most common arrangement; the examiner adjusts it.
-        return {"name": self.tr("勤務先{n}").replace("{n}", str(count + 1)), "cutoff_day": "end",
-                "pay_month_offset": 1, "pay_day": 25, "payments": []}
+        name = self.tr("勤務先{n}").replace("{n}", str(len(sheet.employers) + 1))
+        return EmployerEntry(name, CUTOFF_END, pay_month_offset=1, pay_day=25)
 
     # -- reactions -----------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -270,8 +281,8 @@ class IncomeTab(QtWidgets.QWidget):
                                     nothing_entered=self.nothing_to_judge(), sheet=doc.sheet)
         self.chart.set_evaluation(doc.evaluation)
 
-    def _on_edited(self, sheet: Sheet) -> None:
-        self.status.setStyleSheet("color: #5b6b7a;")
+    def _on_edited(self, _sheet: IncomeSheet) -> None:
+        self.status.setStyleSheet(f"color: {palette.SECONDARY_TEXT.name()};")
         self.status.setText(self.document.undo_stack.undoText() or "")
         # A half-entered row is not saved (the service would refuse the sheet) until complete.
         self.sheetChanged.emit(self.document.complete_sheet())

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Protocol
 
-from reviewer_app.services.enums import CaseStatus
+from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.queue import QueueFilter, QueueRow
+from reviewer_app.ui import palette
+from reviewer_app.ui.labels import status_label, verdict_label
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, Signal
-from reviewer_app.ui.queue.labels import STATUS_COLOURS, status_label, verdict_label
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 PAGE_SIZE = 200
@@ -346,17 +347,17 @@ def _tooltip(row: QueueRow, col: Column) -> str | None:
 
 def _background(row: QueueRow, col: Column) -> QtGui.QColor | None:
     if col is Column.STATUS:
-        return QtGui.QColor(STATUS_COLOURS[row.status][0])
+        return QtGui.QColor(palette.STATUS_COLOURS[row.status][0])
     if col is Column.UPDATED and row.updated_after_review:
-        return QtGui.QColor("#fde7e4")
+        return palette.UPDATED_BG
     return None
 
 
 def _foreground(row: QueueRow, col: Column) -> QtGui.QColor | None:
     if col is Column.STATUS:
-        return QtGui.QColor(STATUS_COLOURS[row.status][1])
+        return QtGui.QColor(palette.STATUS_COLOURS[row.status][1])
     if col is Column.UPDATED and row.updated_after_review:
-        return QtGui.QColor("#a1261c")
+        return palette.UPDATED_FG
     return None
 
 

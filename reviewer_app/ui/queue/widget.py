@@ -8,28 +8,24 @@ rows; :mod:`reviewer_app.ui.queue.bulk` confirms and runs them.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from reviewer_app.services.enums import CaseStatus, Verdict
+from reviewer_app.domain.vocabulary import CaseStatus, Relationship, Verdict
 from reviewer_app.services.queue import QueueFilter, QueueRow, QueueView
+from reviewer_app.ui import palette
+from reviewer_app.ui.labels import relationship_label, status_label, verdict_label, view_label
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from reviewer_app.ui.queue.labels import (
-    RELATIONSHIPS,
-    STATUS_COLOURS,
-    relationship_label,
-    status_label,
-    verdict_label,
-    view_label,
-)
 from reviewer_app.ui.queue.model import Column, QueueModel
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
+log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 250
 _ANY = None
 
 
 def _chip_style(status: CaseStatus) -> str:
-    bg, fg = STATUS_COLOURS[status]
+    bg, fg = palette.STATUS_COLOURS[status]
     return (f"QPushButton {{ background: {bg}; color: {fg}; border: 1px solid {bg};"
             " border-radius: 12px; padding: 4px 14px; }"
             f" QPushButton:checked {{ border: 2px solid {fg}; font-weight: bold; }}")
@@ -153,8 +149,8 @@ class QueueWidget(QtWidgets.QWidget):
         self.office_combo = self._combo("filterOffice")
         self.assignee_combo = self._combo("filterAssignee")
         self.relationship_combo = self._combo("filterRelationship")
-        for code in RELATIONSHIPS:
-            self.relationship_combo.addItem(relationship_label(code), code)
+        for code in Relationship:
+            self.relationship_combo.addItem(relationship_label(code), code.value)
         self.verdict_combo = self._combo("filterVerdict")
         for verdict in Verdict:
             self.verdict_combo.addItem(verdict_label(verdict), verdict.value)
@@ -260,7 +256,7 @@ class QueueWidget(QtWidgets.QWidget):
         source = self._source
         if not self._approval and self.office_combo.count() == 1:
             self._tasks.run(lambda: (source.offices(), source.assignees()), self._on_choices,
-                            lambda failure: None)
+                            self._on_choices_failed)
         self.apply_filter()
 
     def current_filter(self) -> QueueFilter:
@@ -393,6 +389,11 @@ class QueueWidget(QtWidgets.QWidget):
     def _on_failed(self, failure: TaskFailure) -> None:
         self.message.setText(failure.message)
         self.message.show()
+
+    def _on_choices_failed(self, failure: TaskFailure) -> None:
+        # Without them the office and holder filters offer 「すべて」 only: said and logged.
+        log.info("the queue's filter choices could not be loaded (%s)", failure.code)
+        self._on_failed(failure)
 
     def _update_count_label(self) -> None:
         self.count_label.setText(self.tr("{total}件 ({shown}件を表示中)").format(

@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 from unit.review.builders import TARGET_YEAR, sample_case
 
 from reviewer_app.bundle.schema import DocumentKind
-from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.review.requirements import DocumentState, missing_key
 from reviewer_app.ui.case.documents_model import KEY_ROLE, REVIEW_ROLE, Column, DocumentsModel
 from reviewer_app.ui.case.documents_tab import DocumentsTab

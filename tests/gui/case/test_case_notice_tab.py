@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 from unit.review.builders import TARGET_YEAR, sample_case
 
 from reviewer_app.bundle.schema import DocumentKind
+from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.review.deficiency import (
     DeficiencyNotice,
     DeficiencyReason,
     DocumentReview,
-    ReviewStatus,
     build_notice,
 )
 from reviewer_app.review.requirements import (

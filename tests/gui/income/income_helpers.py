@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import copy
-from typing import Any
+from dataclasses import replace
+from datetime import date
 
 from pytestqt.qtbot import QtBot
 
+from reviewer_app.domain.case import Dependent, Payment
+from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.engine import Evaluation
+from reviewer_app.domain.sheet import EmployerEntry, IncomeSheet
+from reviewer_app.domain.vocabulary import Relationship
 from reviewer_app.profiles import load_profile
 from reviewer_app.ui.income import IncomeTab
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
@@ -14,28 +19,25 @@ from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
 SEED_AMOUNTS = ["98000", "98000", "120000", "120000", "120000", "98000",
                 "98000", "98000", "98000", "98000", "98000", "98000"]
 
-BASE_SHEET: dict[str, Any] = {
-    "judgment_date": "2024-09-02", "target_year": 2023,
-    "dependent": {"birth_date": "1985-06-01", "relationship": "spouse"},
-    "employers": [{"name": "A社", "cutoff_day": 15, "pay_month_offset": 0, "pay_day": 25,
-                   "payments": []}],
-}
+# 15日締め・当月25日払い, no payment entered yet
+A_SHA = EmployerEntry("A社", cutoff_day=15, pay_month_offset=0, pay_day=25)
+BASE_SHEET = IncomeSheet(date(2024, 9, 2), 2023, Dependent(date(1985, 6, 1),
+                                                           Relationship.SPOUSE),
+                         employers=(A_SHA,))
 
 
-def base_sheet(**changes: Any) -> dict[str, Any]:
-    sheet = copy.deepcopy(BASE_SHEET)
-    sheet.update(changes)
-    return sheet
+def base_sheet() -> IncomeSheet:
+    return BASE_SHEET
 
 
-def sheet_with(amounts: list[int | None], employer: int = 0) -> dict[str, Any]:
-    sheet = base_sheet()
-    sheet["employers"][employer]["payments"] = [
-        {"month": f"2023-{m:02d}", "gross": g} for m, g in enumerate(amounts, 1) if g is not None]
-    return sheet
+def sheet_with(amounts: list[int | None]) -> IncomeSheet:
+    """A社 paid ``amounts`` from January 2023 (None: that month not entered)."""
+    paid = tuple(Payment(YearMonth(2023, m), g) for m, g in enumerate(amounts, 1)
+                 if g is not None)
+    return replace(BASE_SHEET, employers=(replace(A_SHA, payments=paid),))
 
 
-def make_tab(qtbot: QtBot, sheet: dict[str, Any] | None = None) -> IncomeTab:
+def make_tab(qtbot: QtBot, sheet: IncomeSheet | None = None) -> IncomeTab:
     tab = IncomeTab()
     qtbot.addWidget(tab)
     tab.resize(1300, 860)
@@ -82,14 +84,19 @@ def type_amount(qtbot: QtBot, view: QtWidgets.QAbstractItemView, text: str,
     QtWidgets.QApplication.processEvents()
 
 
-def amount_in(tab: IncomeTab, month: str, employer: int = 0) -> Any:
-    for payment in tab.sheet()["employers"][employer].get("payments", []):
-        if payment["month"] == month:
-            return payment["gross"]
-    return None
+def sheet_of(tab: IncomeTab) -> IncomeSheet:
+    sheet = tab.sheet()
+    assert sheet is not None
+    return sheet
 
 
-def evaluation_of(tab: IncomeTab) -> dict[str, Any]:
+def amount_in(tab: IncomeTab, month: str, employer: int = 0) -> int | None:
+    key = YearMonth.parse(month)
+    assert key is not None, month
+    return sheet_of(tab).employers[employer].payment(key)
+
+
+def evaluation_of(tab: IncomeTab) -> Evaluation:
     """The live evaluation, which the test expects to exist."""
     evaluation = tab.evaluation()
     assert evaluation is not None

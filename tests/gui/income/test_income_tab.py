@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from income_helpers import (
@@ -12,11 +13,16 @@ from income_helpers import (
     evaluation_of,
     make_tab,
     select_cell,
+    sheet_of,
     sheet_with,
     type_amount,
 )
 from pytestqt.qtbot import QtBot
 
+from reviewer_app.domain.case import Payment
+from reviewer_app.domain.dates import CUTOFF_END, YearMonth
+from reviewer_app.domain.sheet import BonusEntry, IncomeSheet
+from reviewer_app.domain.vocabulary import Verdict
 from reviewer_app.ui.qt import Qt, QtWidgets
 
 # The offscreen platform warns when a top-level window is shown; nothing is wrong with the tab.
@@ -33,7 +39,7 @@ def test_typing_twelve_months_with_tab_shows_the_16_february_exclusion(qtbot: Qt
     assert [amount_in(tab, f"2023-{m:02d}") for m in range(1, 13)] == [int(a) for a in
                                                                         SEED_AMOUNTS]
     # Tab moved down month by month: the cursor is now on January of the next year.
-    assert tab.grid_model.month(tab.grid.currentIndex().row()) == "2024-01"
+    assert tab.grid_model.month(tab.grid.currentIndex().row()) == YearMonth(2024, 1)
     assert "2023年2月16日" in tab.summary.values["exclusion"].text()
     assert "令和5年2月16日" in tab.summary.values["exclusion"].text()
     assert any("2023年2月16日" in line for line in tab.summary.explanation.text().splitlines())
@@ -55,7 +61,7 @@ def test_enter_also_moves_to_the_next_month(qtbot: QtBot) -> None:
     for text in ("98000", "98,000", "９８０００"):
         type_amount(qtbot, tab.grid, text, Qt.Key.Key_Return)
     assert [amount_in(tab, m) for m in ("2023-01", "2023-02", "2023-03")] == [98000] * 3
-    assert tab.grid_model.month(tab.grid.currentIndex().row()) == "2023-04"
+    assert tab.grid_model.month(tab.grid.currentIndex().row()) == YearMonth(2023, 4)
 
 
 @pytest.mark.parametrize(("amount", "over"), [(108_333, False), (108_334, True)])
@@ -73,18 +79,18 @@ def test_monthly_limit_boundary(qtbot: QtBot, amount: int, over: bool) -> None:
 def test_undo_and_redo_restore_amounts_and_evaluation(qtbot: QtBot) -> None:
     amounts: list[int | None] = [98_000, 98_000, 110_000, 110_000, 98_000, *[98_000] * 7]
     tab = make_tab(qtbot, sheet_with(amounts))
-    assert evaluation_of(tab)["exclusion"]["date"] is None
+    assert evaluation_of(tab).exclusion.date is None
     select_cell(tab, "2023-05")
     type_amount(qtbot, tab.grid, "110000")
-    assert evaluation_of(tab)["exclusion"]["date"] == "2023-02-16"
+    assert evaluation_of(tab).exclusion.date == date(2023, 2, 16)
     qtbot.keyClick(tab.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert amount_in(tab, "2023-05") == 98_000
-    assert evaluation_of(tab)["exclusion"]["date"] is None
+    assert evaluation_of(tab).exclusion.date is None
     assert tab.summary.values["exclusion"].text() == "—"
     qtbot.keyClick(tab.grid, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert amount_in(tab, "2023-05") == 110_000
-    assert evaluation_of(tab)["exclusion"]["date"] == "2023-02-16"
+    assert evaluation_of(tab).exclusion.date == date(2023, 2, 16)
     assert "2023年2月16日" in tab.summary.values["exclusion"].text()
     tab.undo()
     qtbot.keyClick(tab.grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
@@ -94,7 +100,7 @@ def test_undo_and_redo_restore_amounts_and_evaluation(qtbot: QtBot) -> None:
 @pytest.mark.parametrize("text", ["abc", "-5000", "12.5", "1,23"])
 def test_invalid_amount_is_refused_and_the_previous_value_kept(qtbot: QtBot, text: str) -> None:
     tab = make_tab(qtbot, sheet_with([98_000] * 12))
-    emitted: list[dict[str, Any]] = []
+    emitted: list[IncomeSheet] = []
     tab.sheetChanged.connect(emitted.append)
     select_cell(tab, "2023-02")
     type_amount(qtbot, tab.grid, text)
@@ -102,7 +108,7 @@ def test_invalid_amount_is_refused_and_the_previous_value_kept(qtbot: QtBot, tex
     assert tab.status.text()  # the reason is shown
     assert emitted == []
     # The cursor stays on the refused month so the examiner can retype it.
-    assert tab.grid_model.month(tab.grid.currentIndex().row()) == "2023-02"
+    assert tab.grid_model.month(tab.grid.currentIndex().row()) == YearMonth(2023, 2)
 
 
 def test_negative_amount_message_says_why(qtbot: QtBot) -> None:
@@ -128,7 +134,7 @@ def test_empty_and_zero_are_shown_differently(qtbot: QtBot) -> None:
     assert zero.data() == "0"
     assert empty.data() == "未入力"
     assert zero.data(Qt.ItemDataRole.BackgroundRole) != empty.data(Qt.ItemDataRole.BackgroundRole)
-    assert evaluation_of(tab)["verdict"] == "needs_review"
+    assert evaluation_of(tab).verdict is Verdict.NEEDS_REVIEW
     bars = {b.month: b for b in tab.chart.chart_layout().bars}
     assert bars["2023-02"].state == "missing" and bars["2023-01"].state == "within"
     # Delete turns an entered month back into "not entered".
@@ -142,25 +148,26 @@ def test_employers_add_and_remove_with_end_of_month_cutoff(qtbot: QtBot) -> None
     tab = make_tab(qtbot, sheet_with([98_000] * 12))
     assert tab.grid_model.columnCount() == 4
     qtbot.mouseClick(tab.employers_section.add_button, Qt.MouseButton.LeftButton)
-    sheet = tab.sheet()
-    assert len(sheet["employers"]) == 2
-    assert sheet["employers"][1]["cutoff_day"] == "end"
+    sheet = sheet_of(tab)
+    assert len(sheet.employers) == 2
+    assert sheet.employers[1].cutoff_day == CUTOFF_END
     model = tab.employers_model
     assert model.index(1, 1).data() == "末日"
     assert model.setData(model.index(1, 0), "B社")
     assert model.setData(model.index(1, 2), 0)
     assert tab.grid_model.columnCount() == 5
     assert "B社" in tab.grid_model.headerData(1, Qt.Orientation.Horizontal)
-    # Choosing 末日 for the first employer's cutoff stores "end".
-    assert model.setData(model.index(0, 1), "end")
-    assert tab.sheet()["employers"][0]["cutoff_day"] == "end"
+    # Choosing 末日 for the first employer's cutoff stores it (written "end" in JSON).
+    assert model.setData(model.index(0, 1), CUTOFF_END)
+    assert sheet_of(tab).employers[0].cutoff_day == CUTOFF_END
+    assert model.index(0, 1).data() == "末日"
     assert tab.evaluation() is not None
     tab.employers_section.view.setCurrentIndex(model.index(1, 0))
     qtbot.mouseClick(tab.employers_section.remove_button, Qt.MouseButton.LeftButton)
-    assert [e["name"] for e in tab.sheet()["employers"]] == ["A社"]
+    assert [e.name for e in sheet_of(tab).employers] == ["A社"]
     assert tab.grid_model.columnCount() == 4
     tab.undo()
-    assert [e["name"] for e in tab.sheet()["employers"]] == ["A社", "B社"]
+    assert [e.name for e in sheet_of(tab).employers] == ["A社", "B社"]
 
 
 def test_sheet_changed_carries_the_whole_edited_sheet(qtbot: QtBot) -> None:
@@ -169,18 +176,19 @@ def test_sheet_changed_carries_the_whole_edited_sheet(qtbot: QtBot) -> None:
     with qtbot.waitSignal(tab.sheetChanged, timeout=1000) as blocker:
         type_amount(qtbot, tab.grid, "98000")
     sheet = blocker.args[0]
-    assert sheet["employers"][0]["payments"] == [{"month": "2023-01", "gross": 98000}]
-    assert sheet["judgment_date"] == "2024-09-02"
+    assert isinstance(sheet, IncomeSheet)
+    assert sheet.employers[0].payments == (Payment(YearMonth(2023, 1), 98000),)
+    assert sheet.judgment_date == date(2024, 9, 2)
     assert sheet == tab.sheet()
     with qtbot.waitSignal(tab.sheetChanged, timeout=1000) as blocker:
         tab.undo()
-    assert blocker.args[0]["employers"][0]["payments"] == []
+    assert blocker.args[0].employers[0].payments == ()
 
 
 def test_read_only_refuses_edits(qtbot: QtBot) -> None:
     tab = make_tab(qtbot, sheet_with([98_000] * 12))
     tab.set_read_only(True)
-    emitted: list[dict[str, Any]] = []
+    emitted: list[IncomeSheet] = []
     tab.sheetChanged.connect(emitted.append)
     index = select_cell(tab, "2023-01")
     assert not tab.grid_model.flags(index) & Qt.ItemFlag.ItemIsEditable
@@ -199,7 +207,8 @@ def test_read_only_refuses_edits(qtbot: QtBot) -> None:
 
 def test_invalid_sheet_is_explained_and_stays_editable(qtbot: QtBot) -> None:
     sheet = sheet_with([98_000] * 12)
-    sheet["employers"][0]["bonuses"] = [{"gross": 60_000}]
+    sheet = sheet.with_employer(0, replace(sheet.employers[0],
+                                           bonuses=(BonusEntry(gross=60_000),)))
     tab = make_tab(qtbot, sheet)
     assert tab.evaluation() is None
     assert tab.summary.error.isVisibleTo(tab)
@@ -218,13 +227,13 @@ def test_paste_a_column_of_amounts_is_one_undo_step(qtbot: QtBot) -> None:
     assert tab.grid.paste("98,000\n98000\r\n120000\n")
     assert [amount_in(tab, f"2023-{m:02d}") for m in (1, 2, 3)] == [98_000, 98_000, 120_000]
     tab.undo()
-    assert tab.sheet()["employers"][0]["payments"] == []
+    assert sheet_of(tab).employers[0].payments == ()
 
 
 def test_new_case_clears_history(qtbot: QtBot) -> None:
     tab = make_tab(qtbot, sheet_with([98_000] * 12))
     tab.grid_model.setData(tab.grid_model.index(0, 0), "1")
-    tab.set_sheet(base_sheet(), tab.document.profile)  # type: ignore[arg-type]
+    tab.set_sheet(base_sheet(), tab.document.profile)
     assert not tab.document.undo_stack.canUndo()
 
 
@@ -249,10 +258,8 @@ def test_chart_hatches_missing_months_and_scales_with_the_widget(qtbot: QtBot) -
 
 def test_nothing_entered_shows_unentered_instead_of_a_verdict(qtbot: QtBot) -> None:
     # issue 13 defect 4: no month, bonus, pension… and no document checked: not 扶養継続 at 0円
-    sheet = base_sheet()
-    del sheet["employers"]
-    tab = make_tab(qtbot, sheet)
-    assert evaluation_of(tab)["verdict"] == "continue"
+    tab = make_tab(qtbot, replace(base_sheet(), employers=()))
+    assert evaluation_of(tab).verdict is Verdict.CONTINUE
     assert tab.summary.verdict.text() == "未入力"
     tab.set_documents_checked(True)
     assert "扶養継続" in tab.summary.verdict.text()
@@ -266,7 +273,7 @@ def test_a_new_bonus_row_is_no_error_until_the_examiner_leaves_it(qtbot: QtBot) 
     # issue 13 defect 6: 「収入の入力 employers[0].bonuses[0].month: 必須の項目がありません」
     # and 判定できません at once, before the examiner typed
     tab = make_tab(qtbot, sheet_with([98_000] * 12))
-    saved: list[dict[str, Any]] = []
+    saved: list[IncomeSheet] = []
     tab.sheetChanged.connect(saved.append)
     section = tab._sections[1]
     assert section.model is tab.section_models["bonuses"]
@@ -278,7 +285,7 @@ def test_a_new_bonus_row_is_no_error_until_the_examiner_leaves_it(qtbot: QtBot) 
     assert tab.evaluation() is not None and not tab.summary.error.isVisibleTo(tab)
     assert "判定できません" not in tab.summary.verdict.text()
     # the half row is not saved (the service would refuse the sheet)
-    assert saved and "bonuses" not in saved[-1]["employers"][0]
+    assert saved and _bonuses(saved[-1]) == ()
     bonuses = tab.section_models["bonuses"]
     assert bonuses.setData(bonuses.index(0, 1), "2023-07")
     assert not tab.summary.error.isVisibleTo(tab)
@@ -294,4 +301,9 @@ def test_a_new_bonus_row_is_no_error_until_the_examiner_leaves_it(qtbot: QtBot) 
     assert bonuses.setData(bonuses.index(0, 2), "300000")
     tab.grid.setFocus()
     assert tab.evaluation() is not None and not tab.summary.error.isVisibleTo(tab)
-    assert saved[-1]["employers"][0]["bonuses"] == [{"month": "2023-07", "gross": 300_000}]
+    assert _bonuses(saved[-1]) == (BonusEntry(YearMonth(2023, 7), 300_000),)
+
+
+def _bonuses(sheet: IncomeSheet) -> tuple[BonusEntry, ...]:
+    """A社's bonuses in ``sheet`` (read afresh: mypy would keep an earlier comparison)."""
+    return sheet.employers[0].bonuses

@@ -18,7 +18,6 @@ from reviewer_app.domain.case import (
     OtherIncome,
     Payment,
     Pension,
-    Relationship,
     SelfEmployment,
     Survey,
     TemporaryRiseCertificate,
@@ -26,6 +25,7 @@ from reviewer_app.domain.case import (
 from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.engine import Evaluation, evaluate
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.vocabulary import Relationship
 
 DEFAULT = RuleProfile()
 TARGET_YEAR = 2023
@@ -61,7 +61,7 @@ class CaseChanges(TypedDict, total=False):
 
 
 def make_case(*employers: Employer, birth: date = date(1985, 6, 1),
-              judgment: date = date(2024, 9, 2), relationship: Relationship = "spouse",
+              judgment: date = date(2024, 9, 2), relationship: Relationship = Relationship.SPOUSE,
               **changes: Unpack[CaseChanges]) -> Case:
     dependent = Dependent(birth_date=birth, relationship=relationship)
     case = Case(judgment_date=judgment, target_year=TARGET_YEAR, dependent=dependent,

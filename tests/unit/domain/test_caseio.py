@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from reviewer_app.domain.caseio import CaseInputError, case_from_json, evaluation_to_json
+from reviewer_app.domain.caseio import case_from_json, evaluation_to_json
 from reviewer_app.domain.engine import evaluate
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.sheet import CaseInputError
 
 SEED = json.loads((Path(__file__).resolve().parents[3] / "examples" / "seed_case.json")
                   .read_text(encoding="utf-8"))
@@ -85,7 +87,21 @@ def test_fractional_bonus_share_is_written_exactly() -> None:
     data = _with(["employers", 0, "bonuses"], [{"month": "2023-07", "gross": 120_006}])
     out = evaluation_to_json(evaluate(case_from_json(data), RuleProfile()))
     text = json.dumps(out)
-    assert out["months"][0]["bonus_share"] == 10000.5
-    assert '"bonus_share": 10000.5' in text
-    assert '"total": 108000.5' in text  # 98,000 + 10,000.5
+    assert out["months"][0]["bonus_share"] == "10000.5"  # exact: no float anywhere
+    assert Fraction(out["months"][0]["bonus_share"]) == Fraction(120_006, 12)
+    assert '"bonus_share": "10000.5"' in text
+    assert '"total": "108000.5"' in text  # 98,000 + 10,000.5
     assert isinstance(out["months"][0]["salary"], int)
+
+
+def test_a_share_that_does_not_end_in_decimal_is_written_as_its_fraction() -> None:
+    data = _with(["employers", 0, "bonuses"], [{"month": "2023-07", "gross": 100_000}])
+    out = evaluation_to_json(evaluate(case_from_json(data), RuleProfile()))
+    assert out["months"][0]["bonus_share"] == "25000/3"  # 100,000 / 12, exactly
+    assert Fraction(out["months"][0]["total"]) == 98_000 + Fraction(100_000, 12)
+    assert not any(isinstance(m[k], float) for m in out["months"] for k in m)
+    assert json.loads(json.dumps(out), parse_float=_no_float) == out
+
+
+def _no_float(text: str) -> float:
+    raise AssertionError(f"a float in the JSON: {text}")

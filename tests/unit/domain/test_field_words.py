@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
-from reviewer_app.domain.caseio import CaseInputError, case_from_json
+from reviewer_app.domain.case import Dependent, Payment
+from reviewer_app.domain.caseio import case_from_json, sheet_from_json
+from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.field_words import describe_field
+from reviewer_app.domain.sheet import BonusEntry, CaseInputError, EmployerEntry, IncomeSheet
 
-SHEET = {"employers": [
-    {"name": "A社", "bonuses": [{"month": "2023-06", "gross": 1}, {"gross": 2}],
-     "payments": [{"month": "2023-03", "gross": 1}]},
-    {"name": "", "bonuses": [{}]}]}
+SHEET = IncomeSheet(date(2024, 9, 2), 2023, Dependent(date(1985, 6, 1)), employers=(
+    EmployerEntry("A社", bonuses=(BonusEntry(YearMonth(2023, 6), 1), BonusEntry(gross=2)),
+                  payments=(Payment(YearMonth(2023, 3), 1),)),
+    EmployerEntry("", bonuses=(BonusEntry(),))))
 
 
 @pytest.mark.parametrize(("path", "ja", "en"), [
@@ -45,5 +49,13 @@ def test_a_path_becomes_the_words_of_its_table_row(path: str, ja: str, en: str) 
 def test_no_words_show_a_field_path(sheet: dict[str, object]) -> None:
     with pytest.raises(CaseInputError) as info:
         case_from_json(sheet)
-    for words in describe_field(info.value.field, sheet):
+    for words in describe_field(info.value.field, _typed(sheet)):
         assert not re.search(r"[\[\]_.]|employers|payments|bonuses", words), words
+
+
+def _typed(data: dict[str, object]) -> IncomeSheet | None:
+    """The sheet the words are found in, when the input reads as one (a misspelt key does not)."""
+    try:
+        return sheet_from_json(data)
+    except CaseInputError:
+        return None

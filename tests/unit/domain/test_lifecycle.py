@@ -7,9 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reviewer_app.domain.lifecycle import (
-    CaseStatus,
     Event,
-    Role,
     TransitionRefused,
     applies,
     is_own_work,
@@ -19,6 +17,7 @@ from reviewer_app.domain.lifecycle import (
     next_status,
     takes_on_open,
 )
+from reviewer_app.domain.vocabulary import CaseStatus, Role
 
 S = CaseStatus
 

@@ -17,13 +17,13 @@ from reviewer_app.domain.case import (
     LabourContract,
     OtherIncome,
     Pension,
-    Relationship,
     SelfEmployment,
     Survey,
     TemporaryRiseCertificate,
 )
 from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.profile import RuleProfile
+from reviewer_app.domain.vocabulary import BenefitKind, Relationship
 
 # --- §2 limits -------------------------------------------------------------------------------
 
@@ -31,6 +31,8 @@ def test_108333_is_within_the_monthly_limit_and_108334_is_over() -> None:
     ev = run(make_case(employer([108_333, 108_334] + [0] * 10)))
     assert ev.monthly_limit == 108_333
     assert [r.over for r in ev.months[:2]] == [False, True]
+
+CHILD, SPOUSE = Relationship.CHILD, Relationship.SPOUSE
 
 
 def test_three_months_at_108333_do_not_trigger_but_108334_do() -> None:
@@ -93,12 +95,12 @@ def test_disability_pension_raises_limit_to_1_8_million() -> None:
 
 
 @pytest.mark.parametrize(("birth", "relationship", "judgment", "basis"), [
-    (date(2003, 1, 2), "child", date(2025, 10, 1), "age_19_to_22"),  # 22 on 31 Dec 2025
-    (date(2003, 1, 1), "child", date(2025, 10, 1), "under_60"),  # 23 at the end of 31 Dec
-    (date(2007, 1, 1), "child", date(2025, 10, 1), "age_19_to_22"),  # 19 at the end of 31 Dec
-    (date(2007, 1, 2), "child", date(2025, 10, 1), "under_60"),  # still 18 on 31 Dec
-    (date(2004, 5, 5), "spouse", date(2025, 10, 1), "under_60"),  # spouses are excluded
-    (date(2004, 5, 5), "child", date(2025, 9, 30), "under_60"),  # before the notice applies
+    (date(2003, 1, 2), CHILD, date(2025, 10, 1), "age_19_to_22"),  # 22 on 31 Dec 2025
+    (date(2003, 1, 1), CHILD, date(2025, 10, 1), "under_60"),  # 23 at the end of 31 Dec
+    (date(2007, 1, 1), CHILD, date(2025, 10, 1), "age_19_to_22"),  # 19 at the end of 31 Dec
+    (date(2007, 1, 2), CHILD, date(2025, 10, 1), "under_60"),  # still 18 on 31 Dec
+    (date(2004, 5, 5), SPOUSE, date(2025, 10, 1), "under_60"),  # spouses are excluded
+    (date(2004, 5, 5), CHILD, date(2025, 9, 30), "under_60"),  # before the notice applies
 ])
 def test_19_to_22_band_uses_age_on_31_december_of_judgment_year(
         birth: date, relationship: Relationship, judgment: date, basis: str) -> None:
@@ -118,7 +120,8 @@ def test_19_to_22_band_uses_age_on_31_december_of_judgment_year(
 def test_daily_benefit_limit_is_daily_times_360_at_or_over_annual(
         daily: int, annual_birth: date, result: str) -> None:
     start = date(2023, 6, 1)
-    ev = run(make_case(birth=annual_birth, benefits=(Benefit("unemployment", daily, start),)))
+    benefit = Benefit(BenefitKind.UNEMPLOYMENT, daily, start)
+    ev = run(make_case(birth=annual_birth, benefits=(benefit,)))
     assert check(ev, "daily_benefit") == result
     if result == "fail":
         assert ev.verdict == "exclude"
@@ -127,8 +130,8 @@ def test_daily_benefit_limit_is_daily_times_360_at_or_over_annual(
 
 def test_19_to_22_band_daily_limit_is_4167() -> None:
     def student(daily: int) -> Case:
-        return make_case(benefits=(Benefit("sickness", daily),), birth=date(2004, 5, 5),
-                         judgment=date(2025, 10, 1), relationship="child")
+        return make_case(benefits=(Benefit(BenefitKind.SICKNESS, daily),), birth=date(2004, 5, 5),
+                         judgment=date(2025, 10, 1), relationship=CHILD)
 
     assert check(run(student(4_166)), "daily_benefit") == "pass"
     assert check(run(student(4_167)), "daily_benefit") == "fail"
@@ -268,7 +271,7 @@ def test_half_of_insured_income_for_living_together(income: int, result: str) ->
 
 
 def test_living_apart_needs_remittance_above_income() -> None:
-    apart = Dependent(date(1950, 1, 1), "parent", living_with_insured=False)
+    apart = Dependent(date(1950, 1, 1), Relationship.PARENT, living_with_insured=False)
     case = make_case(dependent=apart, other_income=(OtherIncome("年金外", 1_000_000),))
     assert check(run(case), "remittance") == "review"
     ok = replace(case, insured=Insured(None, 1_000_001))
@@ -278,7 +281,7 @@ def test_living_apart_needs_remittance_above_income() -> None:
 
 
 def test_lives_abroad_fails_unless_exception() -> None:
-    abroad = Dependent(date(2000, 1, 1), "child", lives_abroad=True)
+    abroad = Dependent(date(2000, 1, 1), CHILD, lives_abroad=True)
     assert check(run(make_case(dependent=abroad)), "residence") == "fail"
     student = replace(abroad, residence_exception="留学")
     assert check(run(make_case(dependent=student)), "residence") == "pass"
@@ -314,7 +317,7 @@ def test_certificate_uses_counted_as_profile_says(
 
 
 def _contract_case(certified: date | None, judgment: date) -> Case:
-    dep = Dependent(date(1985, 6, 1), "spouse", certified_on=certified)
+    dep = Dependent(date(1985, 6, 1), SPOUSE, certified_on=certified)
     return make_case(employer(OVER_YEAR), dependent=dep, judgment=judgment,
                      labour_contract=LabourContract(1_200_000))
 

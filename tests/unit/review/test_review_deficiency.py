@@ -8,12 +8,12 @@ from unit.review.builders import TARGET_YEAR, dependent, document, occ
 
 from reviewer_app.bundle.schema import DocumentKind as K
 from reviewer_app.bundle.schema import Occupation as O
+from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.review.deficiency import (
     REASON_LABEL_JA,
     REASON_LETTER_JA,
     DeficiencyReason,
     DocumentReview,
-    ReviewStatus,
     build_notice,
     default_instead_ja,
     render_notice_text,

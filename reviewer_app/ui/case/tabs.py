@@ -1,0 +1,123 @@
+"""The case's six tabs (調査票, 書類, 収入, 判定, 不備連絡, 履歴) and how a case fills them."""
+
+from __future__ import annotations
+
+from reviewer_app.domain.engine import Evaluation
+from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, ReviewStatus
+from reviewer_app.services.case_views import CaseDetail
+from reviewer_app.ui.case.answers_tab import AnswersTab
+from reviewer_app.ui.case.documents_tab import DocumentsTab
+from reviewer_app.ui.case.notice_tab import NoticeTab
+from reviewer_app.ui.decision_tab import DecisionTab
+from reviewer_app.ui.history_tab import HistoryTab
+from reviewer_app.ui.income import IncomeTab
+from reviewer_app.ui.qt import Qt, QtGui, QtWidgets
+
+
+class CaseTabs(QtWidgets.QTabWidget):
+    """The tabs, in order; :meth:`show_case` fills the ones that only show the case, the
+    evaluation methods keep the 判定 tab in step with the 収入 and 書類 tabs."""
+
+    def __init__(self, *, language: str = "ja", date_style: str = "wareki",
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseTabs")
+        self.answers_tab = AnswersTab(language=language)
+        self.documents_tab = DocumentsTab()
+        self.income_tab = IncomeTab()
+        self.decision_tab = DecisionTab(date_style=date_style)
+        self.notice_tab = NoticeTab()
+        self.history_tab = HistoryTab(language=language)
+        for tab, title in ((self.answers_tab, self.tr("調査票")),
+                           (self.documents_tab, self.tr("書類")),
+                           (self.income_tab, self.tr("収入")),
+                           (self.decision_tab, self.tr("判定")),
+                           (self.notice_tab, self.tr("不備連絡")),
+                           (self.history_tab, self.tr("履歴"))):
+            self.addTab(tab, title)
+
+    def show_case(self, detail: CaseDetail) -> None:
+        """The answers, the documents, the notices; the history is emptied (loaded on demand)."""
+        read_only = not detail.editable
+        self.answers_tab.set_case(detail.insured, detail.dependent, detail.target_year,
+                                  findings=detail.findings)
+        reviews = [c.review for c in detail.checks]
+        self.documents_tab.set_statuses(detail.document_statuses)
+        self.documents_tab.set_reviews(reviews)
+        self.documents_tab.set_read_only(read_only)
+        self.income_tab.set_read_only(read_only)
+        self.notice_tab.set_case(self.documents_tab.statuses(), reviews,
+                                 insured_name=detail.insured.name,
+                                 dependent_name=detail.dependent.name,
+                                 insurer_name=detail.survey_name,
+                                 target_year=detail.target_year, case_key=detail.case_id)
+        self.notice_tab.set_notices([n.notice for n in detail.notices])
+        self.notice_tab.set_read_only(read_only)
+        self.history_tab.clear()
+
+    def clear(self) -> None:
+        self.answers_tab.clear()
+        self.documents_tab.set_statuses([])
+        self.documents_tab.set_reviews([])
+        self.notice_tab.set_case([], [], insured_name="", dependent_name="", insurer_name="")
+        self.notice_tab.set_notices([])
+        self.decision_tab.clear()
+        self.history_tab.clear()
+
+    # --- the evaluation on the 判定 tab ----------------------------------------------------------
+
+    def nothing_to_judge(self) -> bool:
+        """No income entered and no document checked: 「未入力」, no verdict (issue 13)."""
+        checked = any(r.status is not ReviewStatus.UNCHECKED
+                      for r in self.documents_tab.reviews())
+        self.income_tab.set_documents_checked(checked)
+        return self.income_tab.nothing_to_judge()
+
+    def show_live_evaluation(self) -> None:
+        """The 収入 tab's evaluation as the examiner types, and the verdict it suggests."""
+        self.decision_tab.set_evaluation(self.income_tab.evaluation(),
+                                         nothing_entered=self.nothing_to_judge())
+        self.decision_tab.prefill_from_evaluation()
+
+    def show_evaluation(self, evaluation: Evaluation) -> None:
+        """An evaluation re-run by the service on the stored data."""
+        self.decision_tab.set_evaluation(evaluation, nothing_entered=self.nothing_to_judge())
+
+    def fill_decision(self, detail: CaseDetail, evaluation: Evaluation | None) -> None:
+        """The 判定 tab for ``detail``: its proposal once there is one, and the evaluation (the
+        live one while the case may be edited, else the stored sheet's)."""
+        proposal = next((d for d in reversed(detail.decisions)
+                         if d.kind is DecisionKind.PROPOSAL), None)
+        shown = detail.status in (CaseStatus.AWAITING_APPROVAL, CaseStatus.DONE)
+        self.decision_tab.set_case(
+            status=detail.status, can_propose=detail.editable, can_decide=detail.can_decide,
+            proposal=proposal if shown else None, default_date=detail.proposed_exclusion_date)
+        live = self.income_tab.evaluation() if detail.editable else None
+        self.decision_tab.set_evaluation(live or evaluation,
+                                         nothing_entered=self.nothing_to_judge())
+        if detail.editable:
+            self.decision_tab.prefill_from_evaluation()
+
+
+class CaseSplitter(QtWidgets.QSplitter):
+    """The document viewer beside the tabs. The documents are what the examiner reads all day:
+    they get the larger share, and start at 55 % of the width (the user's dragging is kept)."""
+
+    def __init__(self, viewer: QtWidgets.QWidget, tabs: QtWidgets.QWidget,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("caseSplitter")
+        self.addWidget(viewer)
+        self.addWidget(tabs)
+        self.setStretchFactor(0, 6)
+        self.setStretchFactor(1, 5)
+        self.setChildrenCollapsible(False)
+        self._initialised = False
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._initialised and self.width() > 0:
+            # The tabs' size hints would otherwise take most of the width.
+            self._initialised = True
+            total = self.width()
+            self.setSizes([total * 55 // 100, total - total * 55 // 100])
