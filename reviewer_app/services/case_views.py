@@ -16,7 +16,16 @@ from reviewer_app.bundle import schema
 from reviewer_app.domain.caseio import sheet_from_json
 from reviewer_app.domain.sheet import CaseInputError, IncomeSheet
 from reviewer_app.domain.text import neutralize
-from reviewer_app.domain.vocabulary import CaseStatus, DecisionKind, ReviewStatus, Verdict
+from reviewer_app.domain.vocabulary import (
+    CaseStatus,
+    DecisionKind,
+    Living,
+    MemberStatus,
+    Occupation,
+    Relationship,
+    ReviewStatus,
+    Verdict,
+)
 from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import (
     REASON_LETTER_JA,
@@ -43,6 +52,92 @@ from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 from reviewer_app.store.models import IncomeSheet as SheetRow
 
 JST = timezone(timedelta(hours=9))  # deadlines are Japanese calendar days
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class InsuredView:
+    """The insured member as the 調査票 tab shows them."""
+
+    member_id: str
+    card_symbol: str
+    card_number: str
+    name: str
+    kana: str
+    office: OfficeView
+    employee_code: str
+    annual_income: int | None
+
+    @classmethod
+    def of(cls, insured: schema.Insured) -> InsuredView:
+        return cls(insured.member_id, insured.card_symbol, insured.card_number, insured.name,
+                   insured.kana, OfficeView(insured.office.code, insured.office.name),
+                   insured.employee_code, insured.annual_income)
+
+
+@dataclass(frozen=True)
+class OccupationView:
+    occupation: Occupation
+    amount: int | None  # members type 1 for zero (seed 004 Q20)
+
+
+@dataclass(frozen=True)
+class AnswersView:
+    """The answers to questions 1–7, as given."""
+
+    insured_has_card: bool
+    dependent_details_confirmed: bool
+    dependent_has_card: bool
+    occupations: tuple[OccupationView, ...]
+    other_income: int | None
+    living: Living
+    living_apart_since: str | None  # YYYY-MM
+    contact: str
+
+    @classmethod
+    def of(cls, a: schema.Answers) -> AnswersView:
+        return cls(a.insured_has_card, a.dependent_details_confirmed, a.dependent_has_card,
+                   tuple(OccupationView(o.occupation, o.amount) for o in a.occupations),
+                   a.other_income, a.living, a.living_apart_since, a.contact)
+
+
+@dataclass(frozen=True)
+class MunicipalIncomeView:
+    year: int
+    salary_income: int | None
+    pension_income: int | None
+    total_income: int | None
+
+
+@dataclass(frozen=True)
+class DependentView:
+    """The dependent as the case window shows them (never the bundle's wire model)."""
+
+    dependent_id: str
+    name: str
+    kana: str
+    relationship: Relationship
+    relationship_label: str  # as printed: 妻, 夫, 長男, 母, …
+    birth_date: date
+    certified_on: date | None
+    status: MemberStatus
+    submitted_at: datetime | None
+    answers: AnswersView | None  # None while nothing was answered (未提出)
+    municipal_income: MunicipalIncomeView | None
+
+    @classmethod
+    def of(cls, dep: schema.Dependent) -> DependentView:
+        m = dep.municipal_income
+        return cls(dep.dependent_id, dep.name, dep.kana, dep.relationship,
+                   dep.relationship_label, dep.birth_date, dep.certified_on, dep.status,
+                   dep.submitted_at, AnswersView.of(dep.answers) if dep.answers else None,
+                   MunicipalIncomeView(m.year, m.salary_income, m.pension_income,
+                                       m.total_income) if m is not None else None)
 
 
 @dataclass(frozen=True)
@@ -173,8 +268,8 @@ class CaseDetail:
     target_year: int
     submission_deadline: date
     non_submission_exclusion_date: date
-    insured: schema.Insured
-    dependent: schema.Dependent
+    insured: InsuredView
+    dependent: DependentView
     revision: int
     updated_after_review: bool
     documents: list[DocumentView]

@@ -16,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from answer_views import show_answers, show_documents
 from unit.review.builders import TARGET_YEAR, sample_case
 
 from reviewer_app.domain.vocabulary import ReviewStatus
@@ -40,11 +41,11 @@ def main() -> None:
 
     answers = AnswersTab()
     answers.resize(*SIZE)
-    answers.set_case(insured, dependent, TARGET_YEAR)
+    show_answers(answers, insured, dependent, TARGET_YEAR)
 
     documents = DocumentsTab()
     documents.resize(*SIZE)
-    documents.set_dependent(dependent, TARGET_YEAR)
+    show_documents(documents, dependent, TARGET_YEAR)
     reviews = [
         DocumentReview("d-payslip", ReviewStatus.DEFICIENT, DeficiencyReason.MONTHS_MISSING,
                        "3月分と4月分がありません"),

@@ -1,17 +1,18 @@
 """調査票 tab: the member's answers to questions 1–7 as given, with inconsistencies marked.
 
-Read-only by nature: it shows what the member answered and never edits it. Findings from
-:func:`reviewer_app.review.inconsistencies.find_inconsistencies` are listed at the top and repeated
-next to the answer they concern (question 4 findings under their occupation).
+Read-only by nature: it shows what the member answered (the services' view objects) and never
+edits it. The findings the case service found
+(:func:`reviewer_app.review.inconsistencies.find_inconsistencies`) are listed at the top and
+repeated next to the answer they concern (question 4 findings under their occupation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
-from reviewer_app.bundle.schema import OCCUPATIONS_WITH_AMOUNT, Dependent, Insured
-from reviewer_app.review.inconsistencies import Finding, Severity, find_inconsistencies
+from reviewer_app.domain.vocabulary import OCCUPATIONS_WITH_AMOUNT
+from reviewer_app.review.inconsistencies import Finding, Severity
+from reviewer_app.services.case_views import DependentView, InsuredView
 from reviewer_app.ui import labels, palette
 from reviewer_app.ui.qt import Qt, QtWidgets
 
@@ -26,18 +27,9 @@ def _finding_style(severity: Severity) -> str:
 class AnswersTab(QtWidgets.QWidget):
     """``set_case(insured, dependent, target_year)`` shows one dependent; ``clear()`` empties."""
 
-    def __init__(
-        self,
-        parent: QtWidgets.QWidget | None = None,
-        *,
-        language: str = "ja",
-        deadline: date | None = None,
-        today: date | None = None,
-    ) -> None:
+    def __init__(self, parent: QtWidgets.QWidget | None = None, *, language: str = "ja") -> None:
         super().__init__(parent)
         self._english = language == "en"
-        self._deadline = deadline
-        self._today = today
         self._findings: list[Finding] = []
         self._question_boxes: dict[int, QtWidgets.QGroupBox] = {}
 
@@ -54,12 +46,10 @@ class AnswersTab(QtWidgets.QWidget):
 
     # --- public API ------------------------------------------------------------------------
 
-    def set_case(self, insured: Insured, dependent: Dependent, target_year: int, *,
-                 findings: Sequence[Finding] | None = None) -> None:
-        """Show the answers; ``findings`` as the case service found them (the window), or
-        found here when not given (the tab on its own)."""
-        self._findings = list(findings) if findings is not None else find_inconsistencies(
-            insured, dependent, target_year, deadline=self._deadline, today=self._today)
+    def set_case(self, insured: InsuredView, dependent: DependentView, target_year: int, *,
+                 findings: Sequence[Finding]) -> None:
+        """Show the answers with the findings the case service found in them."""
+        self._findings = list(findings)
         self._question_boxes = {}
         body = QtWidgets.QWidget()
         body.setObjectName("answersBody")
@@ -167,7 +157,7 @@ class AnswersTab(QtWidgets.QWidget):
             layout.addWidget(self._finding_label(f, prefix))
         return box
 
-    def _insured_box(self, insured: Insured) -> QtWidgets.QWidget:
+    def _insured_box(self, insured: InsuredView) -> QtWidgets.QWidget:
         box = QtWidgets.QGroupBox(self.tr("被保険者"))
         box.setObjectName("insuredBox")
         form = self._form()
@@ -181,14 +171,14 @@ class AnswersTab(QtWidgets.QWidget):
         box.setLayout(form)
         return box
 
-    def _q1(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _q1(self, dep: DependentView) -> QtWidgets.QWidget:
         box, layout = self._question(1, self.tr("1. 被保険者(本人)の健康保険証保有状況"))
         a = dep.answers
         layout.addWidget(self._value(self._yes_no(a.insured_has_card) if a else self.tr("未回答")))
         self._add_question_findings(layout, 1)
         return box
 
-    def _q2(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _q2(self, dep: DependentView) -> QtWidgets.QWidget:
         box, layout = self._question(
             2, self.tr("2. 調査対象である被扶養者(家族)の基本情報の確認"))
         form = self._form()
@@ -209,7 +199,7 @@ class AnswersTab(QtWidgets.QWidget):
         self._add_question_findings(layout, 2)
         return box
 
-    def _q3(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _q3(self, dep: DependentView) -> QtWidgets.QWidget:
         box, layout = self._question(3, self.tr("3. 被扶養者(家族)の健康保険証保有状況"))
         a = dep.answers
         answer = self._yes_no(a.dependent_has_card) if a else self.tr("未回答")
@@ -217,7 +207,7 @@ class AnswersTab(QtWidgets.QWidget):
         self._add_question_findings(layout, 3)
         return box
 
-    def _q4(self, dep: Dependent, target_year: int) -> QtWidgets.QWidget:
+    def _q4(self, dep: DependentView, target_year: int) -> QtWidgets.QWidget:
         box, layout = self._question(4, self.tr("4. 被扶養者(家族)の現在の職業と収入見込"))
         a = dep.answers
         if a is None:
@@ -251,7 +241,7 @@ class AnswersTab(QtWidgets.QWidget):
         self._add_question_findings(layout, 4)
         return box
 
-    def _q5(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _q5(self, dep: DependentView) -> QtWidgets.QWidget:
         box, layout = self._question(
             5, self.tr("5. 年収: 上記②～④以外に一時的収入などがある場合(遺産相続など)"))
         a = dep.answers
@@ -266,7 +256,7 @@ class AnswersTab(QtWidgets.QWidget):
         self._add_question_findings(layout, 5)
         return box
 
-    def _q6(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _q6(self, dep: DependentView) -> QtWidgets.QWidget:
         box, layout = self._question(6, self.tr("6. 被保険者と被扶養者は同居か別居か"))
         a = dep.answers
         if a is None:
@@ -281,7 +271,7 @@ class AnswersTab(QtWidgets.QWidget):
         self._add_question_findings(layout, 6)
         return box
 
-    def _q7(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _q7(self, dep: DependentView) -> QtWidgets.QWidget:
         box, layout = self._question(7, self.tr("7. 連絡欄"))
         a = dep.answers
         text = (a.contact.strip() or self.tr("(記入なし)")) if a else self.tr("未回答")
@@ -291,7 +281,7 @@ class AnswersTab(QtWidgets.QWidget):
         self._add_question_findings(layout, 7)
         return box
 
-    def _municipal_box(self, dep: Dependent) -> QtWidgets.QWidget:
+    def _municipal_box(self, dep: DependentView) -> QtWidgets.QWidget:
         box = QtWidgets.QGroupBox(self.tr("自治体照会の収入 (マイナンバー情報連携)"))
         box.setObjectName("municipalBox")
         m = dep.municipal_income

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reviewer_app.bundle.schema import Dependent
 from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
-from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
+from reviewer_app.review.requirements import DocumentStatus
 from reviewer_app.ui import labels
 from reviewer_app.ui.case.documents_model import Column, DocumentsModel
 from reviewer_app.ui.qt import QtCore, QtWidgets, Signal
@@ -115,11 +114,6 @@ class DocumentsTab(QtWidgets.QWidget):
         self._update_summary()
 
     # --- public API ------------------------------------------------------------------------
-
-    def set_dependent(self, dependent: Dependent, target_year: int) -> None:
-        """Rows from the answers' requirements paired with the dependent's uploads."""
-        reqs = required_documents(dependent, target_year)
-        self.set_statuses(match_uploads(reqs, dependent.required_documents))
 
     def set_statuses(self, statuses: Sequence[DocumentStatus]) -> None:
         self.model.set_statuses(statuses)

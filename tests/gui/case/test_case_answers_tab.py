@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from answer_views import show_answers
 from pytestqt.qtbot import QtBot
 from unit.review.builders import TARGET_YEAR, dependent, insured, occ, sample_case
 
-from reviewer_app.bundle.schema import Living, MemberStatus
-from reviewer_app.bundle.schema import Occupation as O
+from reviewer_app.domain.vocabulary import Living, MemberStatus
+from reviewer_app.domain.vocabulary import Occupation as O
 from reviewer_app.ui.case.answers_tab import AnswersTab
 from reviewer_app.ui.qt import QtWidgets
 
@@ -34,7 +35,7 @@ def tab(qtbot: QtBot) -> AnswersTab:
 
 
 def test_every_question_is_shown_with_the_forms_wording(tab: AnswersTab) -> None:
-    tab.set_case(*sample_case(), TARGET_YEAR)
+    show_answers(tab, *sample_case(), TARGET_YEAR)
     titles = {n: tab.question_box(n).title().removeprefix("⚠ ") for n in range(1, 8)}
     assert titles == {
         1: "1. 被保険者(本人)の健康保険証保有状況",
@@ -49,7 +50,7 @@ def test_every_question_is_shown_with_the_forms_wording(tab: AnswersTab) -> None
 
 
 def test_insured_dependent_and_municipal_details(tab: AnswersTab) -> None:
-    tab.set_case(*sample_case(), TARGET_YEAR)
+    show_answers(tab, *sample_case(), TARGET_YEAR)
     shown = texts(tab)
     for expected in ("10-12345", "御室 太郎", "オムロ タロウ", "京都本社 (K01)", "99",
                      "母", "昭和37年3月14日 (1962-03-14)", "平成22年4月1日 (2010-04-01)",
@@ -59,7 +60,7 @@ def test_insured_dependent_and_municipal_details(tab: AnswersTab) -> None:
 
 
 def test_occupations_with_amounts_and_one_yen_means_zero(tab: AnswersTab) -> None:
-    tab.set_case(*sample_case(), TARGET_YEAR)
+    show_answers(tab, *sample_case(), TARGET_YEAR)
     q4 = tab.question_box(4)
     shown = texts(q4)
     assert "☑ ②パート・アルバイト" in shown and "☑ ③年金受給者" in shown
@@ -74,7 +75,7 @@ def test_occupations_with_amounts_and_one_yen_means_zero(tab: AnswersTab) -> Non
 
 
 def test_inconsistencies_listed_at_the_top_and_marked_at_their_answer(tab: AnswersTab) -> None:
-    tab.set_case(*sample_case(), TARGET_YEAR)
+    show_answers(tab, *sample_case(), TARGET_YEAR)
     summary = tab.findChild(QtWidgets.QGroupBox, "summaryBox")
     assert summary is not None
     assert len(tab.findings()) == 5
@@ -94,14 +95,14 @@ def test_inconsistencies_listed_at_the_top_and_marked_at_their_answer(tab: Answe
 
 def test_removal_while_living_apart_is_marked_on_question_6(tab: AnswersTab) -> None:
     dep = dependent(occ(O.REMOVAL), living=Living.APART_OTHER, living_apart_since="2024-04")
-    tab.set_case(insured(), dep, TARGET_YEAR)
+    show_answers(tab, insured(), dep, TARGET_YEAR)
     assert "removal_living_apart" in findings_in(tab.question_box(6))
     assert tab.question_box(6).property("hasWarning") is True
 
 
 def test_unanswered_dependent_and_clear(tab: AnswersTab) -> None:
     dep = dependent(no_answers=True, status=MemberStatus.NOT_SUBMITTED)
-    tab.set_case(insured(), dep, TARGET_YEAR)
+    show_answers(tab, insured(), dep, TARGET_YEAR)
     assert "未回答" in texts(tab.question_box(4))
     assert "未提出" in texts(tab.question_box(2))
     tab.clear()
@@ -112,5 +113,5 @@ def test_unanswered_dependent_and_clear(tab: AnswersTab) -> None:
 def test_english_shows_the_english_finding_messages(qtbot: QtBot) -> None:
     widget = AnswersTab(language="en")
     qtbot.addWidget(widget)
-    widget.set_case(*sample_case(), TARGET_YEAR)
+    show_answers(widget, *sample_case(), TARGET_YEAR)
     assert any("1 yen entered, meaning zero" in t for t in texts(widget.question_box(5)))

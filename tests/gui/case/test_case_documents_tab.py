@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from answer_views import show_documents
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from unit.review.builders import TARGET_YEAR, sample_case
 
-from reviewer_app.bundle.schema import DocumentKind
-from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.domain.vocabulary import DocumentKind, ReviewStatus
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.review.requirements import DocumentState, missing_key
 from reviewer_app.ui.case.documents_model import KEY_ROLE, REVIEW_ROLE, Column, DocumentsModel
@@ -25,7 +25,7 @@ def tab(qtbot: QtBot) -> DocumentsTab:
     widget = DocumentsTab()
     qtbot.addWidget(widget)
     widget.resize(720, 900)
-    widget.set_dependent(sample_case()[1], TARGET_YEAR)
+    show_documents(widget, sample_case()[1], TARGET_YEAR)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -56,7 +56,7 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
     model.set_statuses(DocumentsTab().statuses())  # empty first
     qtmodeltester.check(model)
     tab = DocumentsTab()
-    tab.set_dependent(sample_case()[1], TARGET_YEAR)
+    show_documents(tab, sample_case()[1], TARGET_YEAR)
     tab.set_reviews([DocumentReview("d-payslip", ReviewStatus.DEFICIENT,
                                     DeficiencyReason.UNREADABLE, "ぼやけている"),
                      DocumentReview("d-bonus_slip", ReviewStatus.OK)])

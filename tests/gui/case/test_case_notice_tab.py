@@ -9,8 +9,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from unit.review.builders import TARGET_YEAR, sample_case
 
-from reviewer_app.bundle.schema import DocumentKind
-from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.domain.vocabulary import DocumentKind, ReviewStatus
 from reviewer_app.review.deficiency import (
     DeficiencyNotice,
     DeficiencyReason,
