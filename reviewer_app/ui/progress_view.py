@@ -16,10 +16,9 @@ from reviewer_app.services.progress import JST, ProgressReport, StatusCounts
 from reviewer_app.ui import palette
 from reviewer_app.ui.labels import status_label, verdict_label
 from reviewer_app.ui.progress_chart import ProgressChart
-from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
-_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 Cell = str | int
 
 
@@ -45,10 +44,10 @@ class CountsModel(QtCore.QAbstractTableModel):
         self._colours = [*colours, *([None] * (len(self._rows) - len(colours)))]
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -58,7 +57,7 @@ class CountsModel(QtCore.QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows) \
                 or not 0 <= index.column() < len(self._headers):
             return None

@@ -1,7 +1,9 @@
 """The layering of DESIGN.md, enforced (issue 12 §9): domain imports only the standard library and
 itself; the window talks to the services (and the pure domain and review rules), never to the
 store, the bundle format, the key ring, the rule profiles' files, the commands or the renderers;
-services never import ui. The one exception is written here with its reason; a new one fails."""
+services never import ui; security (keys and cryptography) imports none of the layers that use it
+(the bundle ⇄ security cycle stays gone). The one exception is written here with its reason; a new
+one fails."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
 }
 FORBIDDEN_FOR_UI = ("store", "bundle", "security", "profiles", "render", "commands", "cli",
                     "samples", "letters", "exports")
+FORBIDDEN_FOR_SECURITY = ("bundle", "store", "services", "ui")
 
 
 def imports_of(path: Path) -> list[str]:
@@ -60,6 +63,8 @@ def violations(package: Path) -> list[str]:
                 out.append(f"{module} (ui) imports {imported}")
             if layer == "services" and target == "ui":
                 out.append(f"{module} (services) imports {imported}")
+            if layer == "security" and target in FORBIDDEN_FOR_SECURITY:
+                out.append(f"{module} (security) imports {imported}")
     return out
 
 
@@ -78,7 +83,7 @@ def test_every_listed_exception_is_still_used() -> None:
 
 def test_a_deliberate_violation_is_reported(tmp_path: Path) -> None:
     package = tmp_path / "reviewer_app"
-    for layer in ("domain", "ui", "ui/viewer", "services"):
+    for layer in ("domain", "ui", "ui/viewer", "services", "security"):
         (package / layer).mkdir(parents=True)
     (package / "domain" / "rules.py").write_text(
         "import json\nimport sqlalchemy\nfrom reviewer_app.store import models\n")
@@ -88,9 +93,11 @@ def test_a_deliberate_violation_is_reported(tmp_path: Path) -> None:
     (package / "ui" / "viewer" / "pages.py").write_text(  # the listed exception: allowed
         "from reviewer_app.render.pdf import PdfEngine\nfrom reviewer_app.bundle import schema\n")
     (package / "services" / "thing.py").write_text("import reviewer_app.ui.app\n")
+    (package / "security" / "recipients.py").write_text("from reviewer_app.bundle import schema\n")
     assert violations(package) == [
         "domain.rules (domain) imports sqlalchemy",
         "domain.rules (domain) imports reviewer_app.store",
+        "security.recipients (security) imports reviewer_app.bundle",
         "services.thing (services) imports reviewer_app.ui.app",
         "ui.page (ui) imports reviewer_app.security",
         "ui.page (ui) imports reviewer_app.profiles",

@@ -292,7 +292,7 @@ class AnswersTab(QtWidgets.QWidget):
         form = self._form()
 
         def amount(v: int | None) -> QtWidgets.QLabel:
-            return self._value(f"{v:,}円" if v is not None else "—")
+            return self._value(labels.format_yen(v, unit=True) if v is not None else "—")
 
         form.addRow(self.tr("対象年"), self._value(self.tr("{year}年").format(year=m.year)))
         form.addRow(self.tr("給与収入"), amount(m.salary_income))

@@ -14,9 +14,7 @@ from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.review.deficiency import DocumentReview
 from reviewer_app.review.requirements import DocumentState, DocumentStatus
 from reviewer_app.ui import labels, palette
-from reviewer_app.ui.qt import Qt, QtCore
-
-_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore
 
 
 class Column(IntEnum):
@@ -80,10 +78,10 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     # --- QAbstractTableModel ---------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
     def headerData(
@@ -105,7 +103,7 @@ class DocumentsModel(QtCore.QAbstractTableModel):
             Column.NOTE: self.tr("メモ"),
         }[Column(section)]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         st = self._rows[index.row()]
@@ -166,7 +164,7 @@ class DocumentsModel(QtCore.QAbstractTableModel):
             return labels.reason_label(review.reason)
         return review.note.replace("\n", " ")
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

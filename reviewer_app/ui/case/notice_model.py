@@ -9,9 +9,7 @@ from typing import Any
 
 from reviewer_app.review.deficiency import DeficiencyNotice, NoticeItem
 from reviewer_app.ui import labels, palette
-from reviewer_app.ui.qt import Qt, QtCore, Signal
-
-_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, Signal
 
 
 class ItemColumn(IntEnum):
@@ -42,10 +40,10 @@ class NoticeItemsModel(QtCore.QAbstractTableModel):
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
 
-    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(ItemColumn)
 
     def headerData(
@@ -64,7 +62,7 @@ class NoticeItemsModel(QtCore.QAbstractTableModel):
             ItemColumn.NOTE: self.tr("補足(自由記入)"),
         }[ItemColumn(section)]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self._items[index.row()]
@@ -84,7 +82,7 @@ class NoticeItemsModel(QtCore.QAbstractTableModel):
             return palette.WARN_FG
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (role != Qt.ItemDataRole.EditRole or not index.isValid()
                 or index.column() != ItemColumn.NOTE or self._read_only):
             return False
@@ -94,7 +92,7 @@ class NoticeItemsModel(QtCore.QAbstractTableModel):
         self.notesEdited.emit()
         return True
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -123,10 +121,10 @@ class NoticeHistoryModel(QtCore.QAbstractTableModel):
         self.endResetModel()
 
 
-    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._notices)
 
-    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HistoryColumn)
 
     def headerData(
@@ -143,7 +141,7 @@ class NoticeHistoryModel(QtCore.QAbstractTableModel):
             HistoryColumn.DOCUMENTS: self.tr("書類"),
         }[HistoryColumn(section)]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._notices):
             return None
         notice = self._notices[index.row()]
@@ -163,7 +161,7 @@ class NoticeHistoryModel(QtCore.QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from reviewer_app.ui import palette
 from reviewer_app.ui.income.models import RUN_ROLE
-from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets
 
-ModelIndex = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 CHOICES_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # [(value, label), …] for a choice cell
-RUN_OUTLINE = QtGui.QColor("#c0392b")
 
 
 class AmountDelegate(QtWidgets.QStyledItemDelegate):
@@ -52,7 +51,7 @@ class AmountDelegate(QtWidgets.QStyledItemDelegate):
         # bottom edge on its last, sides on the first and last columns.
         rect = QtCore.QRectF(option.rect).adjusted(1, 0, -1, 0)
         painter.save()
-        pen = QtGui.QPen(RUN_OUTLINE, 2)
+        pen = QtGui.QPen(palette.RUN_OUTLINE, 2)
         painter.setPen(pen)
         if position in ("first", "single"):
             painter.drawLine(QtCore.QLineF(rect.topLeft() + QtCore.QPointF(0, 1),

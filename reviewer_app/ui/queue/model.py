@@ -18,13 +18,12 @@ from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.queue import QueueFilter, QueueRow
 from reviewer_app.ui import palette
 from reviewer_app.ui.labels import status_label, verdict_label
-from reviewer_app.ui.qt import Qt, QtCore, QtGui, Signal
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, Signal
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 PAGE_SIZE = 200
 SERVICE_MAX_PAGE = 1000  # QueueService.fetch returns at most this many rows per call
 
-_Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -259,18 +258,18 @@ class QueueModel(QtCore.QAbstractTableModel):
 
     # --- Qt model API -------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QtCore.QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: ModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def canFetchMore(self, parent: _Index) -> bool:
+    def canFetchMore(self, parent: ModelIndex) -> bool:
         if parent.isValid():
             return False
         return not self._loading and not self._fetching and len(self._rows) < self._total
 
-    def fetchMore(self, parent: _Index) -> None:
+    def fetchMore(self, parent: ModelIndex) -> None:
         if not self.canFetchMore(parent):
             return
         self._fetching = True
@@ -287,13 +286,13 @@ class QueueModel(QtCore.QAbstractTableModel):
             return self._titles[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
