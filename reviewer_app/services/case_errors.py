@@ -7,10 +7,14 @@ attachment or field concerned.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
+from reviewer_app.domain.sheet import IncomeSheet
 from reviewer_app.errors import UserError
 from reviewer_app.services.errors import PermissionDenied
+
+if TYPE_CHECKING:
+    from reviewer_app.services.case_views import DocumentCheckView
 
 
 class CaseNotFound(UserError):
@@ -110,13 +114,14 @@ class StaleCase(UserError):
 class ConflictError(UserError):
     """A save lost the optimistic-lock race: someone saved a newer version first.
 
-    ``theirs`` is the stored value (the income sheet as a dict, or a document check), with
+    ``theirs`` is the stored value (the income sheet, or a document check), with
     ``their_version``, ``changed_by`` and ``changed_at``; ``differences`` lists the paths that
     differ from what this workstation tried to save (``employers[0].payments 2024-03``), so
     the window can show what changed and keep the examiner's entries (they are not touched).
     """
 
-    def __init__(self, what_ja: str, what_en: str, subject: str, *, theirs: Any,
+    def __init__(self, what_ja: str, what_en: str, subject: str, *,
+                 theirs: IncomeSheet | DocumentCheckView | None,
                  their_version: int | None, changed_by: str | None,
                  changed_at: datetime | None, differences: list[str]) -> None:
         who = changed_by or "?"

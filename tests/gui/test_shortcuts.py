@@ -4,7 +4,6 @@ it "Ambiguous shortcut overload" and fires neither)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -50,7 +49,7 @@ def _scope_widget(widget: QtWidgets.QWidget) -> QtWidgets.QWidget:
     return widget
 
 
-def _name(obj: Any) -> str:
+def _name(obj: QtGui.QAction | QtGui.QShortcut) -> str:
     text = obj.text() if isinstance(obj, QtGui.QAction) else ""
     return f"{type(obj).__name__}({text or obj.objectName()!s}) in {type(obj.parent()).__name__}"
 

@@ -40,7 +40,7 @@ from reviewer_app.services.case_errors import (
     InvalidIncomeSheet,
     InvalidInput,
 )
-from reviewer_app.services.casework import CaseService
+from reviewer_app.services.casework import CaseService, DocumentCheckView
 from reviewer_app.services.errors import PermissionDenied
 
 PDF = b"%PDF-1.4\n% a payslip\n" + bytes(range(256)) * 40
@@ -281,7 +281,9 @@ def test_document_check_saved_with_its_own_lock(workspace: WorkspaceFixture, cas
     desk_b.save_document_check(case.case_id, ok, first.version)
     with pytest.raises(ConflictError) as info:
         desk_a.save_document_check(case.case_id, review, first.version)
-    assert info.value.theirs.verdict == "ok" and "verdict" in info.value.differences
+    theirs = info.value.theirs
+    assert isinstance(theirs, DocumentCheckView)
+    assert theirs.verdict == "ok" and "verdict" in info.value.differences
     [check] = desk_a.open_case(case.case_id).checks
     assert check.review == ok
     with pytest.raises(InvalidInput):
