@@ -15,7 +15,7 @@ from workspace_fixture import WorkspaceFixture
 from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.non_submitters import propose_exclusions
 from reviewer_app.services.queue import QueueView
-from reviewer_app.services.session import WorkspaceSession
+from reviewer_app.services.workspace import open_session
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import Qt, QtWidgets
 from reviewer_app.ui.queue import bulk
@@ -55,8 +55,12 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Confirmations:
     return confirmations
 
 
-def _window(qtbot: QtBot, tasks: TaskManager, settings: Settings,
-            session: WorkspaceSession) -> MainWindow:
+def _window(qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: WorkspaceFixture,
+            user: str) -> MainWindow:
+    """The main window signed in as ``user`` with a session of its own: the window closes it
+    on the worker when it closes, so the fixture must not close the same one at that moment."""
+    account = workspace.accounts[user]
+    session = open_session(workspace.dir, account.name, account.password)
     window = MainWindow(session, tasks, settings)
     qtbot.addWidget(window)
     window.resize(1400, 900)
@@ -73,7 +77,7 @@ def _summary(window: MainWindow) -> QtWidgets.QMessageBox | None:
 def test_examiner_proposes_the_selected_non_submitters_in_one_action(
         qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: WorkspaceFixture,
         cases: dict[str, int], asked: Confirmations) -> None:
-    window = _window(qtbot, tasks, settings, workspace.login("examiner"))
+    window = _window(qtbot, tasks, settings, workspace, "examiner")
     queue = window.queue
     button = queue.bulk_propose_button
     assert button.isVisible() and not button.isEnabled()  # nothing selected
@@ -113,7 +117,7 @@ def test_examiner_proposes_the_selected_non_submitters_in_one_action(
 def test_a_mixed_selection_reports_the_submitter_as_skipped(
         qtbot: QtBot, tasks: TaskManager, settings: Settings, workspace: WorkspaceFixture,
         cases: dict[str, int], asked: Confirmations) -> None:
-    window = _window(qtbot, tasks, settings, workspace.login("examiner"))
+    window = _window(qtbot, tasks, settings, workspace, "examiner")
     queue = window.queue
     queue.select_case(cases["submitter"])
     row = queue.model.row_of_case(cases["ns1"])
@@ -143,7 +147,7 @@ def test_supervisor_approves_the_selection_except_their_own_proposal(
     after = date(2024, 8, 26)
     propose_exclusions(workspace.login("examiner"), [cases["ns1"], cases["ns2"]], after)
     propose_exclusions(supervisor, [cases["ns3"]], after)
-    window = _window(qtbot, tasks, settings, supervisor)
+    window = _window(qtbot, tasks, settings, workspace, "supervisor")
     assert not window.queue.bulk_approve_button.isVisible()
     window.show_approvals()
     approvals = window.approvals
