@@ -1,0 +1,29 @@
+"""The parsers stay pure: plain data in and out, no PDF library, no imaging, no OCR (issue 11 §1),
+so that they are tested on words and boxes alone."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+PURE = ("model", "normalize", "layout", "payslip", "mynumber")
+PACKAGE = Path(__file__).resolve().parents[3] / "reviewer_app"
+_spec = importlib.util.spec_from_file_location(
+    "layering", Path(__file__).resolve().parents[1] / "test_layering.py")
+assert _spec is not None and _spec.loader is not None
+_layering = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_layering)
+imports_of = _layering.imports_of
+
+
+def test_the_parsing_modules_import_only_the_standard_library_domain_and_each_other() -> None:
+    for name in PURE:
+        for imported in imports_of(PACKAGE / "suggest" / f"{name}.py"):
+            top = imported.split(".")[0]
+            if top == "reviewer_app":
+                inner = imported.split(".")[1]
+                assert inner == "domain" or (inner == "suggest" and imported.split(".")[2]
+                                             in PURE), (name, imported)
+            else:
+                assert top in sys.stdlib_module_names, (name, imported)
