@@ -99,6 +99,20 @@ class DocumentReview:
     note: str = ""
 
 
+# What the 書類 tab proposes when the readers found a My Number on a document (issue 11 §4):
+# the examiner confirms it (save_document_check) like any other mark.
+MY_NUMBER_FOUND_JA = "マイナンバーが写っています"
+
+
+def my_number_proposal(document_id: str, pages: Iterable[int]) -> DocumentReview:
+    """The deficiency 「マイナンバーが写っています」 for one document, naming the pages."""
+    listed = sorted(set(pages))
+    where = "・".join(f"{p}ページ目" for p in listed)
+    note = f"{MY_NUMBER_FOUND_JA}（{where}）" if listed else MY_NUMBER_FOUND_JA
+    return DocumentReview(document_id, ReviewStatus.DEFICIENT,
+                          DeficiencyReason.MY_NUMBER_VISIBLE, note)
+
+
 @dataclass(frozen=True, slots=True)
 class NoticeItem:
     document_id: str

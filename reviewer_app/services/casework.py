@@ -37,7 +37,7 @@ other calls.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -58,6 +58,7 @@ from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, bui
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services import case_trust
 from reviewer_app.services import case_views as views
+from reviewer_app.services import confirmations as confirmed
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
     CaseDamaged,
@@ -83,6 +84,7 @@ from reviewer_app.services.case_views import (
     DocumentView,
     NoticeView,
 )
+from reviewer_app.services.confirmations import AcceptedSuggestion
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
 from reviewer_app.store.enums import LABELS_JA, CaseStatus, DecisionKind, DocumentVerdict, Role
@@ -226,9 +228,12 @@ class CaseService:
             return self._default_sheet(db, self._case(db, case_id))
 
     def save_income_sheet(self, case_id: int, sheet: dict[str, Any],
-                          expected_version: int | None) -> SaveResult:
+                          expected_version: int | None, *,
+                          confirmations: Sequence[AcceptedSuggestion] = ()) -> SaveResult:
         """Store the sheet if it is valid and nobody saved another version since
-        ``expected_version`` (None: the first save)."""
+        ``expected_version`` (None: the first save). ``confirmations``: the suggestions read from
+        the documents that a person accepted into this sheet (services.confirmations), recorded
+        with it in the same transaction."""
         validate_sheet(sheet)
         mk = self.ws.master_key
         with self.ws.transaction() as db:
@@ -256,7 +261,11 @@ class CaseService:
                 db.flush()
             except StaleDataError:
                 raise StaleCase(case_id) from None
-            self.ws.audit(db, "income.save", f"case:{case_id}", {"version": row.version})
+            details: dict[str, Any] = {"version": row.version}
+            if confirmations:
+                details["confirmations"] = confirmed.record(
+                    db, case, row.version, sheet, confirmations, self.ws.user.id, mk)
+            self.ws.audit(db, "income.save", f"case:{case_id}", details)
             return SaveResult(row.version, now)
 
     def _sheet_conflict(self, db: Session, case_id: int, mine: dict[str, Any], theirs: Any,

@@ -517,6 +517,46 @@ class IncomeSheet(Base):
         self.version = (self.version or 0) + 1
 
 
+class Suggestion(Base):
+    """What the readers (reviewer_app.suggest) found in one uploaded payslip or bonus slip,
+    cached: per page the payment month, kind and gross with their boxes and confidence, and the
+    boxes of any My Number. Sealed (amounts are personal) and bound to the file's dependent and
+    to the engine that read it (a newer engine reads it again). Never the text read, never a My
+    Number's digits (issue 11 §4)."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (CheckConstraint("status IN ('read', 'failed')", name="status"),)
+    __seal_bind__ = ("dependent_id", "engine")
+
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), primary_key=True)
+    dependent_id: Mapped[int] = mapped_column(ForeignKey("dependents.id"), index=True)
+    engine: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(8))  # read | failed (the file could not be read)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    result_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class IncomeConfirmation(Base):
+    """A suggested amount a person accepted into the income sheet (issue 11 §2): who confirmed
+    it, from which document and page, with which sheet version. Append-only; the amount, month,
+    kind and box are sealed, bound to the case, the sheet version, the document, the page and
+    the person."""
+
+    __tablename__ = "income_confirmations"
+    __table_args__ = (Index("ix_income_confirmations_case_id_sheet_version", "case_id",
+                            "sheet_version"),)
+    __seal_bind__ = ("case_id", "sheet_version", "attachment_id", "page", "confirmed_by_id")
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    sheet_version: Mapped[int] = mapped_column(Integer)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"))
+    page: Mapped[int] = mapped_column(Integer)
+    confirmed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    detail_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
 class Decision(Base):
     """A proposal by an examiner, or an approval / return by a supervisor (four eyes)."""
 
