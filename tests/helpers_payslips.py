@@ -37,8 +37,11 @@ def _draw(page: pymupdf.Page, slip: Slip) -> None:
         page.insert_text((x, y), s, fontname=FONT, fontsize=size)
 
     def right(x1: float, y: float, s: str, size: float = 10) -> None:
-        width = len(s) * size * 0.55
-        page.insert_text((x1 - width, y), s, fontname="helv", fontsize=size)
+        if s.isascii():
+            width = len(s) * size * 0.55
+            page.insert_text((x1 - width, y), s, fontname="helv", fontsize=size)
+        else:  # ￥ and full-width digits need the CJK font (one em per character)
+            page.insert_text((x1 - len(s) * size, y), s, fontname=FONT, fontsize=size)
 
     text(40, 50, slip.title, 18)
     text(360, 50, slip.paid, 10)
