@@ -132,5 +132,6 @@ class FileResult:
     pages: tuple[PageResult, ...] = ()
     error: tuple[str, str] | None = None
     engine: str = ""  # which readers produced it (cache key and report)
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall time in the reader
+    cpu_seconds: float = 0.0  # processor time of the reader's process (OCR uses one core)
     notes: tuple[str, ...] = field(default=())  # pages that failed alone, in English

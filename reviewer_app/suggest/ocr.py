@@ -29,10 +29,9 @@ from PIL import Image
 from .layout import skew_of, straighten
 from .model import Box, Word
 
-# Longest side of the picture handed to the recogniser: text 9 pt on an A5 photo stays about 16
-# pixels high, enough for the recogniser (which scales each line to 48 pixels); detection cost
-# grows with the area.
-MAX_SIDE = 1600
+# The readers scale pictures themselves (reader.py: a quick pass, and a sharper one when needed);
+# RapidOCR's own reduction must not undo that.
+_NO_REDUCTION = 10_000
 # Boxes with at least this many characters vote for the page's slant (short ones are noisy).
 _SLANT_MIN_CHARS = 3
 
@@ -72,13 +71,8 @@ def _get_engine() -> Any:
         # warnings from it (and never the text it read).
         logging.getLogger("RapidOCR").setLevel(logging.WARNING)
         _engine = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, use_cls=False,
-                           max_side_len=MAX_SIDE, print_verbose=False)
+                           max_side_len=_NO_REDUCTION, print_verbose=False)
     return _engine
-
-
-def scale_for(width: int, height: int) -> float:
-    """The factor that brings a picture down to :data:`MAX_SIDE` (never up)."""
-    return min(1.0, MAX_SIDE / max(width, height, 1))
 
 
 def read_image(image: Image.Image) -> tuple[list[Word], float]:

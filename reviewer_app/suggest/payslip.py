@@ -43,17 +43,20 @@ from .normalize import Amount, fold, parse_amount
 _GROSS_STRONG = re.compile(
     r"総支給|支給総額|支給(?:額|金額)?(?:合計|計)|総額支給"
 )
-# What an OCR reader makes of 総支給額 when it drops 総: weaker, and only as a whole label.
-_GROSS_WEAK = re.compile(r"支給(?:額|金額)?(?=\s|$|[\d¥\\])")
+# What an OCR reader makes of 総支給額 when it drops 総 (支給, 支給額, or 支給 and a misread of 額
+# such as 顏): weaker, and only as a whole label (its own word, an amount or nothing after it).
+_GROSS_WEAK = re.compile(r"支給(?:金額|[^\s\d¥\\日])?(?=\s|$|[\d¥\\])")
 # Labels that contain the words above but name something else.
-_NOT_GROSS_BEFORE = ("差引", "課税", "非課税", "控除", "振込", "手取", "現物", "前回", "累計")
+_NOT_GROSS_BEFORE = ("差引", "課税", "非課税", "控除", "振込", "手取", "現物", "前回", "累計", "純",
+                     "引", "税")
 _NOT_GROSS_AFTER = ("日", "年月日", "対象", "期間", "予定")
 
 _NET = re.compile(r"差引(?:支給|支払)?(?:額|金額)?(?:合計|計)?|手取(?:り)?(?:額)?|振込(?:支給)?額")
 _DEDUCTIONS = re.compile(r"控除(?:額|金額)?(?:合計|計|総額)")
 
 # Payment date labels, before the date (支給日 令和5年3月25日) or after it (3月25日支給).
-_PAY_LABEL_BEFORE = re.compile(r"(?:支給|支払|振込)(?:年月日|日付?)\s?[:：]?\s?$")
+# 支日 and 支拟日 are what an OCR reader makes of 支払日 when it drops or misreads 払.
+_PAY_LABEL_BEFORE = re.compile(r"(?:支[^\s\d]?|振込)(?:年月日|日付?)\s?[:：]?\s?$")
 _PAY_LABEL_AFTER = re.compile(r"^\s?(?:支給|支払|振込)(?!期間|対象|額|金額|合計|総額|計)")
 
 _ERA = "|".join(era_names())
@@ -120,6 +123,15 @@ def read_page(page: PageText, *, exclude: Sequence[Box] = ()) -> tuple[Reading, 
     return tuple(out)
 
 
+def slips_on(words: Sequence[Word]) -> int:
+    """How many slips the page seems to hold: the slips (:func:`layout.sheets`) where a gross
+    label can be read, at least one. The OCR reader looks closer while fewer than this many got a
+    confident reading."""
+    found = sum(1 for sheet in sheets(words)
+                if any(_label_matches(line) for line in lines_of(sheet)))
+    return max(1, found)
+
+
 def _inside(word: Box, area: Box) -> bool:
     return word.x_overlap(area) * word.y_overlap(area) > 0.5 * word.width * word.height
 
@@ -159,8 +171,8 @@ def _label_matches(line: Line) -> list[tuple[int, int, float]]:
                 continue
             if line.text[end:].startswith(_NOT_GROSS_AFTER):
                 continue
-            if strength == _LABEL_WEAK and own_prefix:
-                continue  # 支給 inside a longer word is not a label
+            if strength == _LABEL_WEAK and len(own_prefix) > 1:
+                continue  # 支給 inside a longer word is not a label (one misread 総 may stand)
             # the rest of the label's own word (額, 金額, 合計, an OCR misread): skip past it
             while end < len(line.text) and line.text[end] not in " " and \
                     not line.text[end].isdigit() and line.text[end] not in "¥\\":
@@ -393,10 +405,12 @@ def _kind(words: Sequence[Word], lines: Sequence[Line]) -> tuple[Kind, Box | Non
     heads = titles(words)
     for head in sorted(heads, key=lambda w: w.at.y0):
         text = fold(head.text)
+        # the keyword itself was read: the reader's doubt about the rest of the title (明細書
+        # misread) says nothing about it
         if _BONUS_WORDS.search(text):
-            return Kind.BONUS, head.box, _KIND_TITLE * head.conf
+            return Kind.BONUS, head.box, _KIND_TITLE
         if _SALARY_WORDS.search(text):
-            return Kind.SALARY, head.box, _KIND_TITLE * head.conf
+            return Kind.SALARY, head.box, _KIND_TITLE
     for pattern, kind in ((_BONUS_WORDS, Kind.BONUS), (_SALARY_WORDS, Kind.SALARY)):
         for line in lines:
             match = pattern.search(line.text)
