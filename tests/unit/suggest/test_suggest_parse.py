@@ -278,3 +278,30 @@ def test_generated_slips_are_read_exactly(day: date, items: list[int], deduction
     reading = only(page(*words))
     assert (reading.month, reading.kind, reading.gross) == (f"{day:%Y-%m}", Kind.SALARY, gross)
     assert reading.confidence >= CONFIDENT
+
+
+@pytest.mark.parametrize(("paid", "label"), [
+    ("支拟日:令和5年3月24日", "熊支給額"),  # 払 and 総 misread
+    ("支日令和5年3月24日", "支給顏"),  # 払 dropped, 額 misread
+    ("支給日 令和5年3月24日", "純支給額"),  # 純支給額 is the net: never read
+])
+def test_ocr_misreads_of_the_labels(paid: str, label: str) -> None:
+    words = classic(paid=paid, label=label)
+    readings = read_page(page(*words, source=Source.OCR))
+    if label == "純支給額":
+        assert readings == ()
+    else:
+        [reading] = readings
+        assert (reading.month, reading.gross) == ("2023-03", 82_750)
+        assert reading.confidence >= CONFIDENT  # verified by the column and the net
+
+
+def test_slips_on_counts_slips_not_title_bars() -> None:
+    from reviewer_app.suggest.payslip import slips_on
+
+    bar = word(250, 5, "Web給与明細")
+    assert slips_on([bar, *classic()]) == 1
+    right_ = [Word(w.text, Box(w.box.x0 + 620, w.box.y0, w.box.x1 + 620, w.box.y1))
+              for w in classic()]
+    assert slips_on([*classic(), *right_]) == 2
+    assert slips_on([bar]) == 1
