@@ -30,9 +30,9 @@ def _ocr() -> str:
     from reviewer_app.suggest import ocr
 
     package = ocr.package()
-    if package is None:
+    if package is None or not ocr.available():
         return "none (the optional extra reviewer-app[ocr] reads photos and scans)"
-    return package if ocr.available() else f"{package} (does not load)"
+    return package
 
 
 def version_lines() -> list[str]:

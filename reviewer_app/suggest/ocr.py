@@ -20,6 +20,7 @@ child process beside the window. Import is lazy (onnxruntime and OpenCV take ~0.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import logging
 import math
 from typing import Any
@@ -51,13 +52,9 @@ def package() -> str | None:
 
 
 def available() -> bool:
-    if package() is None:
-        return False
-    try:
-        import rapidocr_onnxruntime  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Installed (without importing it: onnxruntime and OpenCV load only in the readers' child
+    process, never in the window's)."""
+    return package() is not None and importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
 def _get_engine() -> Any:

@@ -27,3 +27,19 @@ def test_the_parsing_modules_import_only_the_standard_library_domain_and_each_ot
                                              in PURE), (name, imported)
             else:
                 assert top in sys.stdlib_module_names, (name, imported)
+
+
+def test_the_window_process_never_loads_the_ocr_libraries() -> None:
+    """onnxruntime and OpenCV load in the readers' child process only (suggest.worker)."""
+    import subprocess
+
+    code = ("import sys\n"
+            "from reviewer_app.services import suggestions\n"
+            "from reviewer_app.suggest.reader import engine_name\n"
+            "from reviewer_app.version import version_lines\n"
+            "engine_name(); version_lines()\n"
+            "print(sorted(m for m in ('onnxruntime', 'cv2', 'numpy', 'rapidocr_onnxruntime')"
+            " if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
