@@ -44,10 +44,12 @@ MIN_TEXT_CHARS = 20
 # A5 page is 992 x 700 pixels; photos brought down to 1.6 megapixels), and a sharper one (200 dpi,
 # up to 9 megapixels) when the quick pass left a slip without a confident reading (small print on
 # a phone screenshot, several slips on one photo, a coarse scan) and the picture has enough more
-# detail to give (at least 1.35 times the quick pass's width).
+# detail to give (at least 1.35 times the quick pass's width; a picture smaller than the quick
+# pass, such as an old 100 dpi GIF scan, is enlarged twice for it).
 SCAN_DPI = (120, 200)
 PHOTO_PIXELS = (1_600_000, 9_000_000)
 SHARPER = 1.35
+SMALL_PICTURE_ENLARGED = 2.0
 # Pages read per file at most: payslips come a year at a time (12 and a bonus or two).
 MAX_PAGES = 40
 
@@ -216,9 +218,11 @@ def _ocr_passes(number: int, width: float, height: float,
 def _read_image(data: bytes, media_type: str) -> PageResult:
     document = ImageDocument(data, media_type)  # checks the header and the pixel limit
     full = document.width * document.height
+    # a picture smaller than the quick pass (an old 100 dpi scan) is enlarged for the sharper one
+    largest = 1.0 if full >= PHOTO_PIXELS[0] else SMALL_PICTURE_ENLARGED
     sizes: list[tuple[int, int]] = []
     for pixels in PHOTO_PIXELS:
-        scale = min(1.0, (pixels / full) ** 0.5)
+        scale = min(largest if sizes else 1.0, (pixels / full) ** 0.5)
         size = (max(1, round(document.width * scale)), max(1, round(document.height * scale)))
         if not sizes or size[0] >= sizes[-1][0] * SHARPER:
             sizes.append(size)

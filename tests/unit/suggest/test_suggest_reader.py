@@ -115,3 +115,34 @@ def test_the_worker_reads_in_a_child_and_recovers_from_a_timeout(ocr: None) -> N
         again = hasty.read(payslip_pdf(Slip()))  # a fresh child
         assert again.error is None and again.pages[0].readings[0].gross == 140_800
         assert hasty.child_peak_kb > 0
+
+
+def test_a_small_old_gif_scan_is_enlarged_for_the_second_look(ocr: None) -> None:
+    # the generator's 100 dpi, 32-colour GIF of a grid-style bonus slip (827 x 584 pixels):
+    # read only once enlarged
+    from datetime import date, datetime
+
+    from reviewer_app.samples.documents import render_file
+    from reviewer_app.samples.truth import (
+        Bonus,
+        BonusPage,
+        Employer,
+        FileFormat,
+        FileSpec,
+        Person,
+        payslip_style,
+    )
+
+    employer = Employer("株式会社みどりマート 浦和店", "埼玉県さいたま市浦和区高砂1-1", "0005",
+                        1_100, "end", 25, 0, ())
+    assert payslip_style(employer) == "grid"
+    person = Person("鈴木 花子", "スズキ ハナコ", date(1985, 4, 1), "埼玉県さいたま市")
+    page = BonusPage(employer, Bonus(date(2023, 12, 8), 58_000, 348, 1_184), person)
+    spec = FileSpec("f-gif", "image001.gif", FileFormat.GIF_SCAN, (page,),
+                    datetime(2024, 8, 1, 9, 0), 7)
+    result = read_document(render_file(spec))
+    [read] = result.pages
+    assert (read.width, read.height) == (827, 584)  # boxes in the GIF's own pixels
+    assert [(r.month, r.kind, r.gross) for r in read.readings] == [
+        ("2023-12", Kind.BONUS, 58_000)]
+    assert 0 < read.readings[0].box.x1 <= 827
