@@ -28,7 +28,7 @@ def test_migrations_create_exactly_the_models_schema(db_url: str) -> None:
     engine = create_engine_for(db_url)
     try:
         migrate.upgrade(engine)
-        assert migrate.current_revision(engine) == migrate.head_revision() == "0003"
+        assert migrate.current_revision(engine) == migrate.head_revision() == "0004"
         assert _compare(engine) == []
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables

@@ -1,0 +1,42 @@
+"""A child handler for the isolation tests (imported by the spawned child from ``tests/``).
+
+Requests: ``("echo",)`` returns the payload reversed as bytes; ``("sleep", seconds)``;
+``("alloc", n_bytes)`` allocates and touches that much; ``("abort",)`` kills the child the way a
+decoder crash does; ``("raise",)`` raises an unexpected exception. As a content checker
+(``("inspect", declared)``) the declared type says what to do: ``__sleep__``, ``__abort__``, or
+anything else for an accepted file.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from reviewer_app.render.inspect import Inspection
+
+
+def make_handler() -> Callable[[Any, bytes | None], tuple[Any, bytes | None]]:
+    def handle(message: Any, payload: bytes | None) -> tuple[Any, bytes | None]:
+        kind = message[0]
+        if kind == "inspect":
+            if message[1] == "__sleep__":
+                time.sleep(60)
+            if message[1] == "__abort__":
+                os.abort()
+            return Inspection(None, None, 1, detail="test handler"), None
+        if kind == "echo":
+            return ("echoed", len(payload or b"")), (payload or b"")[::-1]
+        if kind == "sleep":
+            time.sleep(message[1])
+            return "slept", None
+        if kind == "alloc":
+            block = bytearray(message[1])
+            block[:: 4096] = b"x" * len(block[:: 4096])
+            return len(block), None
+        if kind == "abort":
+            os.abort()
+        raise RuntimeError("unexpected request")
+
+    return handle
