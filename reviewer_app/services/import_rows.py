@@ -9,15 +9,18 @@ plaintext and ciphertext are alive at once (plus the few the content check still
 
 The content check (:mod:`reviewer_app.render.checker`) and the plaintext SHA-256 run on other
 threads and processes while the file is sealed and written; their results complete the
-submission's attachment rows in one UPDATE at its end: ``sha256``, ``page_count`` and, for a file
-that cannot be shown, ``quarantine_reason`` (issue 9). A quarantined file is stored like any
-other: it is the member's upload, and the notice asks for it again.
+attachment rows later in the same transaction, in batched UPDATEs, once they are in: ``sha256``,
+``page_count`` and, for a file that cannot be shown, ``quarantine_reason`` (issue 9). Waiting
+for them at the end of each submission stalled the import on the last file's check every time;
+now it waits only when :data:`MAX_UNFINISHED_ROWS` rows are unfinished, before it compares a
+stored revision's hashes, and at the end. A quarantined file is stored like any other: it is the
+member's upload, and the notice asks for it again.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import Executor, Future
 from datetime import datetime
 from typing import Any
@@ -48,6 +51,10 @@ from reviewer_app.store.models import (
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 from reviewer_app.store.types import utcnow
+
+# Attachment rows whose hash and check may still be running; the import waits beyond this.
+MAX_UNFINISHED_ROWS = 512
+_Unfinished = tuple[dict[str, Any], Future[str], Future[Inspection]]
 
 _ATTACHMENTS = Base.metadata.tables[Attachment.__tablename__]
 _BLOBS = Base.metadata.tables[AttachmentBlob.__tablename__]
@@ -94,6 +101,7 @@ class RowWriter:
         # submission's attachment rows are completed.
         self._hasher = hasher
         self._checker = checker
+        self._unfinished: deque[_Unfinished] = deque()
         self.quarantined: Counter[str] = Counter()  # FileProblem value -> files
 
     # -- one submission -------------------------------------------------------------------------
@@ -159,13 +167,24 @@ class RowWriter:
                 db.add(doc_row)
                 documents.append((doc, row, doc_row))
         db.flush()
-        pending: list[tuple[dict[str, Any], Future[str], Future[Inspection]]] = []
         for doc, row, doc_row in documents:
             for position, uploaded in enumerate(doc.files):
-                pending.append(self._store_file(reader, uploaded, row.id, doc_row.id, position))
-        if pending:
-            db.execute(update(Attachment), [self._completed(values, digest, verdict)
-                                            for values, digest, verdict in pending])
+                self._unfinished.append(
+                    self._store_file(reader, uploaded, row.id, doc_row.id, position))
+        self.complete_rows(wait=len(self._unfinished) > MAX_UNFINISHED_ROWS)
+
+    def complete_rows(self, *, wait: bool = True) -> None:
+        """Write the hash and check results of the attachment rows whose results are in (with
+        ``wait``, of every row, waiting for them)."""
+        done: list[dict[str, Any]] = []
+        while self._unfinished:
+            values, digest, verdict = self._unfinished[0]
+            if not wait and not (digest.done() and verdict.done()):
+                break
+            self._unfinished.popleft()
+            done.append(self._completed(values, digest, verdict))
+        if done:
+            self._db.execute(update(Attachment), done)
 
     def _completed(self, values: dict[str, Any], digest: Future[str],
                    verdict: Future[Inspection]) -> dict[str, Any]:
@@ -178,7 +197,7 @@ class RowWriter:
 
     def _store_file(self, reader: BundleReader, uploaded: schema.UploadedFile,
                     dependent_id: int, document_id: int, position: int,
-                    ) -> tuple[dict[str, Any], Future[str], Future[Inspection]]:
+                    ) -> _Unfinished:
         data = reader.read_file(uploaded.file_id)
         digest = self._hasher.submit(_sha256_hex, data)
         verdict = self._checker.submit(data, uploaded.media_type)
@@ -206,6 +225,7 @@ class RowWriter:
         self._batch_bytes = 0
 
     def finish(self) -> None:
+        self.complete_rows()
         self._flush_blobs()
         self._db.flush()
 
@@ -260,6 +280,7 @@ class RowWriter:
 
     def stored_file_hashes(self, revision_id: int) -> dict[str, str]:
         """``dependent/document/file`` key -> plaintext SHA-256 of a stored revision's files."""
+        self.complete_rows()  # the revision may have been stored by this very import
         rows = self._db.execute(
             select(Dependent.dependent_key, RequiredDocument.document_key, Attachment.file_key,
                    Attachment.sha256)

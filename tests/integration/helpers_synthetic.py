@@ -87,12 +87,15 @@ def real_pool(scale: float) -> dict[str, list[bytes]]:
 
 def write_synthetic_bundle(path: Path, keys: BundleKeys, members: int, *, dependents: int = 2,
                            seed: int = 1, scale: float = 1.0, bundle_id: str = "synthetic",
-                           revision: int = 1, real: bool = False) -> dict[str, int]:
-    """Write the bundle; returns counts (members, dependents, files, plaintext bytes)."""
+                           revision: int = 1, real: bool = False,
+                           also_to: tuple[Any, ...] = ()) -> dict[str, int]:
+    """Write the bundle; returns counts (members, dependents, files, plaintext bytes).
+    ``also_to``: more recipients' X25519 public keys (one bundle for several workspaces)."""
     rng = random.Random(seed)
     pool = real_pool(scale) if real else None
     counts = {"members": 0, "dependents": 0, "files": 0, "bytes": 0}
-    with BundleWriter(path, signing_key=keys.signing, recipients=[keys.recipient_public],
+    with BundleWriter(path, signing_key=keys.signing,
+                      recipients=[keys.recipient_public, *also_to],
                       insurer=insurer(), survey=survey(), bundle_id=bundle_id,
                       created_at=__import__("helpers_bundles").CREATED_AT) as writer:
         for number in range(1, members + 1):
