@@ -21,11 +21,11 @@ def make_handler() -> Callable[[Any, bytes | None], tuple[Any, bytes | None]]:
     def handle(message: Any, payload: bytes | None) -> tuple[Any, bytes | None]:
         kind = message[0]
         if kind == "inspect":
-            if message[1] == "__sleep__":
+            if "__sleep__" in message[1]:
                 time.sleep(60)
-            if message[1] == "__abort__":
+            if "__abort__" in message[1]:
                 os.abort()
-            return Inspection(None, None, 1, detail="test handler"), None
+            return [Inspection(None, None, 1, detail="test handler")] * len(message[1]), None
         if kind == "echo":
             return ("echoed", len(payload or b"")), (payload or b"")[::-1]
         if kind == "sleep":

@@ -341,16 +341,24 @@ def _inflated_size(raw: bytes, limit: int) -> int:
 
 def make_handler() -> Callable[[Any, bytes | None], tuple[Any, bytes | None]]:
     """The content checker's child handler (:func:`~.isolation.serve`): ``("inspect",
-    declared_media_type)`` with the file as payload -> :class:`Inspection`."""
+    [declared media type ...], [length ...])`` with the files one after another as payload ->
+    a list of :class:`Inspection`."""
     import pymupdf  # loaded before "ready": a library import is not part of any deadline
 
     pymupdf.TOOLS.mupdf_display_errors(False)
 
     def handle(message: Any, payload: bytes | None) -> tuple[Any, bytes | None]:
-        kind, declared = message
-        if kind != "inspect" or payload is None:
+        kind, declared, lengths = message
+        if kind != "inspect" or payload is None or sum(lengths) != len(payload):
             raise ValueError(f"unknown request {kind!r}")
-        return inspect_file(payload, declared), None
+        if len(lengths) == 1:
+            return [inspect_file(payload, declared[0])], None
+        view = memoryview(payload)
+        verdicts, start = [], 0
+        for media_type, length in zip(declared, lengths, strict=True):
+            verdicts.append(inspect_file(bytes(view[start : start + length]), media_type))
+            start += length
+        return verdicts, None
 
     return handle
 

@@ -108,6 +108,17 @@ def test_a_check_that_outlasts_its_limit_is_too_complex_and_the_pool_goes_on() -
         pool.close()
 
 
+def test_a_hostile_file_in_a_batch_is_named_alone() -> None:
+    pool = ContentChecker(1, timeout_s=0.5, factory=FACTORY)
+    try:
+        declared = ["__ok__"] * 4 + ["__sleep__"] + ["__ok__"] * 4
+        futures = [pool.submit(bytes([n]) * 100, kind) for n, kind in enumerate(declared)]
+        verdicts = [future.result().problem for future in futures]
+        assert verdicts == [None] * 4 + [FileProblem.TOO_COMPLEX] + [None] * 4
+    finally:
+        pool.close()
+
+
 def test_a_check_that_crashes_its_child_is_damaged() -> None:
     pool = ContentChecker(1, factory=FACTORY)
     try:
