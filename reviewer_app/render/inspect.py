@@ -153,8 +153,10 @@ def _jpeg_structure(data: bytes, _tile: list[Any]) -> str | None:
             return "cut off in a header segment"
         if marker == 0xDA:  # start of scan: entropy-coded data follows
             # In entropy-coded data 0xFF is always followed by 0x00 or a restart marker, so
-            # FF D9 after the scan header is the end-of-image marker.
-            if data.find(b"\xff\xd9", pos + 2 + length) < 0:
+            # FF D9 after the scan header is the end-of-image marker. Searched from the end:
+            # in a sound file it is there (or just before a trailer), and 0xFF is so common in
+            # scan data that a forward search costs half a millisecond per photo.
+            if data.rfind(b"\xff\xd9", pos + 2 + length) < 0:
                 return "cut off (no end-of-image marker)"
             return None
         pos += 2 + length
@@ -339,26 +341,19 @@ def _inflated_size(raw: bytes, limit: int) -> int:
 
 
 
-def make_handler() -> Callable[[Any, bytes | None], tuple[Any, bytes | None]]:
+def make_handler() -> Callable[[Any, list[bytes]], tuple[Any, list[bytes]]]:
     """The content checker's child handler (:func:`~.isolation.serve`): ``("inspect",
-    [declared media type ...], [length ...])`` with the files one after another as payload ->
-    a list of :class:`Inspection`."""
+    [declared media type ...])`` with one payload per file -> a list of :class:`Inspection`."""
     import pymupdf  # loaded before "ready": a library import is not part of any deadline
 
     pymupdf.TOOLS.mupdf_display_errors(False)
 
-    def handle(message: Any, payload: bytes | None) -> tuple[Any, bytes | None]:
-        kind, declared, lengths = message
-        if kind != "inspect" or payload is None or sum(lengths) != len(payload):
+    def handle(message: Any, payloads: list[bytes]) -> tuple[Any, list[bytes]]:
+        kind, declared = message
+        if kind != "inspect" or len(declared) != len(payloads):
             raise ValueError(f"unknown request {kind!r}")
-        if len(lengths) == 1:
-            return [inspect_file(payload, declared[0])], None
-        view = memoryview(payload)
-        verdicts, start = [], 0
-        for media_type, length in zip(declared, lengths, strict=True):
-            verdicts.append(inspect_file(bytes(view[start : start + length]), media_type))
-            start += length
-        return verdicts, None
+        return [inspect_file(data, media_type)
+                for data, media_type in zip(payloads, declared, strict=True)], []
 
     return handle
 

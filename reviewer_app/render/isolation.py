@@ -14,7 +14,8 @@ requests one at a time through a pipe. Each request carries
   only the deadline applies.
 
 A child that dies (a decoder crash) is :class:`ChildFailed` ``"crash"``. Everything that crosses
-the pipe is plain data; file bytes and pixels go as raw bytes, not pickled.
+the pipe is plain data; file bytes and pixels go as raw bytes, not pickled, each as its own
+message (no joining and slicing: two fewer copies of every byte).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import importlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -40,8 +41,8 @@ except ImportError:  # pragma: no cover - Windows
 START_TIMEOUT_S = 60.0
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-# (message, payload) -> (reply, payload); runs in the child. Exceptions become replies.
-Handler = Callable[[Any, bytes | None], tuple[Any, bytes | None]]
+# (message, payloads) -> (reply, payloads); runs in the child. Exceptions become replies.
+Handler = Callable[[Any, list[bytes]], tuple[Any, list[bytes]]]
 
 
 class ChildFailed(Exception):
@@ -112,26 +113,26 @@ def serve(conn: Connection, factory: str) -> None:  # pragma: no cover - runs in
     conn.send(("ready",))
     while True:
         try:
-            budget, message, has_payload = conn.recv()
-            payload = conn.recv_bytes() if has_payload else None
+            budget, message, count = conn.recv()
+            payloads = [conn.recv_bytes() for _ in range(count)]
         except (EOFError, OSError):
             return
         if message == "stop":
             return
         _set_budget(budget)
         try:
-            reply, out = handler(message, payload)
+            reply, out = handler(message, payloads)
             status = "ok"
         except Exception as exc:
-            reply, out = (type(exc).__name__, None)
+            reply, out = (type(exc).__name__, [])
             status = "memory" if is_memory_failure(exc) else "error"
         finally:
-            payload = None
+            payloads = []
             _set_budget(None)
         try:
-            conn.send((status, reply, out is not None))
-            if out is not None:
-                conn.send_bytes(out)
+            conn.send((status, reply, len(out)))
+            for data in out:
+                conn.send_bytes(data)
         except (EOFError, OSError):
             return
 
@@ -167,8 +168,9 @@ class LimitedChild:
         return self._process.is_alive()
 
     def request(self, message: Any, *, timeout: float, budget: int | None,
-                payload: bytes | None = None) -> tuple[Any, bytes | None]:
-        """Send ``message`` (and ``payload``); the reply and its bytes, or :class:`ChildFailed`.
+                payloads: Sequence[bytes] = ()) -> tuple[Any, list[bytes]]:
+        """Send ``message`` and ``payloads``; the reply and its payloads, or
+        :class:`ChildFailed`.
 
         After any ChildFailed the child is dead (killed here on a timeout or memory failure).
         A handler exception other than memory comes back as ``ChildFailed("crash")``: the
@@ -176,14 +178,14 @@ class LimitedChild:
         a decoder in an unknown state.
         """
         try:
-            self._conn.send((budget, message, payload is not None))
-            if payload is not None:
+            self._conn.send((budget, message, len(payloads)))
+            for payload in payloads:
                 self._conn.send_bytes(payload)
             if not self._conn.poll(timeout):
                 self.kill()
                 raise ChildFailed("timeout", f"{timeout:.1f} s")
-            status, reply, has_bytes = self._conn.recv()
-            data = self._conn.recv_bytes() if has_bytes else None
+            status, reply, count = self._conn.recv()
+            data = [self._conn.recv_bytes() for _ in range(count)]
         except (EOFError, OSError) as exc:
             self.kill()
             raise ChildFailed("crash", self._exit_detail(exc)) from None
@@ -202,7 +204,7 @@ class LimitedChild:
 
     def stop(self) -> None:
         with contextlib.suppress(OSError, BrokenPipeError, ValueError):
-            self._conn.send((None, "stop", False))
+            self._conn.send((None, "stop", 0))
         self._process.join(2.0)
         if self._process.is_alive():
             self._process.kill()

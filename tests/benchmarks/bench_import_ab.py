@@ -10,6 +10,8 @@ empty workspaces, one initialised by each tree, and imports it ``--rounds`` time
 copy of each, alternating which tree goes first. Each import runs in its own process with that
 tree's code (``PYTHONPATH``). It prints every run, the median throughput of each tree and their
 ratio; the content check's children are counted in the "new" tree's wall time, as they should.
+It also prints the CPU seconds each import spent (its process and its children): that figure
+does not depend on what else the machine runs.
 """
 
 from __future__ import annotations
@@ -47,12 +49,21 @@ import json, resource, sys, time
 from pathlib import Path
 from reviewer_app.services.importing import import_bundle
 from reviewer_app.services.workspace import open_session
+def cpu(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 with open_session(Path(sys.argv[1]), "examiner", sys.argv[2]) as ws:
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), cpu(resource.RUSAGE_SELF)
     summary = import_bundle(ws, Path(sys.argv[3]))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu_self = time.perf_counter() - start, cpu(resource.RUSAGE_SELF) - cpu0
+try:  # the content check's children count once they have exited
+    from reviewer_app.render.checker import shared_checker
+    shared_checker().close()
+except ImportError:
+    pass
 print(json.dumps({"elapsed": elapsed, "attachments": summary.attachments,
                   "quarantined": dict(getattr(summary, "quarantined", {})),
+                  "cpu_self": cpu_self, "cpu_children": cpu(resource.RUSAGE_CHILDREN),
                   "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -99,6 +110,7 @@ def main() -> int:
               f"bundle of genuine documents (generated in {time.perf_counter() - t0:.0f} s)")
         os.sync()
         rates: dict[str, list[float]] = {name: [] for name in trees}
+        cpu: dict[str, list[float]] = {name: [] for name in trees}
         for round_no in range(args.rounds):
             order = list(trees) if round_no % 2 == 0 else list(reversed(trees))
             for name in order:
@@ -110,12 +122,18 @@ def main() -> int:
                 shutil.rmtree(copy)
                 rate = size / float(str(result["elapsed"])) / 1e6
                 rates[name].append(rate)
+                spent = float(str(result["cpu_self"])) + float(str(result["cpu_children"]))
+                cpu[name].append(spent)
                 print(f"  round {round_no + 1} {name:<4} {rate:7.1f} MB/s "
-                      f"({float(str(result['elapsed'])):.1f} s, load {load:.1f}, "
+                      f"({float(str(result['elapsed'])):.1f} s, cpu {spent:.1f} s of which "
+                      f"children {float(str(result['cpu_children'])):.1f} s, load {load:.1f}, "
                       f"rss {float(str(result['maxrss_mib'])):.0f} MiB, "
                       f"quarantined {result['quarantined']})", flush=True)
         base, new = statistics.median(rates["base"]), statistics.median(rates["new"])
         print(f"median: base {base:.1f} MB/s, new {new:.1f} MB/s, new/base {new / base:.3f}")
+        cb, cn = statistics.median(cpu["base"]), statistics.median(cpu["new"])
+        print(f"median CPU seconds (import process + its children): base {cb:.1f}, "
+              f"new {cn:.1f}, new/base {cn / cb:.3f}")
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -28,9 +28,10 @@ def child() -> Iterator[LimitedChild]:
     worker.stop()
 
 
-def test_payload_goes_both_ways_as_raw_bytes(child: LimitedChild) -> None:
-    reply, data = child.request(("echo",), timeout=30, budget=None, payload=b"abc" * 1000)
-    assert reply == ("echoed", 3000) and data == (b"abc" * 1000)[::-1]
+def test_payloads_go_both_ways_as_raw_bytes(child: LimitedChild) -> None:
+    reply, data = child.request(("echo",), timeout=30, budget=None,
+                                payloads=[b"abc" * 1000, b"", b"xy"])
+    assert reply == ("echoed", [3000, 0, 2]) and data == [(b"abc" * 1000)[::-1], b"", b"yx"]
 
 
 def test_a_request_past_its_deadline_kills_the_child() -> None:
