@@ -555,6 +555,14 @@ EN: dict[str, str] = {
     "判定案「{verdict}」を承認します。よろしいですか?": "Approve the proposal \"{verdict}\"?",
     "承認の確認": "Confirm approval",
     "収入を入力するか書類を確認すると判定案を示します。": "Enter the income or check the documents to see a proposed verdict.",
+    # quarantined uploads (issue 9)
+    "ファイルを開けない": "File cannot be opened",
+    "ファイルを開けません": "File cannot be opened",
+    "ファイルを開けません ({n}件)": "Files cannot be opened ({n})",
+    "（開けません）": " (cannot be opened)",
+    "ファイルを開けません: ": "File cannot be opened: ",
+    "開けないファイル": "Unusable files",
+    "（開けないファイル {m}件）": " ({m} files cannot be opened)",
 }
 
 # Where one Japanese text needs a different English wording in one context.

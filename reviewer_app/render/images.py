@@ -1,8 +1,9 @@
 """Photos and scans (JPEG, PNG, BMP, GIF, HEIC) through Pillow and pillow-heif.
 
-Everything here runs on worker threads: Pillow and libheif release the GIL while they decode and
-resample, so the GUI thread keeps painting. An :class:`ImageDocument` is shared by those threads
-and serialises its own decoding with a lock.
+The viewer runs this in its render children (:mod:`.engine`, :mod:`.backend`), each decode under
+a deadline and a memory budget; an :class:`ImageDocument` serialises its own decoding with a lock,
+so it may also be shared by threads (the in-process fallback, tests). The header is checked on
+construction: too many pixels or an extreme shape is refused before any pixel is decoded.
 
 Speed for the first legible pixels: :meth:`ImageDocument.quick` uses JPEG DCT scaling (``draft``)
 or the thumbnail a phone embeds in a HEIC, a few milliseconds instead of a full decode. Exact
@@ -16,7 +17,10 @@ import threading
 from PIL import Image, ImageOps
 
 from . import errors
-from .sniff import HEIC, IMAGE_MEDIA_TYPES, JPEG, MAX_PIXELS, open_image_header
+from .inspect import image_shape_problem
+from .isolation import is_memory_failure
+from .problems import FileProblem
+from .sniff import HEIC, IMAGE_MEDIA_TYPES, JPEG, open_image_header
 from .types import (
     FORMAT_RGB888,
     DocumentInfo,
@@ -29,6 +33,9 @@ from .types import (
 # Quick pass: decode to at least this long side (enough to read a payslip's headings on a
 # placeholder, small enough to decode in a few milliseconds).
 QUICK_LONG_SIDE = 320
+# A render larger than this (device pixels) is refused: the viewer clips long before (issue 9:
+# size rounding once turned a 1-pixel-wide fit view into 8 x 400,000,000 pixels).
+MAX_RENDER_PIXELS = 40_000_000
 
 # EXIF orientations 5-8 swap width and height.
 _SWAPS_AXES = frozenset({5, 6, 7, 8})
@@ -90,10 +97,14 @@ class ImageDocument:
         except DECODE_ERRORS as exc:
             raise errors.corrupt(type(exc).__name__) from None
         width, height = header.size
-        if width <= 0 or height <= 0:
+        shape = image_shape_problem(width, height)
+        if shape is not None:
+            header.close()
+            if shape[0] is FileProblem.TOO_MANY_PIXELS:
+                raise errors.too_many_pixels(width * height)
+            if shape[0] is FileProblem.EXTREME_ASPECT:
+                raise errors.extreme_aspect(width, height)
             raise errors.corrupt("empty image")
-        if width * height > MAX_PIXELS:
-            raise errors.too_many_pixels(width * height)
         # libheif applies a HEIC's rotation itself (and pillow-heif resets the EXIF tag to 1);
         # for the others the EXIF tag decides whether the displayed picture is turned.
         self._orientation = 1 if media_type == HEIC else _orientation(header)
@@ -130,6 +141,8 @@ class ImageDocument:
                 upright = ImageOps.exif_transpose(image)
             return _to_rgb(upright)
         except DECODE_ERRORS as exc:
+            if is_memory_failure(exc):
+                raise  # the worker's memory budget: reported as such, not as damage
             raise errors.corrupt(type(exc).__name__) from None
 
     def quick(self, rotation: int = 0) -> RenderedPage:
@@ -189,6 +202,10 @@ class ImageDocument:
         """The picture turned ``request.rotation`` clockwise at the requested device size."""
         if request.page != 0:
             raise errors.render_failed(f"page {request.page}")
+        out_w, out_h = ((request.clip[2] - request.clip[0], request.clip[3] - request.clip[1])
+                        if request.clip is not None else (request.width, request.height))
+        if out_w * out_h > MAX_RENDER_PIXELS or request.width * request.height > 4 * 10**9:
+            raise errors.render_failed("render too large")
         rotation = normalize_rotation(request.rotation)
         # Target size of the whole picture before the user's turn.
         if rotation in (90, 270):
@@ -217,6 +234,8 @@ class ImageDocument:
             if rotation:
                 image = image.transpose(_TURN[rotation])
         except DECODE_ERRORS as exc:
+            if is_memory_failure(exc):
+                raise
             raise errors.render_failed(type(exc).__name__) from None
         return _page(image)
 

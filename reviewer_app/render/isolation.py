@@ -219,5 +219,11 @@ class LimitedChild:
         with contextlib.suppress(OSError):
             self._conn.close()
 
+    def signal_kill(self) -> None:
+        """Kill without waiting (safe from another thread: the caller of :meth:`request` sees
+        the child die and cleans up)."""
+        with contextlib.suppress(OSError, ValueError):
+            self._process.kill()
+
 
 __all__ = ["ChildFailed", "Handler", "LimitedChild", "is_memory_failure", "serve"]
