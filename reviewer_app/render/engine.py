@@ -22,7 +22,9 @@ another document: the other child takes it. Two requests for the same page never
 examiner left can be abandoned (:meth:`RenderEngine.abandon`): its pending requests are dropped
 and a request still running after :data:`ABANDON_GRACE_S` has its child killed, so a case switch
 frees the child at once. The first child starts with the engine and loads PyMuPDF; the second
-starts when first needed and stops after :data:`IDLE_STOP_S` without work.
+starts when the viewer is first used, loads PyMuPDF only when it first gets a PDF (while the
+first is busy), and stops after :data:`IDLE_STOP_S` without work. A job goes to a worker that
+can start on it at once when one is free.
 
 Callbacks run on the engine's threads; the viewer posts them to the GUI thread. Where child
 processes cannot be started, the same work runs on the engine's threads without deadlines or
@@ -65,6 +67,9 @@ OPEN_BUDGET = 192 * MIB
 DECODE_ALLOWANCE = 320 * MIB
 OUTPUT_FACTOR = 4  # the output, its conversions and the copy that crosses the pipe
 ABANDON_GRACE_S = 0.3
+# When every worker that has PyMuPDF loaded has been on one PDF job this long (a slow page,
+# likely), another worker loads it too, so the next PDF need not wait for the 0.5-1 s import.
+PREWARM_AFTER_S = 0.25
 IDLE_STOP_S = 60.0
 _FACTORY = "reviewer_app.render.backend:make_handler"
 
@@ -252,12 +257,22 @@ class RenderEngine:
 
     # --- one worker ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _ready_for(slot: _Slot, job: _Job) -> bool:
+        """The worker can start on ``job`` at once (no process to start, no MuPDF to load)."""
+        if slot.backend is not None:
+            return True
+        return slot.child is not None and (job.media_type != PDF or slot.pdf_ready)
+
     def _pick(self, slot: _Slot) -> _Job | None:
         busy_lanes = {s.running.lane for s in self._slots if s.running is not None}
         others = [s for s in self._slots if s is not slot]
         for job in sorted(self._heap):
             if job.lane in busy_lanes:
                 continue
+            if not self._ready_for(slot, job) and any(
+                    s.running is None and self._ready_for(s, job) for s in others):
+                continue  # a warm idle worker serves it sooner
             if job.key not in slot.open_keys:
                 holders = [s for s in others if job.key in s.open_keys]
                 # A worker that holds the document (its pages parsed, its photo decoded) takes
@@ -280,10 +295,29 @@ class RenderEngine:
                 if job is not None:
                     slot.running, slot.started = job, time.monotonic()
                     return job
+                if (slot.index > 0 and slot.child is None and self.use_process
+                        and (self._heap or any(s.running is not None for s in self._slots))):
+                    return _WARM  # the viewer is in use: be ready when the first one is busy
+                stuck = self._pdf_workers_stuck(slot)
+                if stuck is not None and stuck <= 0:
+                    return _WARM_PDF
                 idle = IDLE_STOP_S if slot.index > 0 and slot.child is not None else None
-                if not self._condition.wait(idle) and idle is not None:
+                if stuck is not None:
+                    idle = min(idle or stuck, stuck)
+                if not self._condition.wait(idle) and idle is not None and stuck is None:
                     return _IDLE
             return None
+
+    def _pdf_workers_stuck(self, slot: _Slot) -> float | None:
+        """For a worker without PyMuPDF while every worker with it is on a PDF job: seconds
+        until that looks like a slow page (<= 0: now); None otherwise."""
+        if slot.child is None or slot.pdf_ready or not self.use_process:
+            return None
+        ready = [s for s in self._slots if s.pdf_ready]
+        if not ready or any(s.running is None or s.running.media_type != PDF for s in ready):
+            return None
+        now = time.monotonic()
+        return max(PREWARM_AFTER_S - (now - s.started) for s in ready)
 
     def _serve(self, slot: _Slot) -> None:
         if slot.index == 0:
@@ -296,6 +330,21 @@ class RenderEngine:
                 break
             if job is _IDLE:
                 self._stop_child(slot)
+                continue
+            if job is _WARM:
+                # Photos only: PyMuPDF (0.5 s, 120 MB) is loaded when this worker first gets a
+                # PDF, or when the one with PyMuPDF seems stuck on a slow page (_WARM_PDF).
+                self._start(slot)
+                with self._condition:
+                    self._condition.notify_all()
+                continue
+            if job is _WARM_PDF:
+                with contextlib.suppress(ChildFailed):
+                    self._prepare_pdf(slot)
+                if slot.child is not None and not slot.child.alive():
+                    self._lost_child(slot)
+                with self._condition:
+                    self._condition.notify_all()
                 continue
             outcome: Any = None
             quick: RenderedPage | None = None
@@ -424,6 +473,8 @@ class RenderEngine:
 
 
 _IDLE = _Job(0, -1, "idle", "", b"", "")
+_WARM = _Job(0, -2, "warm", "", b"", "")
+_WARM_PDF = _Job(0, -3, "warm-pdf", "", b"", "")
 
 
 def _deliver(callback: Callable[[Any], None], outcome: Any) -> None:

@@ -12,6 +12,7 @@ renders decode a JPEG only at the DCT scale the screen needs, and other formats 
 
 from __future__ import annotations
 
+import math
 import threading
 
 from PIL import Image, ImageOps
@@ -52,19 +53,54 @@ DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyErro
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
-    """RGB pixels for display; transparent parts are shown on white paper, not black."""
+    """RGB pixels for display; transparent parts are shown on white paper, not black.
+    Called at output size: the decoded base keeps its alpha (see :func:`_displayable`)."""
     if image.mode == "RGB":
         return image
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        # 16-bit greyscale (some scanners): scale to 8 bits instead of clipping at 255.
-        return image.point(lambda value: value / 256).convert("L").convert("RGB")
-    if image.mode == "P" and "transparency" in image.info:
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+    image = _displayable(image)
+    if image.mode in ("RGBA", "LA"):
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("RGB")
     return image.convert("RGB")
+
+
+def _displayable(image: Image.Image) -> Image.Image:
+    """The decoded picture in a mode that resamples well: RGB, L, RGBA or LA.
+
+    Grey and transparent pictures stay as they are until they are at output size: converting a
+    50 MP transparent PNG to RGB on white paper at full size took three 200 MB copies.
+    """
+    if image.mode in ("RGB", "L", "RGBA", "LA"):
+        return image
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16-bit greyscale (some scanners): scale to 8 bits instead of clipping at 255.
+        return image.point(lambda value: value / 256).convert("L")
+    if image.mode == "P":
+        return image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("PA", "RGBa", "La"):
+        return image.convert("RGBA")
+    if image.mode == "1":
+        return image.convert("L")
+    return image.convert("RGB")
+
+
+def _resample(image: Image.Image, size: tuple[int, int], box: tuple[float, float, float, float],
+              resample: Image.Resampling) -> Image.Image:
+    """``box`` of ``image`` resized to ``size``. A transparent picture is box-reduced first in
+    its own mode: Pillow would copy it premultiplied at full size before resizing."""
+    if image.mode in ("RGBA", "LA"):
+        fx = int((box[2] - box[0]) / size[0] / 2) or 1
+        fy = int((box[3] - box[1]) / size[1] / 2) or 1
+        if fx > 1 or fy > 1:
+            x0, y0 = int(box[0]) // fx * fx, int(box[1]) // fy * fy
+            x1 = min(image.width, -(-math.ceil(box[2]) // fx) * fx)
+            y1 = min(image.height, -(-math.ceil(box[3]) // fy) * fy)
+            image = image.reduce((fx, fy), box=(x0, y0, x1, y1))
+            box = ((box[0] - x0) / fx, (box[1] - y0) / fy, (box[2] - x0) / fx,
+                   (box[3] - y0) / fy)
+            box = (box[0], box[1], min(box[2], image.width), min(box[3], image.height))
+    return image.resize(size, resample, box=box, reducing_gap=2.0)
 
 
 def _orientation(image: Image.Image) -> int:
@@ -124,10 +160,12 @@ class ImageDocument:
     def nbytes(self) -> int:
         """Memory held: the file plus decoded pixels (for the caller's cache budget)."""
         base = self._base
-        return len(self.data) + (0 if base is None else base.width * base.height * 3)
+        bands = 0 if base is None else len(base.getbands())
+        return len(self.data) + (0 if base is None else base.width * base.height * bands)
 
     def _decode(self, min_size: tuple[int, int] | None) -> Image.Image:
-        """Upright RGB pixels of at least ``min_size`` (displayed orientation), or full size."""
+        """Upright pixels (:func:`_displayable`) of at least ``min_size`` (displayed
+        orientation), or full size."""
         try:
             image = open_image_header(self.data, self.media_type)
             if min_size is not None:
@@ -139,7 +177,7 @@ class ImageDocument:
             if self._orientation != 1:
                 # exif_transpose reads the tag from the image itself: draft/load keep it.
                 upright = ImageOps.exif_transpose(image)
-            return _to_rgb(upright)
+            return _displayable(upright)
         except DECODE_ERRORS as exc:
             if is_memory_failure(exc):
                 raise  # the worker's memory budget: reported as such, not as damage
@@ -168,7 +206,8 @@ class ImageDocument:
         else:
             image = self._full_base()
         if image.size != size:
-            image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+            image = _resample(image, size, (0, 0, image.width, image.height),
+                              Image.Resampling.BILINEAR)
         rotation = normalize_rotation(rotation)
         if rotation:
             image = image.transpose(_TURN[rotation])
@@ -229,8 +268,7 @@ class ImageDocument:
                 image = base
             else:
                 # reducing_gap: box-reduce first, then Lanczos; near-Lanczos quality, much faster.
-                image = base.resize(out_size, Image.Resampling.LANCZOS, box=box,
-                                    reducing_gap=2.0)
+                image = _resample(base, out_size, box, Image.Resampling.LANCZOS)
             if rotation:
                 image = image.transpose(_TURN[rotation])
         except DECODE_ERRORS as exc:

@@ -59,8 +59,9 @@ def is_memory_failure(exc: BaseException) -> bool:
     if isinstance(exc, MemoryError):
         return True
     text = str(exc).lower()
-    return any(word in text for word in ("malloc", "out of memory", "memory allocation",
-                                         "cannot allocate"))
+    # MuPDF: "code=2: realloc (536870912 bytes) failed", "malloc (…) failed"
+    return ("alloc" in text and "fail" in text) or any(
+        word in text for word in ("out of memory", "memory allocation", "cannot allocate"))
 
 
 # --- the child -----------------------------------------------------------------------------------
@@ -91,6 +92,32 @@ def _set_budget(budget: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (OSError, ValueError):  # pragma: no cover - a platform that refuses
         pass
+
+
+def _resident() -> int | None:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_TRIM_ABOVE = 192 * 1024 * 1024
+
+
+def _give_back() -> None:
+    """Return freed heap memory to the system when the child has grown (glibc keeps what a
+    decode freed; a viewer's worker would otherwise stay at its largest page's size)."""
+    resident = _resident()
+    if resident is None or resident < _TRIM_ABOVE:
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("c")
+        if name:
+            ctypes.CDLL(name).malloc_trim(0)
 
 
 def _fewer_malloc_arenas() -> None:
@@ -135,6 +162,8 @@ def serve(conn: Connection, factory: str) -> None:  # pragma: no cover - runs in
                 conn.send_bytes(data)
         except (EOFError, OSError):
             return
+        out = []
+        _give_back()
 
 
 # --- the parent ----------------------------------------------------------------------------------
