@@ -77,6 +77,17 @@ def test_a_flipped_bit_in_png_data_is_found_by_its_crc() -> None:
         assert inspect_file(flip_bit(make_png(), at), "image/png").problem is FileProblem.DAMAGED
 
 
+def test_a_gif_whose_pixel_data_is_broken_is_damaged() -> None:
+    """GIF data has no checksum: its first frame is decoded (the corpus found these)."""
+    gif = make_gif(320, 240)
+    # after the image descriptor (10 bytes), the LZW code size and the first block's length
+    start = gif.index(b"\x2c", 13) + 12
+    assert gif[start - 1] > 40  # stay inside the first data block: the structure stays sound
+    broken = gif[:start] + bytes(b ^ 0x5A for b in gif[start : start + 40]) + gif[start + 40:]
+    verdict = inspect_file(broken, "image/gif")
+    assert verdict.problem is FileProblem.DAMAGED and "image data broken" in verdict.detail
+
+
 def test_the_shape_limits() -> None:
     assert image_shape_problem(4032, 3024) is None
     assert image_shape_problem(500, 500 * MAX_ASPECT_RATIO) is None
