@@ -563,6 +563,15 @@ EN: dict[str, str] = {
     "ファイルを開けません: ": "File cannot be opened: ",
     "開けないファイル": "Unusable files",
     "（開けないファイル {m}件）": " ({m} files cannot be opened)",
+    "バンドルを取り込む": "Import a bundle",
+    "バンドルを取り込む…": "Import a bundle…",
+    "エクスポートバンドル (*.zip *.rvb);;すべてのファイル (*)": "Export bundles (*.zip *.rvb);;All files (*)",
+    "取込": "Import",
+    "バンドルを取り込めません": "Cannot import the bundle",
+    "このバンドル ({bundle}) は取込済みです。変更はありません。": "The bundle {bundle} was imported before. Nothing changed.",
+    "バンドル {bundle} を取り込みました。": "Imported the bundle {bundle}.",
+    "被保険者 {members} 名、被扶養者 {dependents} 名、添付 {attachments} 件\n新規 {new}、更新 {updated}、変更なし {unchanged}、旧版 (無視) {outdated}": "{members} members, {dependents} dependents, {attachments} attachments\n{new} new, {updated} updated, {unchanged} unchanged, {outdated} older revisions (ignored)",
+    "開けないファイル {n} 件 (隔離して保存しました。書類タブに理由が表示され、不備連絡で再提出を依頼できます):": "{n} files cannot be opened (kept in quarantine; the 書類 tab shows why, and a deficiency notice can ask for them again):",
 }
 
 # Where one Japanese text needs a different English wording in one context.

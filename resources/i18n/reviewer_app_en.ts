@@ -1280,6 +1280,51 @@
         </message>
     </context>
     <context>
+        <name>ImportAction</name>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="50" />
+            <source>バンドルを取り込む</source>
+            <translation>Import a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="51" />
+            <source>エクスポートバンドル (*.zip *.rvb);;すべてのファイル (*)</source>
+            <translation>Export bundles (*.zip *.rvb);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="61" />
+            <source>取込</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="64" />
+            <source>バンドルを取り込めません</source>
+            <translation>Cannot import the bundle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="70" />
+            <source>このバンドル ({bundle}) は取込済みです。変更はありません。</source>
+            <translation>The bundle {bundle} was imported before. Nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="73" />
+            <source>バンドル {bundle} を取り込みました。</source>
+            <translation>Imported the bundle {bundle}.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="75" />
+            <source>被保険者 {members} 名、被扶養者 {dependents} 名、添付 {attachments} 件
+新規 {new}、更新 {updated}、変更なし {unchanged}、旧版 (無視) {outdated}</source>
+            <translation>{members} members, {dependents} dependents, {attachments} attachments
+{new} new, {updated} updated, {unchanged} unchanged, {outdated} older revisions (ignored)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="86" />
+            <source>開けないファイル {n} 件 (隔離して保存しました。書類タブに理由が表示され、不備連絡で再提出を依頼できます):</source>
+            <translation>{n} files cannot be opened (kept in quarantine; the 書類 tab shows why, and a deficiency notice can ask for them again):</translation>
+        </message>
+    </context>
+    <context>
         <name>IncomeAmount</name>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
@@ -2020,98 +2065,103 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="29" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="29" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="30" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="52" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="53" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="104" />
+            <source>バンドルを取り込む…</source>
+            <translation>Import a bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="108" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="104" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="118" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="115" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="121" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="128" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="263" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="129" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="269" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="132" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="204" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="210" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="264" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="270" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2120,7 +2170,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="268" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="274" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>

@@ -15,6 +15,12 @@ from helpers_bundles import CREATED_AT, insurer, make_png, submission_dict, surv
 from helpers_crafted import cut, encrypted_pdf, long_jpeg, streamed_png
 from helpers_documents import corrupt_jpeg, make_jpeg, make_pdf
 from pytestqt.qtbot import QtBot
+from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
+    Demo,
+    demo_fixture,
+    open_window,
+    settings_fixture,
+)
 
 from reviewer_app.bundle import schema
 from reviewer_app.bundle.writer import BundleWriter
@@ -28,7 +34,8 @@ from reviewer_app.services.exporters import trust_exporter
 from reviewer_app.services.importing import import_bundle
 from reviewer_app.ui.case.documents_model import Column
 from reviewer_app.ui.case_view import CaseView
-from reviewer_app.ui.qt import Qt
+from reviewer_app.ui.qt import Qt, QtWidgets
+from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
 from reviewer_app.ui.viewer import AttachmentGroup, AttachmentRef, DocumentViewer
 
@@ -184,3 +191,36 @@ def test_extreme_shapes_are_refused_before_decoding(
     assert blocker.args == [name, "document-extreme-aspect"]
     assert "極端に細長い" in (viewer.page_view.message or "")
     viewer.shutdown()
+
+
+# --- the window's import and its summary ------------------------------------------------------
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
+                        lambda _parent, _title, text, *a, **k: shown.append(text))
+    return shown
+
+
+def test_the_window_imports_a_bundle_and_counts_the_quarantined_files_per_reason(
+        qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo, tmp_path: Path,
+        messages: list[str]) -> None:
+    from reviewer_app.services.workspace import open_session
+
+    with open_session(demo.dir, "admin", demo.passwords["admin"]) as admin:
+        bundle = _bundle(tmp_path / "window.zip", demo.dir, admin)
+    window = open_window(qtbot, tasks, settings, demo, user="examiner")
+    assert window.import_action.isVisible()
+    rows_before = window.queue.model.rowCount()
+    window.importer.ask_path = lambda *_args: str(bundle)
+    with qtbot.waitSignal(window.importer.finished, timeout=TIMEOUT_MS) as blocker:
+        window.import_action.trigger()
+    text, summary = blocker.args
+    assert summary.quarantined == {"damaged": 1, "password_protected": 1}
+    assert "開けないファイル 2 件" in text
+    assert "・壊れている・途中で切れている: 1" in text and "・パスワード付きPDF: 1" in text
+    assert messages == [text]
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == rows_before + 2,
+                    timeout=TIMEOUT_MS)
