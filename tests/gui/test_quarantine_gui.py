@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from helpers_bundles import CREATED_AT, insurer, make_png, submission_dict, survey
-from helpers_crafted import cut, encrypted_pdf, long_jpeg, streamed_png
+from helpers_crafted import content_bomb_pdf, cut, encrypted_pdf, long_jpeg, streamed_png
 from helpers_documents import corrupt_jpeg, make_jpeg, make_pdf
 from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
@@ -224,3 +224,39 @@ def test_the_window_imports_a_bundle_and_counts_the_quarantined_files_per_reason
     assert messages == [text]
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == rows_before + 2,
                     timeout=TIMEOUT_MS)
+
+
+def test_leaving_a_document_while_it_opens_and_coming_back_shows_it(
+        qtbot: QtBot, engine: RenderEngine) -> None:
+    """Abandoning drops the pending open; coming back must open it again, not wait forever."""
+    import time
+
+    from reviewer_app.render.engine import ABANDON_GRACE_S
+    from reviewer_app.render.types import RenderRequest
+
+    slow = content_bomb_pdf(80_000_000)  # seconds per render
+    for key in ("busy-1", "busy-2"):  # both workers busy: the viewer's open waits in the queue
+        engine.render(key, slow, "application/pdf", RenderRequest(0, 0, 600, 849),
+                      lambda _outcome: None, deadline_s=60)
+    qtbot.waitUntil(lambda: len(engine.running_keys()) == 2, timeout=TIMEOUT_MS)
+    files = {"a": make_pdf(2), "b": make_png(320, 240)}
+    viewer = DocumentViewer(files.__getitem__, engine=engine)
+    qtbot.addWidget(viewer)
+    viewer.resize(900, 700)
+    viewer.show()
+    viewer.set_attachments([AttachmentGroup("書類", [
+        AttachmentRef("a", "a.pdf", "application/pdf"),
+        AttachmentRef("b", "b.png", "image/png")])])
+    loader = viewer.loader
+    qtbot.waitUntil(lambda: loader._docs.get("a") is not None
+                    and loader._docs["a"].data is not None, timeout=TIMEOUT_MS)
+    viewer.show_attachment("b")  # leaves "a" while its open is still queued
+    while min(engine.running_for("busy-1") or 0, engine.running_for("busy-2") or 0) \
+            <= ABANDON_GRACE_S:
+        time.sleep(0.05)
+    engine.abandon("busy-1")
+    engine.abandon("busy-2")
+    viewer.show_attachment("a")
+    qtbot.waitUntil(lambda: viewer.page_view.pixmap_exact, timeout=TIMEOUT_MS)
+    assert viewer.current_attachment_id == "a" and viewer.page_count == 2
+    viewer.shutdown()

@@ -290,6 +290,11 @@ class DocumentLoader(QtCore.QObject):
         self._engine.abandon(self._engine_key(attachment_id))
         self._inflight = {key: t for key, t in self._inflight.items()
                           if key.attachment_id != attachment_id}
+        doc = self._docs.get(attachment_id)
+        if doc is not None and doc.info is None:
+            # Its open was dropped with the rest: opening it again must start afresh, not wait
+            # for an answer that will never come.
+            del self._docs[attachment_id]
 
     def clear(self) -> None:
         """Forget every document and page (idle lock): results still in flight are dropped.
