@@ -34,8 +34,7 @@ _TEXTS: dict[FileProblem, tuple[str, str, str, str]] = {
     FileProblem.TYPE_NOT_ALLOWED: (
         f"受け付けていないファイル形式です（受け付けるのは {ALLOWED_TYPES_TEXT}）",
         f"the file is of a type that is not accepted (accepted: {ALLOWED_TYPES_TEXT_EN})",
-        f"会員に、{ALLOWED_TYPES_TEXT} のいずれかで保存したファイルを"
-        "アップロードし直すよう不備連絡してください。",
+        "会員に、これらの形式で保存したファイルをアップロードし直すよう不備連絡してください。",
         "Ask the member (deficiency notice) to upload the file again as one of these types.",
     ),
     FileProblem.TYPE_MISMATCH: (

@@ -119,6 +119,7 @@ def test_documents_tab_viewer_and_notice_show_the_quarantined_file(
     qtbot.waitUntil(lambda: viewer.current_attachment_id == str(locked), timeout=TIMEOUT_MS)
     message = viewer.page_view.message or ""
     assert message.startswith("ファイルを開けません: パスワード付きのPDFです")
+    assert not viewer.action_zoom_in.isEnabled() and not viewer.action_rotate_right.isEnabled()
     assert locked not in fetched
     viewer.show_attachment(str(attachments["f-ok"].attachment_id))
     qtbot.waitUntil(lambda: viewer.page_view.pixmap_exact, timeout=TIMEOUT_MS)

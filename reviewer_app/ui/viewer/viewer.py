@@ -534,7 +534,9 @@ class DocumentViewer(QtWidgets.QWidget):
         index = self._refs.index(self._current) if self._current in self._refs else -1
         self.action_previous_attachment.setEnabled(index > 0)
         self.action_next_attachment.setEnabled(0 <= index < len(self._refs) - 1)
-        has_document = self._current is not None
+        # Zoom and turn anything but a file that cannot be opened (quarantined or failed).
+        has_document = self._current is not None and self._current.problem is None \
+            and not isinstance(self._loader.info(self._current.attachment_id), DocumentError)
         for action in (self.action_zoom_in, self.action_zoom_out, self.action_fit_width,
                        self.action_fit_page, self.action_actual_size, self.action_rotate_left,
                        self.action_rotate_right):
