@@ -66,10 +66,11 @@ def is_memory_failure(exc: BaseException) -> bool:
 
 # --- the child -----------------------------------------------------------------------------------
 
-def _address_space() -> int | None:
+def _statm(field: int) -> int | None:
+    """A field of /proc/self/statm in bytes (0: address space, 1: resident), where there is one."""
     try:
         with open("/proc/self/statm", encoding="ascii") as fh:
-            return int(fh.read().split()[0]) * _PAGE
+            return int(fh.read().split()[field]) * _PAGE
     except (OSError, ValueError, IndexError):
         return None
 
@@ -83,7 +84,7 @@ def _set_budget(budget: int | None) -> None:
         if budget is None:
             resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
             return
-        current = _address_space()
+        current = _statm(0)
         if current is None:
             return
         limit = current + budget
@@ -94,21 +95,13 @@ def _set_budget(budget: int | None) -> None:
         pass
 
 
-def _resident() -> int | None:
-    try:
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            return int(fh.read().split()[1]) * _PAGE
-    except (OSError, ValueError, IndexError):
-        return None
-
-
 _TRIM_ABOVE = 192 * 1024 * 1024
 
 
 def _give_back() -> None:
     """Return freed heap memory to the system when the child has grown (glibc keeps what a
     decode freed; a viewer's worker would otherwise stay at its largest page's size)."""
-    resident = _resident()
+    resident = _statm(1)
     if resident is None or resident < _TRIM_ABOVE:
         return
     with contextlib.suppress(Exception):

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
     demo_fixture,
+    messages_fixture,
     open_window,
     settings_fixture,
 )
@@ -34,7 +35,7 @@ from reviewer_app.services.exporters import trust_exporter
 from reviewer_app.services.importing import import_bundle
 from reviewer_app.ui.case.documents_model import Column
 from reviewer_app.ui.case_view import CaseView
-from reviewer_app.ui.qt import Qt, QtWidgets
+from reviewer_app.ui.qt import Qt
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
 from reviewer_app.ui.viewer import AttachmentGroup, AttachmentRef, DocumentViewer
@@ -135,6 +136,14 @@ def test_documents_tab_viewer_and_notice_show_the_quarantined_file(
 # --- the viewer on crafted files --------------------------------------------------------------
 
 
+def shown_viewer(qtbot: QtBot, fetch: Any, engine: RenderEngine) -> DocumentViewer:
+    viewer = DocumentViewer(fetch, engine=engine)
+    qtbot.addWidget(viewer)
+    viewer.resize(900, 700)
+    viewer.show()
+    return viewer
+
+
 @pytest.fixture(scope="module")
 def engine() -> Iterator[RenderEngine]:
     engine = RenderEngine()
@@ -154,10 +163,7 @@ def test_a_failed_decode_is_remembered_and_not_tried_again(
         original(key, *args, **kwargs)
 
     monkeypatch.setattr(engine, "render", counting)
-    viewer = DocumentViewer(files.__getitem__, engine=engine)
-    qtbot.addWidget(viewer)
-    viewer.resize(900, 700)
-    viewer.show()
+    viewer = shown_viewer(qtbot, files.__getitem__, engine)
     viewer.set_attachments([AttachmentGroup("書類", [
         AttachmentRef("bad", "bad.jpg", "image/jpeg"),
         AttachmentRef("good", "good.png", "image/png")])])
@@ -182,10 +188,7 @@ def test_a_failed_decode_is_remembered_and_not_tried_again(
 def test_extreme_shapes_are_refused_before_decoding(
         qtbot: QtBot, engine: RenderEngine, name: str, make: Any, media_type: str) -> None:
     data = make()
-    viewer = DocumentViewer(lambda _aid: data, engine=engine)
-    qtbot.addWidget(viewer)
-    viewer.resize(900, 700)
-    viewer.show()
+    viewer = shown_viewer(qtbot, lambda _aid: data, engine)
     with qtbot.waitSignal(viewer.documentFailed, timeout=TIMEOUT_MS) as blocker:
         viewer.set_attachments([AttachmentGroup("書類", [AttachmentRef(name, name,
                                                                       media_type)])])
@@ -195,14 +198,6 @@ def test_extreme_shapes_are_refused_before_decoding(
 
 
 # --- the window's import and its summary ------------------------------------------------------
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
-                        lambda _parent, _title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def test_the_window_imports_a_bundle_and_counts_the_quarantined_files_per_reason(
@@ -241,10 +236,7 @@ def test_leaving_a_document_while_it_opens_and_coming_back_shows_it(
                       lambda _outcome: None, deadline_s=60)
     qtbot.waitUntil(lambda: len(engine.running_keys()) == 2, timeout=TIMEOUT_MS)
     files = {"a": make_pdf(2), "b": make_png(320, 240)}
-    viewer = DocumentViewer(files.__getitem__, engine=engine)
-    qtbot.addWidget(viewer)
-    viewer.resize(900, 700)
-    viewer.show()
+    viewer = shown_viewer(qtbot, files.__getitem__, engine)
     viewer.set_attachments([AttachmentGroup("書類", [
         AttachmentRef("a", "a.pdf", "application/pdf"),
         AttachmentRef("b", "b.png", "image/png")])])
