@@ -294,6 +294,8 @@ class RenderEngine:
                 job = self._pick(slot)
                 if job is not None:
                     slot.running, slot.started = job, time.monotonic()
+                    # Another worker may have left a job to this one while it was idle.
+                    self._condition.notify_all()
                     return job
                 if (slot.index > 0 and slot.child is None and self.use_process
                         and (self._heap or any(s.running is not None for s in self._slots))):
