@@ -21,10 +21,12 @@ another document: the other child takes it. Two requests for the same page never
 (the second waits for the first, and for a photo both want the same decode). A page the
 examiner left can be abandoned (:meth:`RenderEngine.abandon`): its pending requests are dropped
 and a request still running after :data:`ABANDON_GRACE_S` has its child killed, so a case switch
-frees the child at once. The first child starts with the engine and loads PyMuPDF; the second
-starts when the viewer is first used, loads PyMuPDF only when it first gets a PDF (while the
-first is busy), and stops after :data:`IDLE_STOP_S` without work. A job goes to a worker that
-can start on it at once when one is free.
+frees the child at once. The first child starts with the engine, the second when the viewer is
+first used; both load PyMuPDF at start (0.5-1.5 s and 120 MB each), so the worker that takes
+over from one stuck on a slow PDF page can start at once: loading it only when needed held the
+next document up for as long as the import took (0.7-1.7 s measured on a busy machine, against
+0.1 s). The second stops after :data:`IDLE_STOP_S` without work. A job goes to a worker that can
+start on it at once when one is free.
 
 Callbacks run on the engine's threads; the viewer posts them to the GUI thread. Where child
 processes cannot be started, the same work runs on the engine's threads without deadlines or
@@ -67,9 +69,6 @@ OPEN_BUDGET = 192 * MIB
 DECODE_ALLOWANCE = 320 * MIB
 OUTPUT_FACTOR = 4  # the output, its conversions and the copy that crosses the pipe
 ABANDON_GRACE_S = 0.3
-# When every worker that has PyMuPDF loaded has been on one PDF job this long (a slow page,
-# likely), another worker loads it too, so the next PDF need not wait for the 0.5-1 s import.
-PREWARM_AFTER_S = 0.25
 IDLE_STOP_S = 60.0
 _FACTORY = "reviewer_app.render.backend:make_handler"
 
@@ -300,26 +299,10 @@ class RenderEngine:
                 if (slot.index > 0 and slot.child is None and self.use_process
                         and (self._heap or any(s.running is not None for s in self._slots))):
                     return _WARM  # the viewer is in use: be ready when the first one is busy
-                stuck = self._pdf_workers_stuck(slot)
-                if stuck is not None and stuck <= 0:
-                    return _WARM_PDF
                 idle = IDLE_STOP_S if slot.index > 0 and slot.child is not None else None
-                if stuck is not None:
-                    idle = min(idle or stuck, stuck)
-                if not self._condition.wait(idle) and idle is not None and stuck is None:
+                if not self._condition.wait(idle) and idle is not None:
                     return _IDLE
             return None
-
-    def _pdf_workers_stuck(self, slot: _Slot) -> float | None:
-        """For a worker without PyMuPDF while every worker with it is on a PDF job: seconds
-        until that looks like a slow page (<= 0: now); None otherwise."""
-        if slot.child is None or slot.pdf_ready or not self.use_process:
-            return None
-        ready = [s for s in self._slots if s.pdf_ready]
-        if not ready or any(s.running is None or s.running.media_type != PDF for s in ready):
-            return None
-        now = time.monotonic()
-        return max(PREWARM_AFTER_S - (now - s.started) for s in ready)
 
     def _serve(self, slot: _Slot) -> None:
         if slot.index == 0:
@@ -334,17 +317,7 @@ class RenderEngine:
                 self._stop_child(slot)
                 continue
             if job is _WARM:
-                # Photos only: PyMuPDF (0.5 s, 120 MB) is loaded when this worker first gets a
-                # PDF, or when the one with PyMuPDF seems stuck on a slow page (_WARM_PDF).
-                self._start(slot)
-                with self._condition:
-                    self._condition.notify_all()
-                continue
-            if job is _WARM_PDF:
-                with contextlib.suppress(ChildFailed):
-                    self._prepare_pdf(slot)
-                if slot.child is not None and not slot.child.alive():
-                    self._lost_child(slot)
+                self._start(slot, pdf=self._warm_pdf)
                 with self._condition:
                     self._condition.notify_all()
                 continue
@@ -441,7 +414,7 @@ class RenderEngine:
     def _execute(self, slot: _Slot, job: _Job) -> tuple[Any, RenderedPage | None]:
         """(outcome for on_done, quick page or None); raises ChildFailed."""
         if slot.child is None and slot.backend is None:
-            self._start(slot)
+            self._start(slot, pdf=self._warm_pdf)
         if job.media_type == PDF:
             self._prepare_pdf(slot)
         for attempt in (0, 1):
@@ -476,7 +449,6 @@ class RenderEngine:
 
 _IDLE = _Job(0, -1, "idle", "", b"", "")
 _WARM = _Job(0, -2, "warm", "", b"", "")
-_WARM_PDF = _Job(0, -3, "warm-pdf", "", b"", "")
 
 
 def _deliver(callback: Callable[[Any], None], outcome: Any) -> None:
