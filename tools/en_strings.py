@@ -555,6 +555,9 @@ EN: dict[str, str] = {
     "判定案「{verdict}」を承認します。よろしいですか?": "Approve the proposal \"{verdict}\"?",
     "承認の確認": "Confirm approval",
     "収入を入力するか書類を確認すると判定案を示します。": "Enter the income or check the documents to see a proposed verdict.",
+    # --- issue 13: history in words ---
+    "（{n}回）": " ({n} times)",
+    "{action}: {first}〜{last}": "{action}: {first} to {last}",
     # --- issue 8: security ---
     "（読めません）": "(unreadable)",
     "判定の記録が検証できません（改ざんのおそれ）: {problems}": "The decision record does not verify (it may have been altered): {problems}",

@@ -1286,6 +1286,16 @@ If it happens again, quit and reopen the application and give your administrator
             <source>(システム)</source>
             <translation>(system)</translation>
         </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="58" />
+            <source>（{n}回）</source>
+            <translation> ({n} times)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="62" />
+            <source>{action}: {first}〜{last}</source>
+            <translation>{action}: {first} to {last}</translation>
+        </message>
     </context>
     <context>
         <name>IncomeAmount</name>

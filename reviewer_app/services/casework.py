@@ -503,7 +503,7 @@ class CaseService:
     def history(self, case_id: int) -> list[HistoryEntry]:
         with self.ws.transaction(readonly=True) as db:
             case = self._case(db, case_id)
-            return history_entries(db, case)
+            return history_entries(db, case, self.ws.master_key)
 
     # -- helpers ------------------------------------------------------------------------------
 
