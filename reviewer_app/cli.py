@@ -34,6 +34,9 @@ COMMAND_MODULES = (
     "audit",
     "export",
     "society_contact",
+    "backup",
+    "restore",
+    "upgrade",
 )
 
 
@@ -43,6 +46,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         prog="reviewer-app",
         description="被扶養者資格調査の審査アプリ (dependent eligibility survey reviewer)",
     )
+    from reviewer_app.version import VersionAction
+
+    parser.add_argument("--version", action=VersionAction,
+                        help="版と使用ライブラリの版を表示 (print the versions and exit)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     return parser, register_commands(sub, COMMAND_MODULES)
 
@@ -75,9 +82,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             parser.print_help()
             return 0
+    import logging
+
+    from reviewer_app import applog
+
+    applog.setup()
+    log = logging.getLogger("reviewer_app.cli")
+    log.info("command %s started", args.command or "gui")
     try:
         status: int = func(args)
     except UserError as exc:
+        log.info("command %s refused: %s", args.command or "gui", exc.code)
         print(f"reviewer-app: {exc.message()}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -87,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        applog.log_unexpected(log, f"command {args.command or 'gui'} failed", exc)
+        raise
+    log.info("command %s finished with status %s", args.command or "gui", status)
     return status
 
 

@@ -8,12 +8,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests match on Japanese messages unless they set the language themselves.
 os.environ.setdefault("REVIEWER_APP_LANG", "ja")
+# The application's log file (reviewer_app.applog) goes to a temporary folder, never the user's.
+if not os.environ.get("REVIEWER_APP_LOG_DIR"):
+    import atexit as _atexit
+    import shutil as _shutil
+    import tempfile as _tempfile
+
+    os.environ["REVIEWER_APP_LOG_DIR"] = _tempfile.mkdtemp(prefix="reviewer-test-logs-")
+    _atexit.register(_shutil.rmtree, os.environ["REVIEWER_APP_LOG_DIR"], True)
 
 # --- databases: SQLite and a throw-away PostgreSQL server (tests/pg.py) ------------------------
 
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,6 +122,23 @@ class WorkspaceFixture:
         for session in self._sessions:
             session.close()
         self._sessions.clear()
+
+    @contextmanager
+    def owner_transaction(self) -> Iterator[Any]:
+        """Test set-up that writes past the services (and, on PostgreSQL, past the users' own
+        login roles, which the server holds to their rights): a session on the owner's URL from
+        workspace.toml, committed at the end."""
+        from sqlalchemy.orm import Session
+
+        from reviewer_app.services.workspace import load_workspace
+        from reviewer_app.store.engine import create_engine_for
+
+        engine = create_engine_for(load_workspace(self.dir).db_url)
+        try:
+            with Session(engine) as db, db.begin():
+                yield db
+        finally:
+            engine.dispose()
 
 
 @pytest.fixture

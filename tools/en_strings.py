@@ -572,6 +572,25 @@ EN: dict[str, str] = {
     "バンドル {bundle} を取り込みました。": "Imported the bundle {bundle}.",
     "被保険者 {members} 名、被扶養者 {dependents} 名、添付 {attachments} 件\n新規 {new}、更新 {updated}、変更なし {unchanged}、旧版 (無視) {outdated}": "{members} members, {dependents} dependents, {attachments} attachments\n{new} new, {updated} updated, {unchanged} unchanged, {outdated} older revisions (ignored)",
     "開けないファイル {n} 件 (隔離して保存しました。書類タブに理由が表示され、不備連絡で再提出を依頼できます):": "{n} files cannot be opened (kept in quarantine; the 書類 tab shows why, and a deficiency notice can ask for them again):",
+    # --- issue 13: history in words ---
+    "（{n}回）": " ({n} times)",
+    "{action}: {first}〜{last}": "{action}: {first} to {last}",
+    # --- issue 8: security ---
+    "（読めません）": "(unreadable)",
+    "判定の記録が検証できません（改ざんのおそれ）: {problems}": "The decision record does not verify (it may have been altered): {problems}",
+    "この案件のデータは壊れているか書き換えられています。管理者に連絡してください": "This case's data is damaged or was altered. Contact your administrator.",
+    # --- issue 10: crashes and upgrades ---
+    "（ログを書けません）": "(the log cannot be written)",
+    "予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。\n\n保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。\n\n繰り返し起きる場合は、アプリを終了して開き直し、管理者に次のログファイルを渡してください（個人情報は含まれていません）:\n{path}": "An unexpected error occurred ({kind}). The last action may not have finished.\n\nEverything saved is in the database and nothing was lost. You can go on working.\n\nIf it happens again, quit and reopen the application and give your administrator this log file (it holds no personal data):\n{path}",
+    "メモリが不足しています。アプリを終了して開き直してください。": "Memory is running out. Quit and reopen the application.",
+    "このダイアログを開いてから {n} 回起きています。": "It has happened {n} times since this dialog opened.",
+    "予期しないエラー": "Unexpected error",
+    "このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。": "This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, \"Upgrading\").",
+    "ワークスペースの更新": "Upgrade the workspace",
+    "このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。\n\n更新の前に、次の場所にバックアップを作ります:\n{backup}\n\n今すぐ更新しますか？ 更新中は他の人が使わないようにしてください。": "This workspace has an older schema ({current} → {head}). It must be upgraded to be used with this version.\n\nA backup is made first, here:\n{backup}\n\nUpgrade now? Make sure nobody else uses the workspace meanwhile.",
+    "更新しませんでした。更新するまでこのワークスペースは開けません。": "Not upgraded. The workspace cannot be opened until it is upgraded.",
+    "バックアップを作って更新しています…": "Backing up and upgrading…",
+    "ワークスペースを更新しました。バックアップ: {backup}": "The workspace was upgraded. Backup: {backup}",
 }
 
 # Where one Japanese text needs a different English wording in one context.

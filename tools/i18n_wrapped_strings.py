@@ -51,6 +51,12 @@ QCoreApplication.translate("CaseLabels", "ファイルを開けません ({n}件
 QCoreApplication.translate("CaseLabels", "金額の記入なし")
 QCoreApplication.translate("CaseLabels", "1円 (0円の意味)")
 QCoreApplication.translate("CaseLabels", "{amount}円")
+# reviewer_app/ui/crash.py
+QCoreApplication.translate("CrashReporter", "（ログを書けません）")
+QCoreApplication.translate("CrashReporter", "予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。\n\n保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。\n\n繰り返し起きる場合は、アプリを終了して開き直し、管理者に次のログファイルを渡してください（個人情報は含まれていません）:\n{path}")
+QCoreApplication.translate("CrashReporter", "メモリが不足しています。アプリを終了して開き直してください。")
+QCoreApplication.translate("CrashReporter", "このダイアログを開いてから {n} 回起きています。")
+QCoreApplication.translate("CrashReporter", "予期しないエラー")
 # reviewer_app/ui/income/money.py
 QCoreApplication.translate("IncomeAmount", "マイナスの金額は入力できません。0以上の整数を入力してください。")
 QCoreApplication.translate("IncomeAmount", "円未満は入力できません。円単位の整数を入力してください。")
@@ -129,3 +135,10 @@ QCoreApplication.translate("IncomeSummary", "その他")
 QCoreApplication.translate("IncomeSummary", "(候補)")
 QCoreApplication.translate("IncomeSummary", "適合")
 QCoreApplication.translate("IncomeSummary", "不適合")
+# reviewer_app/ui/upgrade_prompt.py
+QCoreApplication.translate("UpgradePrompt", "このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。")
+QCoreApplication.translate("UpgradePrompt", "ワークスペースの更新")
+QCoreApplication.translate("UpgradePrompt", "このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。\n\n更新の前に、次の場所にバックアップを作ります:\n{backup}\n\n今すぐ更新しますか？ 更新中は他の人が使わないようにしてください。")
+QCoreApplication.translate("UpgradePrompt", "更新しませんでした。更新するまでこのワークスペースは開けません。")
+QCoreApplication.translate("UpgradePrompt", "バックアップを作って更新しています…")
+QCoreApplication.translate("UpgradePrompt", "ワークスペースを更新しました。バックアップ: {backup}")

@@ -225,7 +225,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../reviewer_app/ui/app.py" line="48" />
+            <location filename="../../reviewer_app/ui/app.py" line="49" />
             <source>被扶養者資格調査 審査</source>
             <translation>Dependent Eligibility Survey Review</translation>
         </message>
@@ -524,205 +524,210 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="188" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
             <source>調査票</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
             <source>収入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="193" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="194" />
             <source>不備連絡</source>
             <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="193" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="195" />
             <source>履歴</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="232" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="235" />
             <source>← キューに戻る</source>
             <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="246" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
             <source>担当を外す</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="247" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="250" />
             <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
             <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="250" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="253" />
             <source>前の案件 (Ctrl+Shift+←)</source>
             <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="255" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="253" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="256" />
             <source>次の案件 (Ctrl+Shift+→)</source>
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="314" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="377" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="378" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="388" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="388" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="398" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="431" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="441" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="444" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="454" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="446" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="456" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="448" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="458" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="451" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="461" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="453" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="463" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="473" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
+            <source>判定の記録が検証できません（改ざんのおそれ）: {problems}</source>
+            <translation>The decision record does not verify (it may have been altered): {problems}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
             <source>期限後</source>
             <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="473" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
             <source>期限内</source>
             <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="474" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="488" />
             <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
             <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="476" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="490" />
             <source>【新着】の書類を確認してください。</source>
             <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="478" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="492" />
             <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
             <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="518" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="532" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="534" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="616" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="548" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="630" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="549" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="620" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="563" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="634" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="572" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="586" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="582" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="633" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="596" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="647" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="605" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="619" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="630" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="644" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="632" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="646" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="678" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="694" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="688" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="704" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="695" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="711" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="709" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="725" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -730,27 +735,27 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="112" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="114" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="115" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="117" />
             <source>{who}さんが {when} に先に保存しました。</source>
             <translation>{who} saved first, at {when}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="119" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="121" />
             <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
             <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="123" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="125" />
             <source>自分の入力を残す</source>
             <translation>Keep my entries</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="125" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="127" />
             <source>相手の内容にする</source>
             <translation>Take theirs</translation>
         </message>
@@ -821,6 +826,44 @@
             <location filename="../../reviewer_app/ui/income/sections.py" line="191" />
             <source>遡り再認定の起算月を変更</source>
             <translation>Change re-certification month</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <source>（ログを書けません）</source>
+            <translation>(the log cannot be written)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <source>予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。
+
+保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。
+
+繰り返し起きる場合は、アプリを終了して開き直し、管理者に次のログファイルを渡してください（個人情報は含まれていません）:
+{path}</source>
+            <translation>An unexpected error occurred ({kind}). The last action may not have finished.
+
+Everything saved is in the database and nothing was lost. You can go on working.
+
+If it happens again, quit and reopen the application and give your administrator this log file (it holds no personal data):
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
+            <source>メモリが不足しています。アプリを終了して開き直してください。</source>
+            <translation>Memory is running out. Quit and reopen the application.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <source>このダイアログを開いてから {n} 回起きています。</source>
+            <translation>It has happened {n} times since this dialog opened.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
+            <source>予期しないエラー</source>
+            <translation>Unexpected error</translation>
         </message>
     </context>
     <context>
@@ -1278,6 +1321,16 @@
             <source>(システム)</source>
             <translation>(system)</translation>
         </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="58" />
+            <source>（{n}回）</source>
+            <translation> ({n} times)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="62" />
+            <source>{action}: {first}〜{last}</source>
+            <translation>{action}: {first} to {last}</translation>
+        </message>
     </context>
     <context>
         <name>ImportAction</name>
@@ -1327,37 +1380,37 @@
     <context>
         <name>IncomeAmount</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
             <source>マイナスの金額は入力できません。0以上の整数を入力してください。</source>
             <translation>Negative amounts are not allowed. Enter a whole number of 0 or more.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
             <source>円未満は入力できません。円単位の整数を入力してください。</source>
             <translation>Fractions of a yen are not allowed. Enter whole yen.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
             <source>「{text}」は金額として読めません。98000 や 98,000 のように数字で入力してください。</source>
             <translation>"{text}" is not an amount. Enter digits such as 98000 or 98,000.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
             <source>金額が大きすぎます。桁を確かめてください。</source>
             <translation>The amount is too large. Check the digits.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
@@ -1446,107 +1499,107 @@
     <context>
         <name>IncomeRecords</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
             <source>{d}日</source>
             <translation>day {d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
             <source>末日</source>
             <translation>month end</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
             <source>不明</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
             <source>当月</source>
             <translation>same month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
             <source>翌月</source>
             <translation>next month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
             <source>翌々月</source>
             <translation>month after next</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
             <source>YYYY-MM 形式(例: 2023-07)</source>
             <translation>YYYY-MM (e.g. 2023-07)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
             <source>YYYY-MM-DD 形式(例: 2023-06-01)</source>
             <translation>YYYY-MM-DD (e.g. 2023-06-01)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
             <source>年月は 2023-07 のように入力してください。</source>
             <translation>Enter the month as 2023-07.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
             <source>日付は 2023-06-01 のように入力してください。</source>
             <translation>Enter the date as 2023-06-01.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
             <source>{noun}の「{column}」を変更</source>
             <translation>Change {column} of {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
             <source>{noun}を追加</source>
             <translation>Add {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
             <source>{noun}を削除</source>
             <translation>Remove {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -1554,237 +1607,237 @@
     <context>
         <name>IncomeSummary</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>{y}年{m}月{d}日</source>
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>収入を入力するか書類を確認すると判定案を示します。</source>
             <translation>Enter the income or check the documents to see a proposed verdict.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
@@ -2017,47 +2070,47 @@
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="29" />
+            <location filename="../../reviewer_app/ui/login.py" line="31" />
             <source>ログイン - 被扶養者資格調査 審査</source>
             <translation>Sign in - Dependent Eligibility Survey Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="32" />
+            <location filename="../../reviewer_app/ui/login.py" line="34" />
             <source>被扶養者資格調査 審査</source>
             <translation>Dependent Eligibility Survey Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="37" />
+            <location filename="../../reviewer_app/ui/login.py" line="39" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="49" />
+            <location filename="../../reviewer_app/ui/login.py" line="51" />
             <source>ユーザー名</source>
             <translation>User name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="50" />
+            <location filename="../../reviewer_app/ui/login.py" line="52" />
             <source>パスワード</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="65" />
+            <location filename="../../reviewer_app/ui/login.py" line="67" />
             <source>ログイン</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="67" />
+            <location filename="../../reviewer_app/ui/login.py" line="69" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="89" />
+            <location filename="../../reviewer_app/ui/login.py" line="91" />
             <source>ユーザー名とパスワードを入力してください。</source>
             <translation>Enter your user name and password.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/login.py" line="119" />
+            <location filename="../../reviewer_app/ui/login.py" line="132" />
             <source>確認しています…</source>
             <translation>Checking…</translation>
         </message>
@@ -2141,7 +2194,7 @@
         </message>
         <message>
             <location filename="../../reviewer_app/ui/main_window.py" line="129" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="269" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="270" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
@@ -2151,17 +2204,17 @@
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="139" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="210" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="211" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="270" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="271" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2170,7 +2223,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="274" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="275" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2909,17 +2962,27 @@ limit</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="325" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="331" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
+            <source>（読めません）</source>
+            <translation>(unreadable)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
+            <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
+            <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/model.py" line="337" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="340" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>
@@ -3100,7 +3163,7 @@ limit</translation>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../reviewer_app/ui/app.py" line="79" />
+            <location filename="../../reviewer_app/ui/app.py" line="80" />
             <source>デモ用ワークスペースです（架空の人物）。パスワードはターミナルに表示されています。</source>
             <translation>A demo workspace of invented people. The passwords are printed in the terminal.</translation>
         </message>
@@ -3108,14 +3171,57 @@ limit</translation>
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../reviewer_app/ui/tasks.py" line="50" />
+            <location filename="../../reviewer_app/ui/tasks.py" line="49" />
             <source>予期しないエラーが起きました。操作をやり直してください。繰り返し起きる場合は管理者に連絡してください。</source>
             <translation>An unexpected error occurred. Please try again; if it keeps happening, contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/tasks.py" line="139" />
+            <location filename="../../reviewer_app/ui/tasks.py" line="138" />
             <source>エラー</source>
             <translation>Error</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpgradePrompt</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
+            <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <source>ワークスペースの更新</source>
+            <translation>Upgrade the workspace</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
+
+更新の前に、次の場所にバックアップを作ります:
+{backup}
+
+今すぐ更新しますか？ 更新中は他の人が使わないようにしてください。</source>
+            <translation>This workspace has an older schema ({current} → {head}). It must be upgraded to be used with this version.
+
+A backup is made first, here:
+{backup}
+
+Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
+            <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <source>バックアップを作って更新しています…</source>
+            <translation>Backing up and upgrading…</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <source>ワークスペースを更新しました。バックアップ: {backup}</source>
+            <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>
     </context>
 </TS>

@@ -34,7 +34,6 @@ from reviewer_app.bundle.errors import BundleError
 from reviewer_app.bundle.writer import MANIFEST_NAME, OBJECTS_PREFIX, SIGNATURE_NAME
 from reviewer_app.security import aead
 from reviewer_app.security.keys import key_id
-from reviewer_app.security.recipients import unwrap_bundle_key
 
 _OBJECT_ENTRY_RE = re.compile(r"^objects/[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _SIGNATURE_BYTES = 64
@@ -298,7 +297,7 @@ def _open(
     if not mine:
         raise BundleError("not_addressed", MANIFEST_NAME, detail=f"recipient key id {own_id}")
     try:
-        bundle_key = unwrap_bundle_key(mine[0], recipient_key)
+        bundle_key = mine[0].unwrap(recipient_key)
     except aead.DecryptionError:
         raise BundleError("decrypt_failed", MANIFEST_NAME, detail="bundle key") from None
     _check_objects(manifest, entries)

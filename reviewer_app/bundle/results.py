@@ -43,7 +43,7 @@ from reviewer_app.bundle.schema import (
 from reviewer_app.bundle.writer import MANIFEST_NAME, OBJECTS_PREFIX, SIGNATURE_NAME
 from reviewer_app.security import aead
 from reviewer_app.security.keys import key_id
-from reviewer_app.security.recipients import BUNDLE_KEY_BYTES, unwrap_bundle_key, wrap_bundle_key
+from reviewer_app.security.recipients import BUNDLE_KEY_BYTES
 
 RESULTS_FORMAT = "reviewer-app-results"
 RESULTS_VERSION = 1
@@ -152,7 +152,7 @@ class ResultsWriter:
             "created_at": created_at.isoformat(), "workspace_id": workspace_id,
             "signer_key_id": key_id(signing_key.public_key()), "sequence": sequence,
             "full": full,
-            "recipients": [wrap_bundle_key(self._bundle_key, recipient).model_dump()],
+            "recipients": [Recipient.wrapping(self._bundle_key, recipient).model_dump()],
         }
 
     @property
@@ -232,7 +232,7 @@ def read_results(path: Path, *, web_system_key: X25519PrivateKey,
         if not mine:
             raise BundleError("not_addressed", MANIFEST_NAME)
         try:
-            bundle_key = unwrap_bundle_key(mine[0], web_system_key)
+            bundle_key = mine[0].unwrap(web_system_key)
         except aead.DecryptionError:
             raise BundleError("decrypt_failed", MANIFEST_NAME, detail="bundle key") from None
         results: list[DependentResult] = []

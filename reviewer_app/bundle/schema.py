@@ -11,12 +11,18 @@ income (every option, several may apply), 5 other income, 6 living together or a
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from reviewer_app.domain.text import neutralize
+from reviewer_app.security import aead, recipients
 
 FORMAT_NAME = "reviewer-app-bundle"
 FORMAT_VERSION = 1
@@ -42,14 +48,19 @@ def _aware(value: datetime) -> datetime:
 
 Id = Annotated[str, StringConstraints(pattern=_ID_RE.pattern)]
 """An identifier: ASCII letters, digits, ``_`` and ``-``, 1–64 characters; never a path."""
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100)]
-LongText = Annotated[str, StringConstraints(max_length=2000)]
+# Member-supplied text is neutralised as it is validated (domain.text): no bidi override, line
+# break in a one-line field or control character reaches a screen, a CSV or a letter.
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100),
+                      AfterValidator(neutralize)]
+LongText = Annotated[str, StringConstraints(max_length=2000),
+                     AfterValidator(lambda text: neutralize(text, multiline=True))]
 Yen = Annotated[int, Field(ge=0, le=10_000_000_000)]
 YearMonth = Annotated[str, StringConstraints(pattern=_YEAR_MONTH_RE.pattern)]
 AwareDateTime = Annotated[datetime, AfterValidator(_aware)]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Base64 = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]+={0,2}$", max_length=4096)]
-FileName = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+FileName = Annotated[str, StringConstraints(min_length=1, max_length=255),
+                     AfterValidator(neutralize)]
 
 
 class _Model(BaseModel):
@@ -86,6 +97,23 @@ class Recipient(_Model):
     alg: Literal["X25519-HKDF-SHA256-A256GCM"]
     ephemeral_public_key: Base64
     wrapped_key: Base64
+
+    @classmethod
+    def wrapping(cls, bundle_key: bytes, public: X25519PublicKey) -> Recipient:
+        """The entry for ``public`` (security.recipients does the cryptography)."""
+        wrapped = recipients.wrap_bundle_key(bundle_key, public)
+        return cls(key_id=wrapped.key_id, alg=recipients.ALG,
+                   ephemeral_public_key=base64.b64encode(wrapped.ephemeral_public_key).decode(),
+                   wrapped_key=base64.b64encode(wrapped.wrapped_key).decode())
+
+    def unwrap(self, private: X25519PrivateKey) -> bytes:
+        """The bundle key; raises :class:`aead.DecryptionError` if it is not for ``private``."""
+        try:
+            ephemeral_pub = base64.b64decode(self.ephemeral_public_key, validate=True)
+            wrapped = base64.b64decode(self.wrapped_key, validate=True)
+        except (binascii.Error, ValueError):
+            raise aead.DecryptionError("recipient entry is not valid base64") from None
+        return recipients.unwrap_bundle_key(ephemeral_pub, wrapped, private)
 
 
 class ObjectKind(StrEnum):

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from reviewer_app.bundle import schema
 from reviewer_app.security import aead
 from reviewer_app.security.keys import key_id
-from reviewer_app.security.recipients import BUNDLE_KEY_BYTES, wrap_bundle_key
+from reviewer_app.security.recipients import BUNDLE_KEY_BYTES
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
@@ -97,7 +97,8 @@ class BundleWriter:
             "exporter_key_id": key_id(signing_key.public_key()),
             "insurer": insurer.model_dump(mode="json"),
             "survey": survey.model_dump(mode="json"),
-            "recipients": [wrap_bundle_key(self._bundle_key, r).model_dump() for r in recipients],
+            "recipients": [schema.Recipient.wrapping(self._bundle_key, r).model_dump()
+                           for r in recipients],
         }
         self._objects: list[dict[str, Any]] = []
         self._ids: set[str] = set()

@@ -103,12 +103,47 @@ def ensure_demo_workspace(directory: Path, members: int = DEFAULT_MEMBERS,
                 "Give another folder with --workspace.",
                 code="not_a_demo_workspace", subject=str(directory),
             )
-        return DemoWorkspace(directory, read_passwords(directory), created=False)
+        passwords = read_passwords(directory)
+        _upgrade_demo(directory, passwords)
+        return DemoWorkspace(directory, passwords, created=False)
     from reviewer_app.private_files import owner_only_umask
 
     # The passwords file, the web system's keys and sample.json: owner-only like the workspace.
     with owner_only_umask():
         return _create(directory, members, seed)
+
+
+def _upgrade_demo(directory: Path, passwords: dict[str, str]) -> None:
+    """A demo made by an earlier version is upgraded by its admin at once (a backup is still
+    made first): a real workspace waits for its admin (services/upgrade), a demo need not."""
+    from reviewer_app.services.upgrade import pending_upgrade, upgrade_workspace
+    from reviewer_app.store import migrate
+
+    current, _head, _backend = pending_upgrade(directory)
+    if migrate.schema_state(current or None) == "older":
+        result = upgrade_workspace(directory, "admin", passwords["admin"])
+        _certify_demo_users(directory, passwords, result.uncertified)
+
+
+def _certify_demo_users(directory: Path, passwords: dict[str, str],
+                        names: tuple[str, ...]) -> None:
+    """A demo from before issue 8: each user signs in once (which gives them their own keys)
+    and the admin certifies those keys, as an operator would with ``users certify``."""
+    import contextlib
+
+    from reviewer_app.services.authority import NotCertified
+    from reviewer_app.services.users import certify_user
+    from reviewer_app.services.workspace import open_session
+
+    for name in names:
+        if name in passwords:
+            # refused as expected: the keys now exist, waiting for the admin
+            with contextlib.suppress(NotCertified):
+                open_session(directory, name, passwords[name]).close()
+    with open_session(directory, "admin", passwords["admin"]) as admin:
+        for name in names:
+            if name in passwords:
+                certify_user(admin, name)
 
 
 def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:

@@ -21,6 +21,21 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--workspace", type=Path, metavar="DIR", default=None,
                         help="ワークスペースのフォルダ (default: the user data folder/workspace)")
+    smoke = parser.add_argument_group(
+        "smoke test", "画面を一度だけ自動で操作して終了する (drive the window once and quit: "
+        "sign in, open the first case with a PDF, wait for its first page; status 0 if all went "
+        "well). Used by CI on the packaged app and after an installation.")
+    smoke.add_argument("--smoke-test", action="store_true",
+                       help="自動操作して終了 (run the smoke test; needs --user and "
+                       "--password-file)")
+    smoke.add_argument("--user", metavar="NAME", help="ユーザー名 (user name)")
+    smoke.add_argument("--password-file", type=Path, metavar="F",
+                       help="パスワードを1行目に書いたファイル (password on line 1)")
+    smoke.add_argument("--smoke-timeout", type=float, default=180.0, metavar="SECONDS",
+                       help="制限時間 (time limit, default 180 s)")
+    smoke.add_argument("--smoke-screenshot", type=Path, metavar="PNG", default=None,
+                       help="ページが表示された画面を PNG で保存する (save the screen as a PNG "
+                       "once the page is shown)")
     parser.set_defaults(func=run)
 
 
@@ -42,4 +57,15 @@ def run(args: argparse.Namespace) -> int:
     ensure_window_platform()
     from reviewer_app.ui.app import run_gui
 
-    return run_gui(directory)
+    if not args.smoke_test:
+        return run_gui(directory)
+    from reviewer_app.commands.common import read_password_file
+    from reviewer_app.errors import InputError
+    from reviewer_app.ui.smoke import SmokeOptions
+
+    if not args.user or args.password_file is None:
+        raise InputError("--smoke-test には --user と --password-file が必要です。",
+                         "--smoke-test needs --user and --password-file.", code="smoke_args")
+    options = SmokeOptions(args.user, read_password_file(args.password_file),
+                           args.smoke_timeout, args.smoke_screenshot)
+    return run_gui(directory, prefill_user=args.user, smoke=options)

@@ -28,10 +28,14 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer_app.commands.common import read_password_file
+    from reviewer_app.services.authority import fingerprint
     from reviewer_app.services.workspace import RECIPIENT_FILE, init_workspace
 
     password = read_password_file(args.password_file)
     workspace = init_workspace(args.workspace, args.db, args.admin, password)
     print(f"ワークスペースを作成しました: {workspace.dir} ({workspace.backend})")
     print(f"受信用公開鍵 (give to the web system): {workspace.dir / RECIPIENT_FILE}")
+    if workspace.root_key is not None:
+        print("信頼の起点（管理者の署名鍵）の指紋 / root key fingerprint — 紙に控えてください "
+              f"(write it down): {fingerprint(workspace.root_key)}")
     return 0

@@ -20,6 +20,10 @@ def register(subparsers: Any) -> None:
                         help="公開鍵ファイル（OUT.signer.pub）または"
                         "「reviewer-app-ed25519 …」の1行 (key file or key line)")
     parser.add_argument("--label", default="", help="覚え書き (a note, e.g. the system's name)")
+    parser.add_argument("--replaces", metavar="KEYID",
+                        help="Webシステムの鍵が変わったとき、この key id の鍵に結び付いた保険者を"
+                        "新しい鍵に引き継ぐ (hand the insurers of this pinned key over to the "
+                        "new one)")
     parser.set_defaults(func=run)
 
 
@@ -30,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
     key_text = read_public_key_argument(args.pubkey)
     with open_session(args.workspace, args.user, read_password_file(args.password_file)) as ws:
-        info = trust_exporter(ws, key_text, args.label)
+        info = trust_exporter(ws, key_text, args.label, replaces=args.replaces)
     if info.newly_added:
         print(f"エクスポート元の鍵を登録しました: key id {info.key_id}")
     else:

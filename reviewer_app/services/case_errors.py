@@ -29,6 +29,42 @@ class AttachmentNotFound(UserError):
             code="attachment_not_found", subject=f"attachment:{attachment_id}")
 
 
+class CaseDamaged(UserError):
+    """A sealed value of the case does not open: damaged, moved to another row or replayed."""
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(
+            f"案件 {case_id} のデータが壊れているか書き換えられているため開けません"
+            "（ほかの案件は開けます）。管理者に連絡し、バックアップからの復元を相談してください。",
+            f"Case {case_id} cannot be opened: its data is damaged or was altered (other cases "
+            "open as usual). Contact your administrator about restoring it from a backup.",
+            code="case_damaged", subject=f"case:{case_id}")
+
+
+class DocumentDamaged(UserError):
+    """The document's sealed bytes do not open: damaged, or its row moved to another owner."""
+
+    def __init__(self, attachment_id: int) -> None:
+        super().__init__(
+            f"提出書類 {attachment_id} は壊れているか書き換えられているため開けません"
+            "（ほかの書類は開けます）。管理者に連絡してください。",
+            f"Document {attachment_id} cannot be opened: it is damaged or was altered (other "
+            "documents open as usual). Contact your administrator.",
+            code="document_damaged", subject=f"attachment:{attachment_id}")
+
+
+class CreatedByProposer(UserError):
+    """Separation of duties: a supervisor account created by the proposal's author."""
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(
+            f"案件 {case_id} の判定案を出した人が作成したアカウントでは、その判定案を承認も"
+            "差し戻しもできません（職務の分離）。別の承認者に依頼してください。",
+            f"An account created by the author of case {case_id}'s proposal may neither approve "
+            "nor return it (separation of duties). Ask another supervisor.",
+            code="created_by_proposer", subject=f"case:{case_id}")
+
+
 class CaseHeldByOther(UserError):
     """Someone else holds the case (or nobody does): only the holder edits it."""
 

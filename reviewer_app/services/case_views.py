@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
+from reviewer_app.domain.text import neutralize
 from reviewer_app.errors import UserError
 from reviewer_app.render.problems import FileProblem, parse_problem
 from reviewer_app.review.deficiency import (
@@ -24,6 +25,8 @@ from reviewer_app.review.deficiency import (
 )
 from reviewer_app.review.inconsistencies import Finding, find_inconsistencies
 from reviewer_app.review.requirements import DocumentStatus, match_uploads, required_documents
+from reviewer_app.security.aead import DecryptionError
+from reviewer_app.services.case_trust import TrustProblem
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
@@ -153,6 +156,8 @@ class CaseDetail:
     proposed_verdict: str | None = None
     proposed_exclusion_date: date | None = None
     took: bool = False  # this open made the user the holder
+    # why the case's signed record does not hold (services.case_trust): shown as invalid
+    trust: list[TrustProblem] = field(default_factory=list)
 
 
 def document_statuses(dep: schema.Dependent, target_year: int,
@@ -240,7 +245,7 @@ def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema
             doc.document_key, doc.kind, doc.title, doc.proceed_without,
             comments.get(doc.document_key, ""),
             [AttachmentView(a.id, a.file_key,
-                            a.open_from("original_name_sealed", mk).decode()
+                            neutralize(a.open_from("original_name_sealed", mk).decode())
                             if a.original_name_sealed is not None else a.file_key,
                             a.media_type, a.size, a.rotation, a.page_count,
                             is_new=earlier is not None and a.sha256 not in earlier,
@@ -279,10 +284,14 @@ def check_view(row: DocumentCheck, mk: bytes, names: dict[int, str]) -> Document
                              row.checked_at)
 
 
-def income(db: Session, case_id: int, mk: bytes) -> tuple[dict[str, Any] | None, int | None]:
-    row = db.get(IncomeSheet, case_id)
+def income(db: Session, case: Case, mk: bytes) -> tuple[dict[str, Any] | None, int | None]:
+    """The stored sheet and its version; DecryptionError when it was saved for another person
+    (the case's dependent was changed) or put back under another version (issue 8 §5)."""
+    row = db.get(IncomeSheet, case.id)
     if row is None:
         return None, None
+    if row.dependent_id != case.dependent_id:
+        raise DecryptionError(f"income sheet of case {case.id} belongs to another dependent")
     return row.open_json_from("sealed_json", mk), row.version
 
 

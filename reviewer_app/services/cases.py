@@ -2,7 +2,9 @@
 
 Names and card symbol-numbers are sealed in the store, so each row is opened with the master key;
 the attachment count is that of the member's current revision (older revisions keep theirs).
-Any signed-in user may list; listing is not "opening a case" and is not audited. A
+Any reviewer may list (an admin without a reviewing role may not: issue 8 §7); every listing is
+audited (``cases.list``: the filter, a MAC of a search, the count and which cases). A
+damaged row (its sealed names do not open) is listed without a name and marked ``damaged``. A
 :class:`~reviewer_app.services.queue.QueueFilter` narrows the list exactly as it narrows the
 window's queue (status or view, office, search…).
 """
@@ -14,8 +16,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services.clock import Today, today_jst
-from reviewer_app.services.queue import QueueFilter, apply_filter
+from reviewer_app.services.queue import QueueFilter, apply_filter, audit_listing
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.models import (
     Attachment,
@@ -38,6 +41,7 @@ class CaseRow:
     attachments: int
     updated_after_review: bool
     member_status: str = ""  # schema.MemberStatus: not_submitted, registered, submitted
+    damaged: bool = False  # its sealed data does not open (services.queue.QueueRow.damaged)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,14 +70,23 @@ def list_cases(ws: WorkspaceSession, f: QueueFilter | None = None,
             stmt = stmt.where(Case.id.in_(matching))
         rows = db.execute(stmt.order_by(Case.id))
         out: list[CaseRow] = []
-        cards: dict[int, str] = {}
+        cards: dict[int, str | None] = {}
         for case, dependent, member in rows:
             if member.id not in cards:
-                personal = member.open_json_from("personal_sealed", key)
-                cards[member.id] = f"{personal['card_symbol']}-{personal['card_number']}"
-            person = dependent.open_json_from("personal_sealed", key)
+                try:
+                    personal = member.personal(key)
+                    cards[member.id] = f"{personal['card_symbol']}-{personal['card_number']}"
+                except DecryptionError:
+                    cards[member.id] = None
+            try:
+                name = str(dependent.personal(key)["name"])
+            except DecryptionError:
+                name = ""
+            card = cards[member.id]
             out.append(CaseRow(
-                case.id, cards[member.id], str(person["name"]), dependent.relationship,
+                case.id, card or "", name, dependent.relationship,
                 dependent.relationship_label, case.status, counts.get(dependent.id, 0),
-                bool(case.updated_after_review), dependent.member_status))
-        return out
+                bool(case.updated_after_review), dependent.member_status,
+                damaged=card is None or not name))
+    audit_listing(ws, "cases.list", f, [r.case_id for r in out])
+    return out

@@ -55,13 +55,18 @@ from reviewer_app.domain.profile import ProfileError
 from reviewer_app.errors import UserError
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
+from reviewer_app.security.aead import DecryptionError
+from reviewer_app.services import case_trust
 from reviewer_app.services import case_views as views
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
+    CaseDamaged,
     CaseHeldByOther,
     CaseLocked,
     CaseNotFound,
     ConflictError,
+    CreatedByProposer,
+    DocumentDamaged,
     EvaluationChanged,
     InvalidInput,
     SelfApprovalRefused,
@@ -69,6 +74,7 @@ from reviewer_app.services.case_errors import (
 )
 from reviewer_app.services.case_history import HistoryEntry, history_entries
 from reviewer_app.services.case_sheets import default_sheet, differences, validate_sheet
+from reviewer_app.services.case_trust import CaseRecordInvalid
 from reviewer_app.services.case_views import (
     AttachmentView,
     CaseDetail,
@@ -92,7 +98,7 @@ from reviewer_app.store.models import (
     User,
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
-from reviewer_app.store.sealing import canonical_json, seal
+from reviewer_app.store.sealing import canonical_json
 from reviewer_app.store.types import utcnow
 
 __all__ = [
@@ -122,6 +128,17 @@ class CaseService:
     def open_case(self, case_id: int, *, take: bool = True) -> CaseDetail:
         """The case with everything its tabs show; takes an unassigned case (see the module
         doc). ``take=False`` only looks (e.g. a prefetch of the next case)."""
+        try:
+            return self._open(case_id, take)
+        except DecryptionError:
+            # A sealed value of this case does not open (damaged, moved or replayed): say so for
+            # this case alone, and leave a trace for the administrator.
+            with self.ws.transaction() as db:
+                self.ws.audit(db, "case.damaged", f"case:{case_id}")
+            raise CaseDamaged(case_id) from None
+
+    def _open(self, case_id: int, take: bool) -> CaseDetail:
+        self._require_reviewer("案件を開くこと", "open cases")
         me = self.ws.user
         with self.ws.transaction() as db:
             case = self._case(db, case_id, lock=True)
@@ -164,19 +181,27 @@ class CaseService:
 
     def attachment_bytes(self, attachment_id: int) -> bytes:
         """The decrypted file. Safe on a worker thread: its own short transaction."""
+        self._require_reviewer("提出書類を開くこと", "open documents")
         with self.ws.transaction() as db:
             att = db.get(Attachment, attachment_id)
             blob = db.get(AttachmentBlob, attachment_id)
             if att is None or blob is None:
                 raise AttachmentNotFound(attachment_id)
-            data = blob.open_from("data", self.ws.master_key)
+            try:
+                data = blob.open_document(self.ws.master_key, att)
+            except DecryptionError:
+                raise DocumentDamaged(attachment_id) from None
             case_id = db.scalar(select(Case.id).where(Case.dependent_id == att.dependent_id))
             self.ws.audit(db, "document.open", f"attachment:{attachment_id}",
                           {"case_id": case_id, "document": att.file_key})
             return data
 
     def set_rotation(self, attachment_id: int, degrees: int) -> int:
-        """Remember the viewer's rotation of an attachment (clockwise, any multiple of 90)."""
+        """Remember the viewer's rotation of an attachment (clockwise, any multiple of 90).
+
+        The stored rotation is what everyone sees, so it is an edit like any other: only the
+        holder of the attachment's case, while the case is in review (issue 8 §8); others turn
+        a page on their own screen only."""
         if degrees % 90 != 0:
             raise InvalidInput("rotation", "回転は90度単位で指定してください。",
                                "Rotation must be a multiple of 90 degrees.")
@@ -184,6 +209,11 @@ class CaseService:
             att = db.get(Attachment, attachment_id)
             if att is None:
                 raise AttachmentNotFound(attachment_id)
+            case_id = db.scalar(select(Case.id).where(Case.dependent_id == att.dependent_id))
+            if case_id is None:
+                raise AttachmentNotFound(attachment_id)
+            self._editable(db, case_id, "書類の向きを保存できません",
+                           "the document's rotation cannot be saved")
             att.rotation = degrees % 360
             self.ws.audit(db, "document.rotate", f"attachment:{attachment_id}",
                           {"rotation": att.rotation})
@@ -202,22 +232,26 @@ class CaseService:
         validate_sheet(sheet)
         mk = self.ws.master_key
         with self.ws.transaction() as db:
-            self._editable(db, case_id, "収入を保存できません", "the income cannot be saved")
+            case = self._editable(db, case_id, "収入を保存できません",
+                                  "the income cannot be saved")
             row = db.get(IncomeSheet, case_id, with_for_update=True)
+            if row is not None and row.dependent_id != case.dependent_id:
+                raise CaseDamaged(case_id)  # the case was moved to another person (issue 8 §5)
             stored = row.version if row is not None else None
             if stored != expected_version:
                 theirs = row.open_json_from("sealed_json", mk) if row is not None else None
                 raise self._sheet_conflict(db, case_id, sheet, theirs, row)
             now = utcnow()
             if row is None:
-                row = IncomeSheet(case_id=case_id, updated_by_id=self.ws.user.id,
-                                  updated_at=now, sealed_json=seal(
-                                      mk, IncomeSheet.__tablename__, case_id, "sealed_json",
-                                      canonical_json(sheet)))
+                row = IncomeSheet(case_id=case_id, dependent_id=case.dependent_id,
+                                  updated_by_id=self.ws.user.id, updated_at=now, version=1,
+                                  sealed_json=b"")
                 db.add(row)
+                db.flush()  # the row's identity is part of what is sealed
             else:
-                row.seal_json_into("sealed_json", mk, sheet)
+                row.next_version()  # bound into the seal: an older sheet put back won't open
                 row.updated_by_id, row.updated_at = self.ws.user.id, now
+            row.seal_json_into("sealed_json", mk, sheet)
             try:
                 db.flush()
             except StaleDataError:
@@ -272,6 +306,7 @@ class CaseService:
             row.verdict = verdict.value
             row.reason = review.reason.value if review.reason is not None else None
             row.checked_by_id, row.checked_at = self.ws.user.id, now
+            row.next_version()  # bound into the note's seal
             db.flush()
             row.note_sealed = None
             if review.note:
@@ -334,7 +369,7 @@ class CaseService:
 
     def _nothing_to_judge(self, db: Session, case_id: int) -> bool:
         """No income entered and no document checked (issue 13: no 扶養継続 at 0 yen unseen)."""
-        sheet, _version = views.income(db, case_id, self.ws.master_key)
+        sheet, _version = views.income(db, self._case(db, case_id), self.ws.master_key)
         checked = db.scalar(select(DocumentCheck.id).where(
             DocumentCheck.case_id == case_id,
             DocumentCheck.verdict != DocumentVerdict.UNCHECKED.value).limit(1))
@@ -431,9 +466,10 @@ class CaseService:
             db.add(row)
             db.flush()
             # The letter's overall message is the member's to read, so it is sealed with the items.
-            row.seal_json_into("items_sealed", self.ws.master_key, {
-                "items": items, "message": notice.message,
-                "issued_on": notice.issued_on.isoformat()})
+            body = canonical_json({"items": items, "message": notice.message,
+                                   "issued_on": notice.issued_on.isoformat()})
+            row.seal_into("items_sealed", self.ws.master_key, body)
+            case_trust.sign_notice(self.ws, db, row, case, body)
             case.status = lifecycle.next_status(Event.NOTICE, CaseStatus(case.status)).value
             db.flush()
             self.ws.audit(db, "notice.record", f"case:{case_id}", {
@@ -468,7 +504,7 @@ class CaseService:
     def history(self, case_id: int) -> list[HistoryEntry]:
         with self.ws.transaction(readonly=True) as db:
             case = self._case(db, case_id)
-            return history_entries(db, case)
+            return history_entries(db, case, self.ws.master_key)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -477,6 +513,12 @@ class CaseService:
         if case is None:
             raise CaseNotFound(case_id)
         return case
+
+    def _require_reviewer(self, what_ja: str, what_en: str) -> None:
+        """Administrators manage users and keys; they open cases only if they also hold a
+        reviewing role (issue 8 §7: separation of duties)."""
+        self.ws.require_role(Role.EXAMINER, Role.SUPERVISOR, action_ja=what_ja,
+                             action_en=what_en)
 
     def _locked(self, case: Case, what_ja: str, what_en: str) -> CaseLocked:
         return CaseLocked(case.id, LABELS_JA[CaseStatus(case.status)], STATUS_EN[case.status],
@@ -507,6 +549,12 @@ class CaseService:
         if lifecycle.is_own_work(case.assignee_id, proposal.decided_by_id, self.ws.user.id):
             raise SelfApprovalRefused(case_id)
         self._expect(case, expected)
+        problems = case_trust.check_case(self.ws, db, case)
+        if problems:  # a forged or altered proposal is never approved (issue 8 §1)
+            raise CaseRecordInvalid(problems)
+        mine = self.ws.authority.current.get(self.ws.user.id)
+        if mine is not None and mine.created_by == proposal.decided_by_id:
+            raise CreatedByProposer(case_id)
         return case, proposal
 
     def _decision(self, db: Session, case: Case, kind: DecisionKind, verdict: str | None,
@@ -519,7 +567,9 @@ class CaseService:
         db.flush()
         if comment:
             decision.seal_into("comment_sealed", self.ws.master_key, comment.encode())
-        decision.seal_json_into("evaluation_sealed", self.ws.master_key, snapshot)
+        evaluation = canonical_json(snapshot)
+        decision.seal_into("evaluation_sealed", self.ws.master_key, evaluation)
+        case_trust.sign_decision(self.ws, db, decision, case, evaluation, comment)
         return decision
 
     def _default_sheet(self, db: Session, case: Case) -> dict[str, Any]:
@@ -542,7 +592,7 @@ class CaseService:
         return settings.get_text(db, PROFILE_SETTING) or DEFAULT_PROFILE
 
     def _evaluate(self, db: Session, case: Case) -> tuple[Evaluation, dict[str, Any]]:
-        sheet, version = views.income(db, case.id, self.ws.master_key)
+        sheet, version = views.income(db, case, self.ws.master_key)
         if sheet is None:
             sheet = self._default_sheet(db, case)
         name = self.profile_name(db)
@@ -563,8 +613,10 @@ class CaseService:
         mk, me = self.ws.master_key, self.ws.user
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
+        # The queue lists these: a row that does not open there must not open here either.
+        member.personal(mk), case.dependent.personal(mk)
         revision, sub, dep = views.submission_of(db, member, case.dependent.dependent_key, mk)
-        sheet, income_version = views.income(db, case.id, mk)
+        sheet, income_version = views.income(db, case, mk)
         survey = case.survey
         if sheet is None:
             sheet = self._sheet_defaults(case, sub, dep)
@@ -578,6 +630,7 @@ class CaseService:
         statuses, findings = views.review_of(
             sub.insured, dep, survey.target_year, survey.submission_deadline, date.today(),
             views.file_problems(db, case.dependent_id, revision))
+        trust = case_trust.check_case(self.ws, db, case)
         return CaseDetail(
             document_statuses=statuses, findings=findings,
             case_id=case.id, version=case.version, status=CaseStatus(case.status),
@@ -593,8 +646,8 @@ class CaseService:
             income_version=income_version, decisions=decisions,
             notices=views.notices(db, case.id, mk),
             editable=lifecycle.may_edit(CaseStatus(case.status), case.assignee_id, me.id),
-            can_decide=can_decide, proposed_verdict=case.proposed_verdict,
-            proposed_exclusion_date=case.proposed_exclusion_date, took=took)
+            can_decide=can_decide and not trust, proposed_verdict=case.proposed_verdict,
+            proposed_exclusion_date=case.proposed_exclusion_date, took=took, trust=trust)
 
 
 def _check_comment(comment: str) -> None:

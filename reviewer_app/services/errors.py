@@ -69,3 +69,30 @@ class AccountDisabled(UserError):
             "This account is disabled. Contact your administrator.",
             code="account_disabled",
         )
+
+
+class NoMasterKeyForUser(UserError):
+    """The master key in use was not sealed to this user's keys (rotated without them)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"ユーザー「{name}」には現在のワークスペースの鍵が渡されていません（鍵の切り替えの"
+            "後にまだ再設定されていません）。管理者にパスワードの再設定を依頼してください。",
+            f"User '{name}' has not been given the workspace's current key (it was rotated "
+            "since). Ask an administrator to reset your password.",
+            code="no_master_key", subject=name,
+        )
+
+
+class MasterKeyRotated(UserError):
+    """An administrator rotated the workspace key since this sign-in (a user was disabled or a
+    password reset): this session's key no longer opens or seals anything."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "管理者がワークスペースの鍵を切り替えました（ユーザーの無効化かパスワードの再設定）。"
+            "入力中の内容を控えてから、いったんログアウトしてログインし直してください。",
+            "An administrator changed the workspace's key (a user was disabled or a password "
+            "reset). Note what you were entering, then sign out and sign in again.",
+            code="master_key_rotated",
+        )

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.atomic import OutputNotWritable, publish, temporary_output
 from reviewer_app.errors import InputError
 from reviewer_app.exports.exclusion_list import FORMATS, ExclusionRow, render
+from reviewer_app.services import case_trust
 from reviewer_app.services.outcomes import outcomes, people
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.enums import Role, Verdict
@@ -70,7 +71,10 @@ def exclusion_rows(ws: WorkspaceSession) -> list[ExclusionRow]:
     """Every approved exclusion, ordered by 記号・番号 (supervisor or admin)."""
     _require(ws, "除外者一覧の表示", "view the exclusion list")
     with ws.transaction(readonly=True) as db:
-        return _rows(db, ws.master_key)
+        rows = _rows(db, ws.master_key)
+        # a forged approval never reaches the society's filing (issue 8 §1)
+        case_trust.require_trusted(ws, db, [r.case_id for r in rows])
+        return rows
 
 
 def write_exclusion_list(ws: WorkspaceSession, path: Path, fmt: str) -> int:
@@ -91,7 +95,8 @@ def write_exclusion_list(ws: WorkspaceSession, path: Path, fmt: str) -> int:
             except OSError as exc:  # e.g. the disk is full
                 raise OutputNotWritable(path, exc.strerror or type(exc).__name__) from None
         with ws.transaction() as db:
-            ws.audit(db, AUDIT_ACTION, "", {"count": len(rows), "format": fmt})
+            ws.audit(db, AUDIT_ACTION, "", {"count": len(rows), "format": fmt,
+                                            "case_ids": sorted(r.case_id for r in rows)})
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

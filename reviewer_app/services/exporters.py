@@ -21,7 +21,7 @@ from reviewer_app.security import keys
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
 from reviewer_app.store.enums import Role
-from reviewer_app.store.models import TrustedExporter
+from reviewer_app.store.models import Insurer, TrustedExporter
 from reviewer_app.store.types import utcnow
 
 
@@ -53,8 +53,13 @@ def read_public_key_argument(value: str) -> str:
     return value.strip()
 
 
-def trust_exporter(ws: WorkspaceSession, public_key_text: str, label: str = "") -> ExporterInfo:
-    """Pin an exporter's Ed25519 key (admin only). Pinning a key twice changes nothing."""
+def trust_exporter(ws: WorkspaceSession, public_key_text: str, label: str = "",
+                   replaces: str | None = None) -> ExporterInfo:
+    """Pin an exporter's Ed25519 key (admin only). Pinning a key twice changes nothing.
+
+    Each insurer is bound to the key of its first import (services.importing). ``replaces``
+    (a pinned key id) hands the insurers bound to that key over to this one, for when the web
+    system changes its signing key; the event ``exporter.replace`` records it."""
     ws.require_role(Role.ADMIN, action_ja="エクスポート元の鍵の登録", action_en="trust exporters")
     public_key = keys.public_key_from_text(public_key_text)
     if not isinstance(public_key, Ed25519PublicKey):
@@ -68,6 +73,8 @@ def trust_exporter(ws: WorkspaceSession, public_key_text: str, label: str = "") 
     key_id = keys.key_id(public_key)
     text = keys.public_key_to_text(public_key)
     with ws.transaction() as db:
+        if replaces is not None:
+            _replace(ws, db, replaces, key_id)
         existing = db.scalars(
             select(TrustedExporter).where(TrustedExporter.key_id == key_id)
         ).one_or_none()
@@ -80,6 +87,22 @@ def trust_exporter(ws: WorkspaceSession, public_key_text: str, label: str = "") 
         db.flush()
         ws.audit(db, "exporter.trust", f"exporter:{key_id}", {"key_id": key_id})
         return ExporterInfo(key_id, text, row.label, row.added_at, newly_added=True)
+
+
+def _replace(ws: WorkspaceSession, db: Session, old_key_id: str, new_key_id: str) -> None:
+    old_key_id = old_key_id.strip().lower()
+    if db.scalars(select(TrustedExporter.id).where(
+            TrustedExporter.key_id == old_key_id)).first() is None:
+        raise InputError(
+            f"引き継ぎ元の鍵（key id {old_key_id}）は登録されていません。"
+            "登録済みの鍵の key id を --replaces に指定してください。",
+            f"The key to replace (key id {old_key_id}) is not pinned. Give the key id of a "
+            "pinned exporter key to --replaces.", code="unknown_exporter", subject="--replaces")
+    moved = list(db.scalars(select(Insurer).where(Insurer.exporter_key_id == old_key_id)))
+    for insurer in moved:
+        insurer.exporter_key_id = new_key_id
+    ws.audit(db, "exporter.replace", f"exporter:{new_key_id}",
+             {"replaces": old_key_id, "insurers": [i.code for i in moved]})
 
 
 def trusted_keys(db: Session) -> dict[str, Ed25519PublicKey]:

@@ -208,14 +208,16 @@ class RowWriter:
             file_key=uploaded.file_id, media_type=uploaded.media_type, size=len(data),
             sha256="", uploaded_at=uploaded.uploaded_at,
             position=position, rotation=0).returning(_ATTACHMENTS.c.id)).scalar_one()
-        sealed = sealing.seal(self._key, "attachment_blobs", attachment_id, "data", data)
+        bind = sealing.document_bind(dependent_id, document_id)
+        wrapped, sealed = sealing.seal_document(self._key, attachment_id, bind, data)
         del data
-        self._batch.append({"attachment_id": attachment_id, "data": sealed})
+        self._batch.append({"attachment_id": attachment_id, "data": sealed,
+                            "wrapped_key": wrapped})
         self._batch_bytes += len(sealed)
         if self._batch_bytes >= self._batch_limit:
             self._flush_blobs()
         name = sealing.seal(self._key, "attachments", attachment_id, "original_name_sealed",
-                            uploaded.original_name.encode("utf-8"))
+                            uploaded.original_name.encode("utf-8"), bind)
         return {"id": attachment_id, "original_name_sealed": name}, digest, verdict
 
     def _flush_blobs(self) -> None:

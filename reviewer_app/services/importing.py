@@ -149,6 +149,22 @@ class ImportDataError(UserError):
         )
 
 
+class InsurerOfOtherExporter(UserError):
+    """The bundle speaks for an insurer whose bundles come from another pinned exporter key."""
+
+    def __init__(self, insurer_code: str, bound_key_id: str, bundle_key_id: str) -> None:
+        super().__init__(
+            f"保険者番号 {insurer_code} のデータは、別のエクスポート元の鍵（key id {bound_key_id}）"
+            f"で署名されたバンドルから取り込まれています。このバンドルの署名鍵（key id "
+            f"{bundle_key_id}）ではこの保険者のデータを取り込めません。Webシステムの鍵が"
+            "変わったときは、管理者が trust-exporter --replaces で新しい鍵に引き継いでください。",
+            f"The data of insurer {insurer_code} comes from bundles signed by another exporter "
+            f"key (key id {bound_key_id}); this bundle's key (key id {bundle_key_id}) cannot "
+            "import data for that insurer. When the web system's key changes, an administrator "
+            "hands the insurer over with trust-exporter --replaces.",
+            code="insurer_of_other_exporter", subject=insurer_code)
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -273,28 +289,42 @@ def _stored_quarantine(db: Session, import_id: int) -> dict[str, int]:
 
 
 def _survey(db: Session, manifest: schema.Manifest) -> Survey:
+    """The manifest's insurer and survey, created or brought up to date.
+
+    An insurer is bound to the exporter key of its first import: a bundle for it signed by
+    another pinned key is refused (:class:`InsurerOfOtherExporter`). The insurer's name and the
+    survey's settings (deadline, set date, period…) change only from a bundle created after the
+    one they came from: an older export, replayed or late, imports its submissions by their
+    revisions but never turns the survey's dates back (issue 8 §8)."""
     insurer = db.scalars(
         select(Insurer).where(Insurer.code == manifest.insurer.code)).one_or_none()
     if insurer is None:
-        insurer = Insurer(code=manifest.insurer.code, name=manifest.insurer.name)
+        insurer = Insurer(code=manifest.insurer.code, name=manifest.insurer.name,
+                          exporter_key_id=manifest.exporter_key_id)
         db.add(insurer)
         db.flush()
-    elif insurer.name != manifest.insurer.name:
-        insurer.name = manifest.insurer.name
+    elif insurer.exporter_key_id is None:  # imported before the binding existed
+        insurer.exporter_key_id = manifest.exporter_key_id
+    elif insurer.exporter_key_id != manifest.exporter_key_id:
+        raise InsurerOfOtherExporter(manifest.insurer.code, insurer.exporter_key_id,
+                                     manifest.exporter_key_id)
     s = manifest.survey
     survey = db.scalars(select(Survey).where(
         Survey.insurer_id == insurer.id, Survey.survey_key == s.survey_id)).one_or_none()
     values = {"name": s.name, "target_year": s.target_year, "answer_start": s.answer_period.start,
               "answer_end": s.answer_period.end, "submission_deadline": s.submission_deadline,
-              "non_submission_exclusion_date": s.non_submission_exclusion_date}
+              "non_submission_exclusion_date": s.non_submission_exclusion_date,
+              "metadata_at": manifest.created_at}
     if survey is None:
         survey = Survey(insurer_id=insurer.id, survey_key=s.survey_id, **values)
         db.add(survey)
         db.flush()
-    else:
+    elif survey.metadata_at is None or manifest.created_at > survey.metadata_at:
         for key, value in values.items():
             if getattr(survey, key) != value:
                 setattr(survey, key, value)
+        if insurer.name != manifest.insurer.name:
+            insurer.name = manifest.insurer.name
     return survey
 
 

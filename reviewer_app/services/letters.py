@@ -40,6 +40,7 @@ from reviewer_app.letters import (
     render_letters,
     reply_deadline_from,
 )
+from reviewer_app.services import case_trust
 from reviewer_app.services.case_views import notice_body
 from reviewer_app.services.outcomes import EXAMINER_JUDGEMENT, Person, outcomes, people
 from reviewer_app.services.session import WorkspaceSession
@@ -118,7 +119,7 @@ def build_letters(ws: WorkspaceSession, kinds: Iterable[LetterKind], *,
     """The society and its letters of ``kinds``, in case order (read-only)."""
     wanted = set(kinds)
     issued = issued_on or datetime.now(JST).date()
-    mine_only = ws.user.role is Role.EXAMINER
+    mine_only = not ws.user.has(Role.SUPERVISOR, Role.ADMIN)
     ids = set(case_ids) if case_ids is not None else None
     with ws.transaction(readonly=True) as db:
         society = _society(db)
@@ -128,6 +129,9 @@ def build_letters(ws: WorkspaceSession, kinds: Iterable[LetterKind], *,
                                        case_ids=allowed)] \
             if wanted & {LetterKind.EXCLUSION, LetterKind.RECERTIFICATION} else []
         notices = _open_notices(db, allowed) if LetterKind.NOTICE in wanted else []
+        # a forged approval or notice never becomes a letter to a member (issue 8 §1)
+        case_trust.require_trusted(ws, db, sorted({o.case_id for o in decided}
+                                                  | {c for c, _d, _n in notices}))
         persons = people(db, ws.master_key, [o.dependent_id for o in decided]
                          + [dep for _c, dep, _n in notices])
         for o in decided:
@@ -176,8 +180,10 @@ def write_letters(ws: WorkspaceSession, out: Path, kinds: Sequence[LetterKind], 
         write_bytes_atomically(out, render_letters(letters, society))
         files = 1
     with ws.transaction() as db:
-        ws.audit(db, "export.letters", "", {"by_kind": by_kind, "files": files,
-                                            "per_letter": per_letter})
+        ws.audit(db, "export.letters", "", {
+            "by_kind": by_kind, "files": files,
+            "per_letter": per_letter,
+            "case_ids": sorted({int(letter.to.ref.removeprefix("case-")) for letter in letters})})
     return LettersSummary(str(out), files, by_kind)
 
 

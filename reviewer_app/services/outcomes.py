@@ -132,9 +132,9 @@ def people(db: Session, mk: bytes, dependent_ids: Iterable[int]) -> dict[int, Pe
                                       .join(Member, Member.id == Dependent.member_id)
                                       .where(Dependent.id.in_(chunk))):
             if member.id not in members:
-                members[member.id] = member.open_json_from("personal_sealed", mk)
+                members[member.id] = member.personal(mk)
             ins = members[member.id]
-            d = dep.open_json_from("personal_sealed", mk)
+            d = dep.personal(mk)
             out[dep.id] = Person(
                 card_symbol=ins["card_symbol"], card_number=ins["card_number"],
                 insured_name=ins["name"], insured_kana=ins["kana"],

@@ -24,15 +24,16 @@ Every call is one short read-only transaction, so the queue never waits for a wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TypeVarTuple
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer_app.bundle.schema import MemberStatus
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services.clock import Today, today_jst
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import blind_index
@@ -97,6 +98,9 @@ class QueueRow:
     updated_after_review: bool
     own: bool = False  # held by (or proposed by) the signed-in user
     not_submitted: bool = False  # the member-side status is 未提出
+    # its sealed names do not open (damaged or altered rows): listed without names, so one bad
+    # row never breaks the queue; opening it says so (case_errors.CaseDamaged)
+    damaged: bool = False
 
 
 def apply_filter(stmt: Select[*_Ts], f: QueueFilter, key: bytes, today: date, *,
@@ -135,6 +139,25 @@ def apply_filter(stmt: Select[*_Ts], f: QueueFilter, key: bytes, today: date, *,
     return stmt
 
 
+def audit_listing(ws: WorkspaceSession, action: str, f: QueueFilter | None,
+                  case_ids: list[int], *, offset: int = 0) -> None:
+    """Record which cases' personal data a listing showed (MHLW guideline 6.0, 17①), in a
+    short write of its own after the read: the filter, a keyed MAC of a search instead of its
+    text, the count and the case ids (a range when there are more than :data:`MAX_PAGE`)."""
+    details: dict[str, Any] = {"count": len(case_ids), "offset": offset}
+    if f is not None:
+        details["filter"] = {k: (v.value if isinstance(v, StrEnum) else v)
+                             for k, v in asdict(f).items() if k != "search" and v is not None}
+        if f.search.strip():
+            details["search_mac"] = blind_index.search_mac(ws.blind_index_key, f.search)
+    if len(case_ids) <= MAX_PAGE:
+        details["case_ids"] = case_ids
+    else:
+        details["case_id_range"] = [min(case_ids), max(case_ids)]
+    with ws.transaction() as db:
+        ws.audit(db, action, "", details)
+
+
 def _overdue_cases(today: date) -> Select[int]:
     """Cases whose latest notice (highest id) is unanswered past its reply deadline: a range on
     ``reply_deadline`` and, per notice, one probe of ``(case_id, id)`` for a later notice."""
@@ -171,14 +194,18 @@ class QueueService:
         return {status: found.get(status, 0) for status in CaseStatus}
 
     def fetch(self, f: QueueFilter, offset: int, limit: int) -> list[QueueRow]:
-        """Rows ``offset .. offset+limit`` in case-id order (names decrypted for these only)."""
+        """Rows ``offset .. offset+limit`` in case-id order (names decrypted for these only).
+
+        Audited (``queue.list``): which cases' names were shown, under which filter."""
         limit = max(0, min(limit, MAX_PAGE))
         if limit == 0:
             return []
         with self.ws.transaction(readonly=True) as db:
             ids = db.scalars(self._where(select(Case.id), f)
                              .order_by(Case.id).offset(max(0, offset)).limit(limit)).all()
-            return self._rows(db, list(ids))
+            rows = self._rows(db, list(ids))
+        audit_listing(self.ws, "queue.list", f, [r.case_id for r in rows], offset=offset)
+        return rows
 
     def approval_queue(self, offset: int = 0, limit: int = MAX_PAGE) -> list[QueueRow]:
         """Cases awaiting approval by case id, a page at a time; ``own`` marks the user's own
@@ -189,7 +216,10 @@ class QueueService:
             ids = db.scalars(select(Case.id).where(
                 Case.status == CaseStatus.AWAITING_APPROVAL.value).order_by(Case.id)
                 .offset(max(0, offset)).limit(limit)).all()
-            return self._rows(db, list(ids))
+            rows = self._rows(db, list(ids))
+        audit_listing(self.ws, "queue.list", QueueFilter(status=CaseStatus.AWAITING_APPROVAL),
+                      [r.case_id for r in rows], offset=offset)
+        return rows
 
     def offices(self) -> list[tuple[str, str]]:
         """(code, name) of every office with a member, by code."""
@@ -231,11 +261,14 @@ class QueueService:
         for (case_id, version, status, assignee_id, assignee_name, verdict, updated, dep_id,
              rel, rel_label, office_code, office_name, _member_id, _rev, member_status) in rows:
             member, dependent = sealed[dep_id]
-            ins = member.open_json_from("personal_sealed", mk)
-            dep = dependent.open_json_from("personal_sealed", mk)
+            try:
+                ins, dep = member.personal(mk), dependent.personal(mk)
+                card = blind_index.card_text(ins["card_symbol"], ins["card_number"])
+                damaged = False
+            except DecryptionError:
+                ins, dep, card, damaged = {"name": ""}, {"name": "", "kana": ""}, "", True
             out.append(QueueRow(
-                case_id=case_id, version=version,
-                card=blind_index.card_text(ins["card_symbol"], ins["card_number"]),
+                case_id=case_id, version=version, card=card, damaged=damaged,
                 insured_name=ins["name"], dependent_name=dep["name"],
                 dependent_kana=dep["kana"], relationship=rel, relationship_label=rel_label,
                 office_code=office_code, office_name=office_name, status=CaseStatus(status),

@@ -50,6 +50,7 @@ from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.review.deficiency import DeficiencyReason
 from reviewer_app.security import keys
+from reviewer_app.services import case_trust
 from reviewer_app.services.case_views import notice_body
 from reviewer_app.services.outcomes import outcomes
 from reviewer_app.services.session import WorkspaceSession
@@ -58,6 +59,7 @@ from reviewer_app.store.blind_index import content_mac
 from reviewer_app.store.enums import CaseStatus, Role, Verdict
 from reviewer_app.store.models import (
     Case,
+    Decision,
     Dependent,
     Member,
     ResultMark,
@@ -185,6 +187,10 @@ def export_results(ws: WorkspaceSession, out: Path, *, full: bool = False,
         with ws.transaction() as db:
             recipient = _web_system_key(db)
             signing_key = ensure_results_key(db, mk)
+            # every case with a decision or a notice: a forged one never reaches the members
+            case_trust.require_trusted(ws, db, sorted(
+                set(db.scalars(select(Decision.case_id).distinct()))
+                | set(db.scalars(select(NoticeRow.case_id).distinct()))))
             sequence = (db.scalar(select(func.max(ResultsExport.seq))) or 0) + 1
             marks: dict[int, bytes] = dict(
                 db.execute(select(ResultMark.case_id, ResultMark.state_mac)).all())

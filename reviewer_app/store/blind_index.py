@@ -150,6 +150,15 @@ def search_tokens(key: bytes, query: str) -> set[bytes]:
     return tokens
 
 
+def search_mac(key: bytes, query: str) -> str:
+    """A keyed MAC of a normalised search, for the audit trail instead of the text: whoever
+    holds the workspace key can tell whether a given name was searched, nobody else can read
+    it (16 bytes, hex)."""
+    text = normalise(Field.NAME, query).replace(" ", "")
+    return hmac.new(key, b"audit-search\x00" + text.encode("utf-8"),
+                    hashlib.sha256).hexdigest()[:32]
+
+
 def matching_dependents(key: bytes, query: str) -> CompoundSelect[tuple[int]]:
     """``SELECT dependents.id`` whose own tokens, or their insured's, match ``query``.
 

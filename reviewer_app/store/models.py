@@ -25,7 +25,7 @@ compares the migrated database with these models on both back ends.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -44,6 +44,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from reviewer_app.domain.text import neutralize
+from reviewer_app.security.aead import DecryptionError
 from reviewer_app.store import sealing
 from reviewer_app.store.enums import (
     CaseStatus,
@@ -69,6 +71,12 @@ KEY = 64  # length of an identifier from a bundle (schema.Id)
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # The row's owning columns, bound into the associated data of its sealed values (sealing):
+    # a value whose row was moved to another owner, or put back under another version, fails.
+    __seal_bind__: ClassVar[tuple[str, ...]] = ()
+
+    def seal_bind(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__seal_bind__}
 
     def _row_id(self) -> str:
         identity = inspect(self).identity
@@ -81,15 +89,18 @@ class Base(DeclarativeBase):
     def seal_into(self, column: str, master_key: bytes, plaintext: bytes) -> None:
         """Seal ``plaintext`` under the master key into ``column`` (the row must be flushed)."""
         table = self.__table__.name  # type: ignore[attr-defined]
-        setattr(self, column, sealing.seal(master_key, table, self._row_id(), column, plaintext))
+        setattr(self, column, sealing.seal(master_key, table, self._row_id(), column, plaintext,
+                                           self.seal_bind()))
 
     def open_from(self, column: str, master_key: bytes) -> bytes:
         """The plaintext of a sealed column; raises ``DecryptionError`` if it was tampered with."""
         blob = getattr(self, column)
         if blob is None:
-            raise ValueError(f"{type(self).__name__}.{column} is empty")
+            # as good as tampered with: a sealed value that was removed (DecryptionError is a
+            # ValueError, so callers that expected one still catch it)
+            raise DecryptionError(f"{type(self).__name__}.{column} is empty")
         table = self.__table__.name  # type: ignore[attr-defined]
-        return sealing.open_(master_key, table, self._row_id(), column, blob)
+        return sealing.open_(master_key, table, self._row_id(), column, blob, self.seal_bind())
 
     def seal_json_into(self, column: str, master_key: bytes, value: Any) -> None:
         self.seal_into(column, master_key, sealing.canonical_json(value))
@@ -119,15 +130,69 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(KEY), unique=True)
     role: Mapped[str] = mapped_column(String(16))
-    password_hash: Mapped[str] = mapped_column(String(255))
-    # the workspace master key wrapped by a key derived from this user's password (keyring)
-    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary)
+    # The secrets are deferred: a row is loaded without them, and on PostgreSQL only admins may
+    # read them (store.pg_roles); a user's own sign-in gets its own through a function.
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
+    # Before issue 8: the master key wrapped by a key derived from the password (keyring v1);
+    # emptied (b"") at the user's first sign-in after the upgrade, when they get their own keys.
+    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
+    # The user's own keys (security.userkeys): the public halves in clear (certified by a signed
+    # grant, services.authority), the private halves wrapped under the password (keyring v2).
+    sign_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    box_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    wrapped_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # On PostgreSQL, the user's own login role (security.pgauth.login_role); NULL on SQLite.
+    db_role: Mapped[str | None] = mapped_column(String(63))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Grant(Base):
+    """An administrator's signed statement of a user's roles, status and keys (issue 8).
+
+    ``body`` is the canonical JSON that was signed (security.statements, kind "grant"); the
+    columns beside it are copies for lookups. A user's grants are numbered by ``serial``; the
+    highest valid one is in force. The first administrator's first grant is signed by the key
+    pinned in ``workspace.toml`` (the root of trust). See services.authority."""
+
+    __tablename__ = "grants"
+    __table_args__ = (UniqueConstraint("user_id", "serial"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    serial: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    body_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    signer_key_id: Mapped[str] = mapped_column(String(32))
+    signature: Mapped[bytes] = mapped_column(LargeBinary(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginSecret(Base):
+    """PostgreSQL only: what the sign-in gate checks before it hands a user their login role's
+    random password (store.pg_roles). Readable by the owner's functions alone, never by users."""
+
+    __tablename__ = "login_secrets"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    proof_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the derived proof
+    # the login role's password, sealed under a key derived from the proof (security.pgauth)
+    sealed_password: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MasterKeyWrap(Base):
+    """The workspace master key of one epoch sealed to one user's X25519 key (userkeys)."""
+
+    __tablename__ = "master_key_wraps"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class TrustedExporter(Base):
@@ -157,6 +222,10 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON; never secrets, amounts, names
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Ed25519 signature of ``hash`` by the actor's key (issue 8); NULL for events before any
+    # sign-in (a failed login) and for events written before signing existed.
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 # --- what was imported --------------------------------------------------------------------------
@@ -168,6 +237,10 @@ class Insurer(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)  # 保険者番号
     name: Mapped[str] = mapped_column(String(100))
+    # The trusted exporter whose bundles speak for this insurer (issue 8 §8): a bundle signed by
+    # another pinned key is refused. NULL only for insurers imported before the binding existed
+    # (bound by their next import).
+    exporter_key_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class Survey(Base):
@@ -183,6 +256,9 @@ class Survey(Base):
     answer_end: Mapped[datetime] = mapped_column(UTCDateTime)
     submission_deadline: Mapped[date] = mapped_column(Date)
     non_submission_exclusion_date: Mapped[date] = mapped_column(Date)
+    # ``created_at`` of the bundle these settings came from: only a newer export changes them
+    # (issue 8 §8; bundles may arrive out of order). NULL before the first import that set it.
+    metadata_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     insurer: Mapped[Insurer] = relationship()
 
@@ -214,6 +290,7 @@ class Member(Base):
 
     __tablename__ = "members"
     __table_args__ = (UniqueConstraint("survey_id", "member_key"),)
+    __seal_bind__ = ("survey_id", "member_key")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id"))
@@ -229,12 +306,17 @@ class Member(Base):
     survey: Mapped[Survey] = relationship()
     dependents: Mapped[list[Dependent]] = relationship(back_populates="member")
 
+    def personal(self, master_key: bytes) -> dict[str, Any]:
+        """The opened ``personal_sealed`` with its text neutralised (domain.text)."""
+        return _neutral(self.open_json_from("personal_sealed", master_key))
+
 
 class Dependent(Base):
     """A dependent (被扶養者) of a member. ``personal_sealed``: name, kana, birth date…"""
 
     __tablename__ = "dependents"
     __table_args__ = (UniqueConstraint("member_id", "dependent_key"),)
+    __seal_bind__ = ("member_id", "dependent_key")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
@@ -248,6 +330,15 @@ class Dependent(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # JSON {name, kana, birth_date, certified_on}
     personal_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    def personal(self, master_key: bytes) -> dict[str, Any]:
+        """The opened ``personal_sealed`` with its text neutralised (domain.text)."""
+        return _neutral(self.open_json_from("personal_sealed", master_key))
+
+
+def _neutral(values: dict[str, Any]) -> dict[str, Any]:
+    # Rows imported before the schema neutralised member text (issue 8 §8) are shown safely too.
+    return {k: neutralize(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 class SearchToken(Base):
@@ -267,6 +358,7 @@ class SubmissionRevision(Base):
 
     __tablename__ = "submission_revisions"
     __table_args__ = (UniqueConstraint("member_id", "revision"),)
+    __seal_bind__ = ("member_id", "revision")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
@@ -307,6 +399,7 @@ class Attachment(Base):
         UniqueConstraint("required_document_id", "file_key"),
         CheckConstraint("rotation IN (0, 90, 180, 270)", name="rotation"),
     )
+    __seal_bind__ = ("dependent_id", "required_document_id")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     required_document_id: Mapped[int] = mapped_column(ForeignKey("required_documents.id"))
@@ -330,12 +423,24 @@ class Attachment(Base):
 
 
 class AttachmentBlob(Base):
-    """The file bytes sealed under the master key; aad ``attachment_blobs:<attachment_id>:data``."""
+    """The file bytes sealed under their own data key, which is sealed under the master key and
+    bound to the attachment's owners (sealing.seal_document). ``wrapped_key`` is NULL only for a
+    blob from before issue 8 (sealed directly under the master key, re-sealed at the upgrade)."""
 
     __tablename__ = "attachment_blobs"
 
     attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    def open_document(self, master_key: bytes, attachment: Attachment) -> bytes:
+        """The file; DecryptionError when the blob or its attachment row was altered or moved."""
+        if self.wrapped_key is None or attachment.id != self.attachment_id:
+            raise DecryptionError("the document has no data key")
+        return sealing.open_document(
+            master_key, self.attachment_id,
+            sealing.document_bind(attachment.dependent_id, attachment.required_document_id),
+            self.wrapped_key, self.data)
 
 
 # --- the examiner's work ------------------------------------------------------------------------
@@ -387,6 +492,7 @@ class DocumentCheck(Base):
         UniqueConstraint("case_id", "document_key"),
         CheckConstraint(check_in("verdict", DocumentVerdict), name="verdict"),
     )
+    __seal_bind__ = ("case_id", "document_key", "version")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
@@ -398,21 +504,36 @@ class DocumentCheck(Base):
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative API)
+    # The version is set by the service before sealing (it is bound into the note's sealed
+    # value); SQLAlchemy still checks the old one in the UPDATE (optimistic locking).
+    __mapper_args__ = {"version_id_col": version,  # noqa: RUF012 (SQLAlchemy's declarative API)
+                       "version_id_generator": False}
+
+    def next_version(self) -> None:
+        self.version = (self.version or 0) + 1
 
 
 class IncomeSheet(Base):
-    """The examiner's entered income (employers, months, bonuses…) as sealed JSON."""
+    """The examiner's entered income (employers, months, bonuses…) as sealed JSON, bound to the
+    case, the case's dependent and the version (an older sheet put back does not open)."""
 
     __tablename__ = "income_sheets"
+    __seal_bind__ = ("dependent_id", "version")
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    # the case's dependent when the sheet was saved: a case moved to another person no longer
+    # matches it (services.case_views.income refuses the sheet then)
+    dependent_id: Mapped[int] = mapped_column(ForeignKey("dependents.id"))
     sealed_json: Mapped[bytes] = mapped_column(LargeBinary)
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative API)
+    __mapper_args__ = {"version_id_col": version,  # noqa: RUF012 (SQLAlchemy's declarative API)
+                       "version_id_generator": False}
+
+    def next_version(self) -> None:
+        self.version = (self.version or 0) + 1
 
 
 class Decision(Base):
@@ -423,6 +544,7 @@ class Decision(Base):
         CheckConstraint(check_in("kind", DecisionKind), name="kind"),
         CheckConstraint(f"verdict IS NULL OR {check_in('verdict', Verdict)}", name="verdict"),
     )
+    __seal_bind__ = ("case_id", "kind", "decided_by_id")
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -435,12 +557,20 @@ class Decision(Base):
     comment_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
     # the evaluation (amounts, explanation) as the decider saw it
     evaluation_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The decider's signature over the decision, the case, the evaluation and the previous
+    # decision (services.case_trust; NULL only for decisions made before issue 8). The signed
+    # body is kept as canonical JSON: ids, dates, the verdict and hashes, no personal data.
+    signed_body: Mapped[str | None] = mapped_column(Text)
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 class DeficiencyNotice(Base):
     """An itemised 不備連絡 to the member: items sealed, kept for export to the web system."""
 
     __tablename__ = "deficiency_notices"
+    __seal_bind__ = ("case_id", "created_by_id")
     # "is there a later notice of this case?" (the queue's 期限切れ view) as an index probe
     __table_args__ = (Index("ix_deficiency_notices_case_id_id", "case_id", "id"),)
 
@@ -457,6 +587,11 @@ class DeficiencyNotice(Base):
     # JSON {items: [{document_key, title, reason, note, what_to_submit}], message, issued_on}
     # (early rows hold the bare list of items; readers accept both)
     items_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The examiner's signature over the notice, the case and the case's last decision.
+    signed_body: Mapped[str | None] = mapped_column(Text)
+    body_hash: Mapped[str | None] = mapped_column(String(64))
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64))
 
 
 # --- results back to the web system -------------------------------------------------------------

@@ -22,6 +22,14 @@ RESULTS_PRIVATE_KEY = "results_private_key"  # sealed raw 32 bytes
 # the web system's X25519 key that results bundles are encrypted to (pinned by an admin)
 WEB_SYSTEM_PUBLIC_KEY = "web_system_public_key"
 WEB_SYSTEM_KEY_ID = "web_system_key_id"
+# the master key's epoch: raised by every rotation (issue 8, services.rotation)
+MASTER_KEY_EPOCH = "master_key_epoch"
+# "2": every sealed value binds its owners and every document has its own data key (issue 8 §5);
+# absent in a workspace from before issue 8 until its first administrator signs in
+SEALING_VERSION = "sealing_version"
+# the key the search index and the content MACs are derived from, sealed: the first master
+# key, kept when the master key is rotated so the index need not be rebuilt (services.rotation)
+INDEX_ROOT = "index_root"
 
 
 def get_text(db: Session, key: str) -> str | None:
@@ -53,3 +61,8 @@ def set_sealed(db: Session, key: str, master_key: bytes, plaintext: bytes) -> No
     else:
         row.sealed_value = blob
         row.updated_at = utcnow()
+
+
+def master_key_epoch(db: Session) -> int:
+    """The master key's epoch (raised by each rotation; 1 for a new workspace)."""
+    return int(get_text(db, MASTER_KEY_EPOCH) or 1)

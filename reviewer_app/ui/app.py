@@ -13,6 +13,7 @@ from reviewer_app.ui.fonts import ensure_japanese_font
 from reviewer_app.ui.i18n import install_translator
 from reviewer_app.ui.qt import QtCore, QtGui, QtWidgets
 from reviewer_app.ui.settings import LANGUAGE, LAST_USER, Settings
+from reviewer_app.ui.smoke import SmokeOptions
 from reviewer_app.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
@@ -111,16 +112,33 @@ class Shell(QtCore.QObject):
         self.tasks.shutdown()
 
 
+def _qt_message(mode: QtCore.QtMsgType, _context: QtCore.QMessageLogContext, text: str) -> None:
+    """Qt's own warnings go to the log file, not the terminal (reviewer_app.applog)."""
+    level = {QtCore.QtMsgType.QtDebugMsg: logging.DEBUG,
+             QtCore.QtMsgType.QtInfoMsg: logging.INFO,
+             QtCore.QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", text)
+
+
 def run_gui(workspace_dir: Path, *, prefill_user: str = "",
-            prefill_password: str | None = None, demo: bool = False) -> int:
-    """Open the window and run the event loop until the user quits; the exit status."""
+            prefill_password: str | None = None, demo: bool = False,
+            smoke: SmokeOptions | None = None) -> int:
+    """Open the window and run the event loop until the user quits; the exit status.
+
+    ``smoke`` drives the window once without a person (reviewer_app.ui.smoke) and returns its
+    status."""
+    from reviewer_app import applog
     from reviewer_app.platform_check import ensure_window_platform
+    from reviewer_app.ui.crash import CrashReporter
 
     # Qt aborts the process when its platform plugin cannot load: say what to install instead.
     ensure_window_platform()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    log_path = applog.setup()
+    QtCore.qInstallMessageHandler(_qt_message)
     settings = Settings()
     app = create_application(settings=settings)
+    crashes = CrashReporter(log_path, app)
+    crashes.install()
     shell = Shell(workspace_dir, settings=settings, prefill_user=prefill_user, demo=demo)
     shell.show_login()
     if prefill_password is not None and shell.login is not None:
@@ -129,6 +147,12 @@ def run_gui(workspace_dir: Path, *, prefill_user: str = "",
         if isinstance(shell.login, LoginDialog):
             shell.login.password_edit.setText(prefill_password)
     app.setQuitOnLastWindowClosed(True)
+    if smoke is not None:
+        from reviewer_app.ui.smoke import SmokeRun
+
+        run = SmokeRun(shell, smoke, app)
+        QtCore.QTimer.singleShot(0, run.start)
     status = app.exec()
     shell.shutdown()
+    crashes.uninstall()
     return int(status)

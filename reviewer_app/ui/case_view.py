@@ -45,6 +45,8 @@ from reviewer_app.ui.tasks import TaskFailure, TaskManager, show_failure
 from reviewer_app.ui.viewer import AttachmentGroup, AttachmentRef, DocumentViewer
 
 INCOME_SAVE_DELAY_MS = 400
+TRUST_BANNER_STYLE = ("background: #fde7e4; color: #8a1c12; padding: 6px 10px; border-radius: 4px;"
+                      " font-weight: bold;")
 BANNER_STYLE = ("background: #fff1d6; color: #6b4400; padding: 6px 10px; border-radius: 4px;"
                 " font-weight: bold;")
 
@@ -214,6 +216,7 @@ class CaseView(QtWidgets.QWidget):
         layout.setSpacing(6)
         layout.addLayout(self._header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.trust_banner)
         layout.addWidget(splitter, 1)
         self._build_shortcuts()
 
@@ -267,6 +270,12 @@ class CaseView(QtWidgets.QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        # the case's signed record does not hold (services.case_trust): shown, never acted on
+        self.trust_banner = QtWidgets.QLabel()
+        self.trust_banner.setObjectName("trustBanner")
+        self.trust_banner.setWordWrap(True)
+        self.trust_banner.setStyleSheet(TRUST_BANNER_STYLE)
+        self.trust_banner.hide()
 
     def _build_shortcuts(self) -> None:
         def action(keys: str, slot: Callable[[], None]) -> None:
@@ -361,6 +370,7 @@ class CaseView(QtWidgets.QWidget):
         self.history_tab.clear()
         self.title.clear()
         self.banner.hide()
+        self.trust_banner.hide()
         self.status_badge.clear()
         self.save_label.clear()
 
@@ -457,11 +467,15 @@ class CaseView(QtWidgets.QWidget):
             text = f"{text}　{notice_text}" if text else notice_text
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+        problems = "　".join(p.message(self._language) for p in detail.trust)
+        self.trust_banner.setText(self.tr("判定の記録が検証できません（改ざんのおそれ）: {problems}"
+                                          ).format(problems=problems) if problems else "")
+        self.trust_banner.setVisible(bool(problems))
         holder_is_me = detail.assignee_id == self._user.id
         self.release_button.setVisible(
             detail.assignee_id is not None and detail.status in
             (CaseStatus.IN_REVIEW, CaseStatus.NOTICE_SENT)
-            and (holder_is_me or self._user.role in (Role.SUPERVISOR, Role.ADMIN)))
+            and (holder_is_me or self._user.has(Role.SUPERVISOR, Role.ADMIN)))
 
     def notice_banner(self, detail: CaseDetail, today: date) -> str:
         """What the latest deficiency notice says about the member's answer (再提出, 期限切れ)."""
@@ -636,6 +650,8 @@ class CaseView(QtWidgets.QWidget):
                         saved, failed)
 
     def _on_rotation(self, attachment_id: str, degrees: int) -> None:
+        if self.detail is None or not self.detail.editable:
+            return  # only the holder's turn is stored for everyone; others turn their view
         service = self._service
         self._tasks.run(lambda: service.set_rotation(int(attachment_id), degrees),
                         lambda _r: None, lambda failure: None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewer_app.services.schema import UPGRADE_NEEDED
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.services.workspace import open_session
 from reviewer_app.ui.qt import Qt, QtWidgets, Signal
@@ -26,6 +27,7 @@ class LoginDialog(QtWidgets.QDialog):
         self._tasks = tasks
         self._dir = Path(workspace_dir)
         self.session: WorkspaceSession | None = None
+        self._attempt: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("ログイン - 被扶養者資格調査 審査"))
         self.setMinimumWidth(420)
 
@@ -90,11 +92,13 @@ class LoginDialog(QtWidgets.QDialog):
             return
         self._set_busy(True)
         directory = self._dir
+        self._attempt = (user, password)
         self._tasks.run(lambda: open_session(directory, user, password),
                         self._on_success, self._on_failure)
 
     def _on_success(self, session: WorkspaceSession) -> None:
         self._set_busy(False)
+        self._attempt = None
         self.password_edit.clear()
         self.session = session
         self.loggedIn.emit(session)
@@ -102,6 +106,14 @@ class LoginDialog(QtWidgets.QDialog):
 
     def _on_failure(self, failure: TaskFailure) -> None:
         self._set_busy(False)
+        attempt, self._attempt = self._attempt, None
+        if failure.code == UPGRADE_NEEDED and attempt is not None:
+            # An older workspace: an admin may upgrade it now, others are told to wait.
+            from reviewer_app.ui.upgrade_prompt import offer_upgrade
+
+            self.password_edit.clear()
+            offer_upgrade(self, self._tasks, self._dir, *attempt)
+            return
         self.password_edit.clear()
         self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_message(failure.message)
@@ -109,6 +121,7 @@ class LoginDialog(QtWidgets.QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()  # a message of several lines (an older workspace's) needs the height
 
     def _set_busy(self, busy: bool) -> None:
         self.login_button.setEnabled(not busy)

@@ -49,17 +49,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self._locked_case: int | None = None
         self._from_page: QtWidgets.QWidget | None = None
         user = session.user
-        supervisor = user.role in (Role.SUPERVISOR, Role.ADMIN)
+        supervisor = user.has(Role.SUPERVISOR, Role.ADMIN)
         self.setWindowTitle(self.tr("被扶養者資格調査 審査 - {user}").format(user=user.name))
         self.resize(1440, 900)
 
         self.queue = QueueWidget(
             tasks, self.queue_service, can_release=supervisor,
-            can_bulk_propose=user.role in (Role.EXAMINER, Role.SUPERVISOR))
+            can_bulk_propose=user.has(Role.EXAMINER, Role.SUPERVISOR))
         self.queue.openCaseRequested.connect(self.open_case)
         self.queue.releaseRequested.connect(self.release_case)
         self.approvals = QueueWidget(tasks, self.queue_service, approval=True,
-                                     can_bulk_approve=user.role is Role.SUPERVISOR)
+                                     can_bulk_approve=user.has(Role.SUPERVISOR))
         self.approvals.openCaseRequested.connect(self.open_case)
         self.bulk = BulkActions(tasks, session, self)
         # Reloaded, not refreshed in place: the acted-on cases leave the view's filter.
@@ -134,7 +134,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_status_bar(self) -> None:
         user = self.session.user
         self.user_label = QtWidgets.QLabel(self.tr("{user}（{role}）").format(
-            user=user.name, role=role_label(user.role)))
+            user=user.name, role="・".join(role_label(r) for r in sorted(
+                user.roles, key=[Role.EXAMINER, Role.SUPERVISOR, Role.ADMIN].index))))
         self.workspace_label = QtWidgets.QLabel(self.tr("ワークスペース: {path}").format(
             path=str(self.session.workspace.dir)))
         self.busy_label = QtWidgets.QLabel()
@@ -162,7 +163,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.stack.setCurrentWidget(self.approvals)
 
     def show_progress(self) -> None:
-        if self.locked or self.session.user.role not in (Role.SUPERVISOR, Role.ADMIN):
+        if self.locked or not self.session.user.has(Role.SUPERVISOR, Role.ADMIN):
             return
         self.case_view.flush()
         self.progress_view.refresh()

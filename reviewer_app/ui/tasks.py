@@ -15,12 +15,12 @@ only, never the message (it might quote a name or an amount).
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from reviewer_app.applog import log_unexpected
 from reviewer_app.errors import UserError
 from reviewer_app.ui.qt import QtCore, QtWidgets, Signal
 
@@ -45,8 +45,7 @@ def failure_for(exc: BaseException, lang: str) -> TaskFailure:
     if isinstance(exc, UserError):
         return TaskFailure(exc.message(lang), exc)
     # Type and stack only: str(exc) of a database or decoding error may carry personal data.
-    stack = "".join(traceback.format_tb(exc.__traceback__))
-    log.error("unexpected %s in a background task\n%s", type(exc).__name__, stack)
+    log_unexpected(log, "unexpected error in a background task", exc)
     text = (QtCore.QCoreApplication.translate(
         "TaskManager",
         "予期しないエラーが起きました。操作をやり直してください。"

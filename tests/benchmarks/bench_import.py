@@ -95,7 +95,6 @@ def bench(members: int, workdir: Path, *, real: bool, scale: float) -> dict[str,
     from helpers_synthetic import write_synthetic_bundle
 
     from reviewer_app.bundle.reader import open_bundle
-    from reviewer_app.security.recipients import unwrap_bundle_key
     from reviewer_app.services.exporters import recipient_private_key, trusted_keys
 
     rows: dict[str, Any] = {"members": members}
@@ -115,7 +114,7 @@ def bench(members: int, workdir: Path, *, real: bool, scale: float) -> dict[str,
         reader = open_bundle(bundle, trusted_signers=trusted,
                              recipient_key=recipient_private_key(admin))
         own = [r for r in reader.manifest.recipients]
-        bundle_key = unwrap_bundle_key(own[0], recipient_private_key(admin))
+        bundle_key = own[0].unwrap(recipient_private_key(admin))
         reader.close()
         ws.close()
         if not trace:

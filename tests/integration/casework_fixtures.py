@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from reviewer_app.bundle import schema
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store import blind_index
+from reviewer_app.store import blind_index, sealing
 from reviewer_app.store.blind_index import Field
 from reviewer_app.store.models import (
     Attachment,
@@ -205,10 +205,10 @@ def seed_case(ws: WorkspaceSession, spec: PersonSpec) -> Seeded:
                 db.add(att)
                 db.flush()
                 att.seal_into("original_name_sealed", mk, name.encode())
-                stored = AttachmentBlob(attachment_id=att.id, data=b"")
-                db.add(stored)
+                wrapped, sealed = sealing.seal_document(
+                    mk, att.id, sealing.document_bind(dependent.id, required.id), blob)
+                db.add(AttachmentBlob(attachment_id=att.id, data=sealed, wrapped_key=wrapped))
                 db.flush()
-                stored.seal_into("data", mk, blob)
                 attachment_ids.append(att.id)
         case = Case(survey_id=survey.id, dependent_id=dependent.id, created_at=utcnow())
         db.add(case)

@@ -13,6 +13,7 @@ import secrets
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -171,10 +172,15 @@ def _admin(ws: Ws) -> WorkspaceSession:
 
 
 def write_bundle(path: Path, keys: BundleKeys, submissions: list[dict[str, Any]],
-                 *, bundle_id: str = "bundle-test", files: dict[str, bytes] | None = None) -> Path:
+                 *, bundle_id: str = "bundle-test", files: dict[str, bytes] | None = None,
+                 created_at: datetime | None = None, insurer: Any = None,
+                 survey: Any = None) -> Path:
     """A valid bundle of ``submissions`` (``helpers_bundles.submission_dict`` data); each file
-    they refer to is ``files[file_id]`` or a fresh PNG/PDF by its declared type."""
-    from helpers_bundles import CREATED_AT, insurer, make_pdf, make_png, survey
+    they refer to is ``files[file_id]`` or a fresh PNG/PDF by its declared type. ``created_at``,
+    ``insurer`` and ``survey`` replace helpers_bundles' defaults."""
+    from helpers_bundles import CREATED_AT, make_pdf, make_png
+    from helpers_bundles import insurer as default_insurer
+    from helpers_bundles import survey as default_survey
 
     from reviewer_app.bundle import schema
     from reviewer_app.bundle.writer import BundleWriter
@@ -182,8 +188,9 @@ def write_bundle(path: Path, keys: BundleKeys, submissions: list[dict[str, Any]]
     files = files or {}
     written: set[str] = set()
     with BundleWriter(path, signing_key=keys.signing, recipients=[keys.recipient_public],
-                      insurer=insurer(), survey=survey(), bundle_id=bundle_id,
-                      created_at=CREATED_AT) as writer:
+                      insurer=insurer or default_insurer(),
+                      survey=survey or default_survey(), bundle_id=bundle_id,
+                      created_at=created_at or CREATED_AT) as writer:
         for data in submissions:
             submission = schema.Submission.model_validate(data)
             for dependent in submission.dependents:

@@ -12,6 +12,7 @@ from casework_fixtures import PersonSpec, seed_case
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview, ReviewStatus
 from reviewer_app.services.case_errors import (
     CaseHeldByOther,
+    CaseLocked,
     CaseNotFound,
     ConflictError,
     InvalidIncomeSheet,
@@ -19,7 +20,7 @@ from reviewer_app.services.case_errors import (
 )
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.errors import PermissionDenied
-from reviewer_app.store.enums import CaseStatus
+from reviewer_app.store.enums import CaseStatus, Verdict
 
 PDF = b"%PDF-1.4\n% a payslip\n" + bytes(range(256)) * 40
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 500
@@ -120,11 +121,26 @@ def test_attachment_bytes_round_trip_from_worker_threads(workspace: Any, case: A
 def test_rotation_is_remembered(workspace: Any, case: Any) -> None:
     service = CaseService(workspace.login("examiner"))
     first = case.attachment_ids[0]
+    service.open_case(case.case_id)  # the holder's rotation is stored
     assert service.set_rotation(first, 450) == 90
     detail = service.open_case(case.case_id)
     assert detail.documents[0].attachments[0].rotation == 90
     with pytest.raises(InvalidInput):
         service.set_rotation(first, 45)
+
+
+def test_only_the_holder_stores_a_rotation(workspace: Any, case: Any) -> None:
+    holder = CaseService(workspace.login("examiner"))
+    holder.open_case(case.case_id)
+    other = CaseService(workspace.login("supervisor"))
+    first = case.attachment_ids[0]
+    with pytest.raises(CaseHeldByOther):
+        other.set_rotation(first, 90)
+    version = holder.open_case(case.case_id).version
+    holder.propose(case.case_id, Verdict.NEEDS_REVIEW, None, "書類を確認中", version)
+    with pytest.raises(CaseLocked):  # awaiting approval: nobody edits, the holder included
+        holder.set_rotation(first, 180)
+    assert holder.open_case(case.case_id).documents[0].attachments[0].rotation == 0
 
 
 def test_default_income_sheet_from_the_submission(workspace: Any, case: Any) -> None:

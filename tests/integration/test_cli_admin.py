@@ -60,8 +60,10 @@ def test_users_add_list_disable_reset(workspace, tmp_path: Path,  # type: ignore
     assert main(["users", "enable", *workspace.args("admin"), "sato"]) == 0
     assert main(["users", "reset-password", *workspace.args("admin"), "sato",
                  "--new-password-file", str(reset_pw)]) == 0
-    with open_session(workspace.dir, "sato", "another password") as ws:
-        assert ws.master_key == sato_key
+    with open_session(workspace.dir, "sato", "another password") as ws, \
+            workspace.login("admin") as admin:
+        # disabling and resetting each rotated the master key (issue 8 §3); sato has the new one
+        assert ws.master_key == admin.master_key != sato_key
 
 
 def test_examiner_cannot_manage_users(workspace, tmp_path: Path,  # type: ignore[no-untyped-def]

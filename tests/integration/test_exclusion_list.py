@@ -204,9 +204,10 @@ def test_one_audit_event_per_export_without_names(workspace: Any, finished: Fini
     write_exclusion_list(supervisor, tmp_path / "a.csv", "csv")
     write_exclusion_list(supervisor, tmp_path / "a.xlsx", "xlsx")
     events = _events(supervisor)
+    listed = sorted([finished.spouse, finished.child])  # which cases' data left (issue 8 §7)
     assert [(e.actor, json.loads(e.details)) for e in events] == [
-        ("supervisor", {"count": 2, "format": "csv"}),
-        ("supervisor", {"count": 2, "format": "xlsx"})]
+        ("supervisor", {"count": 2, "format": "csv", "case_ids": listed}),
+        ("supervisor", {"count": 2, "format": "xlsx", "case_ids": listed})]
     for event in events:
         text = f"{event.subject} {event.details}"
         for name in NAMES:

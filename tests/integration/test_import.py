@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from reviewer_app.services.cases import list_cases
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.importing import RevisionConflict, import_bundle
-from reviewer_app.store import blind_index, sealing
+from reviewer_app.store import blind_index
 from reviewer_app.store.enums import CaseStatus
 from reviewer_app.store.models import (
     Attachment,
@@ -66,7 +66,7 @@ def test_import_stores_every_submission_and_file_sealed(ws: Ws, tmp_path: Path) 
         attachment = db.scalars(select(Attachment).where(Attachment.file_key == "f-a2")).one()
         blob = db.get(AttachmentBlob, attachment.id)
         assert blob is not None and blob.data != pdf
-        assert blob.open_from("data", session.master_key) == pdf
+        assert blob.open_document(session.master_key, attachment) == pdf
         name = attachment.open_from("original_name_sealed", session.master_key)
         assert name == "明細_2.pdf".encode()
         assert attachment.size == len(pdf) and attachment.media_type == "application/pdf"
@@ -146,12 +146,13 @@ def test_higher_revision_updates_keeps_old_revision_and_examiners_work(
     with session.transaction() as db:
         case = db.scalars(select(Case)).one()
         case.status = CaseStatus.IN_REVIEW.value
-        sheet = IncomeSheet(case_id=case.id, updated_by_id=session.user.id, sealed_json=b"")
+        sheet = IncomeSheet(case_id=case.id, dependent_id=case.dependent_id, version=1,
+                            updated_by_id=session.user.id, sealed_json=b"")
         db.add(sheet)
         db.flush()
-        sheet.sealed_json = sealing.seal(session.master_key, "income_sheets", case.id,
-                                         "sealed_json", b'{"months":[]}')
-        db.add(DocumentCheck(case_id=case.id, document_key="doc-0001-1", verdict="ok"))
+        sheet.seal_into("sealed_json", session.master_key, b'{"months":[]}')
+        db.add(DocumentCheck(case_id=case.id, document_key="doc-0001-1", verdict="ok",
+                             version=1))
         case_id, version = case.id, case.version
     revised = _revised(data, 2, name="御室 華子")
     revised["dependents"][0]["required_documents"][0]["files"].append(

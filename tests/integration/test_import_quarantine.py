@@ -74,7 +74,7 @@ def test_one_damaged_file_per_kind_imports_every_member_and_quarantines_each(
             # kept: the member's upload, sealed like any other
             blob = db.get(AttachmentBlob, row.id)
             assert blob is not None
-            assert blob.open_from("data", session.master_key) == damaged_bytes()[kind.name]
+            assert blob.open_document(session.master_key, row) == damaged_bytes()[kind.name]
             assert row.size == len(damaged_bytes()[kind.name]) and len(row.sha256) == 64
             sound = rows[f"f-{n:04d}-ok"]
             assert (sound.quarantine_reason, sound.page_count) == (None, 1)

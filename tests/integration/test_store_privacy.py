@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
-from reviewer_app.store import blind_index
+from reviewer_app.store import blind_index, sealing
 from reviewer_app.store.blind_index import Field
 from reviewer_app.store.models import (
     Attachment,
@@ -81,10 +81,10 @@ def _store_submission(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
         db.add(att)
         db.flush()
         att.seal_into("original_name_sealed", ws.master_key, "轟紗綾香_給与.pdf".encode())
-        blob = AttachmentBlob(attachment_id=att.id, data=b"")
-        db.add(blob)
+        wrapped, sealed = sealing.seal_document(
+            ws.master_key, att.id, sealing.document_bind(att.dependent_id, doc.id), DOCUMENT)
+        db.add(AttachmentBlob(attachment_id=att.id, data=sealed, wrapped_key=wrapped))
         db.flush()
-        blob.seal_into("data", ws.master_key, DOCUMENT)
         ids["attachment"] = att.id
         return ids
 
@@ -117,7 +117,7 @@ def test_no_personal_data_or_document_bytes_in_clear(workspace, request) -> None
             assert dep.open_json_from("personal_sealed", ws.master_key)["name"] == "轟 紗綾香"
             att = db.get(Attachment, ids["attachment"])
             assert att is not None and att.blob is not None
-            assert att.blob.open_from("data", ws.master_key) == DOCUMENT
+            assert att.blob.open_document(ws.master_key, att) == DOCUMENT
     if workspace.db_url is None:
         files = sorted(Path(workspace.dir).glob("workspace.sqlite3*"))
         assert files

@@ -115,11 +115,12 @@ def test_five_failures_lock_the_account_until_an_admin_resets_it(workspace) -> N
 
     with workspace.login("admin") as admin:
         reset_password(admin, "examiner", "a brand new password")
+        rotated_key = admin.master_key
     with pytest.raises(LoginFailed):
         open_session(workspace.dir, "examiner", examiner.password)  # the old one is gone
     with open_session(workspace.dir, "examiner", "a brand new password") as ws:
-        # the re-wrapped key ring opens to the same workspace master key
-        assert ws.master_key == original_key
+        # the reset rotated the master key (issue 8 §3), and the new key ring opens the new one
+        assert ws.master_key == rotated_key != original_key
 
 
 def test_a_lock_expires_after_its_period(workspace) -> None:  # type: ignore[no-untyped-def]
@@ -166,10 +167,10 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
     from reviewer_app.security.passwords import Argon2Params
 
     with workspace.login("admin") as admin:
-        master = admin.master_key
         # As releases before issue 8 wrote it: OWASP's minimum, m=19 MiB, t=2, p=1.
         monkeypatch.setattr(keyring, "PARAMS", Argon2Params(19456, 2, 1, salt_bytes=16))
         reset_password(admin, "examiner", "new password 1")
+        master = admin.master_key  # the reset rotated it (issue 8 §3)
         # This release, at the product's settings (the suite otherwise wraps cheaply).
         monkeypatch.setattr(keyring, "PARAMS", keyring.RFC9106_SECOND)
 
@@ -177,8 +178,9 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
         engine = create_engine_for(load_workspace(workspace.dir).db_url)
         try:
             with Session(engine) as db:
-                return db.scalars(select(User.wrapped_master_key)
-                                  .where(User.name == "examiner")).one()
+                wrapped: bytes = db.scalars(select(User.wrapped_private_keys)
+                                            .where(User.name == "examiner")).one()
+                return wrapped
         finally:
             engine.dispose()
 
@@ -189,7 +191,10 @@ def test_login_rewraps_a_key_ring_written_with_older_kdf_settings(
     assert not keyring.needs_rewrap(stored())
     # the header now names 64 MiB (65536 KiB), 3 passes, 4 lanes
     assert stored()[5:14] == bytes.fromhex("00010000" "00000003" "04")
-    assert keyring.unwrap_master_key(stored(), "new password 1") == master
+    # the user's own keys (issue 8), which the master key is sealed to, open with the password
+    from reviewer_app.security.userkeys import UserKeys
+
+    assert UserKeys.unwrap(stored(), "new password 1").key_id
     with open_session(workspace.dir, "examiner", "new password 1"):
         pass
     assert stored()[5:14] == bytes.fromhex("00010000" "00000003" "04")  # wrapped once only

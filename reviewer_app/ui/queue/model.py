@@ -302,6 +302,8 @@ class QueueModel(QtCore.QAbstractTableModel):
 
 
 def _display(row: QueueRow, col: Column) -> str:
+    if row.damaged and col in (Column.CARD, Column.INSURED, Column.DEPENDENT, Column.KANA):
+        return QtCore.QCoreApplication.translate("QueueModel", "（読めません）")
     if col is Column.CARD:
         return row.card
     if col is Column.INSURED:
@@ -327,6 +329,10 @@ def _display(row: QueueRow, col: Column) -> str:
 
 
 def _tooltip(row: QueueRow, col: Column) -> str | None:
+    if row.damaged:
+        return QtCore.QCoreApplication.translate(
+            "QueueModel",
+            "この案件のデータは壊れているか書き換えられています。管理者に連絡してください")
     if col is Column.ASSIGNEE and row.assignee_name:
         return QtCore.QCoreApplication.translate(
             "QueueModel", "{name}さんが担当しています").format(name=row.assignee_name)

@@ -5,34 +5,35 @@ import os
 
 import pytest
 
+from reviewer_app.bundle.schema import Recipient
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.security.keys import generate_recipient_key, key_id
-from reviewer_app.security.recipients import ALG, unwrap_bundle_key, wrap_bundle_key
+from reviewer_app.security.recipients import ALG
 
 
 def test_right_recipient_unwraps() -> None:
     private = generate_recipient_key()
     bundle_key = os.urandom(32)
-    entry = wrap_bundle_key(bundle_key, private.public_key())
+    entry = Recipient.wrapping(bundle_key, private.public_key())
     assert entry.alg == ALG
     assert entry.key_id == key_id(private.public_key())
     assert len(base64.b64decode(entry.wrapped_key)) == 60
-    assert unwrap_bundle_key(entry, private) == bundle_key
+    assert entry.unwrap(private) == bundle_key
 
 
 def test_wrong_recipient_cannot_unwrap_even_with_edited_key_id() -> None:
-    entry = wrap_bundle_key(os.urandom(32), generate_recipient_key().public_key())
+    entry = Recipient.wrapping(os.urandom(32), generate_recipient_key().public_key())
     other = generate_recipient_key()
     with pytest.raises(DecryptionError):
-        unwrap_bundle_key(entry, other)
+        entry.unwrap(other)
     edited = entry.model_copy(update={"key_id": key_id(other.public_key())})
     with pytest.raises(DecryptionError):
-        unwrap_bundle_key(edited, other)
+        edited.unwrap(other)
 
 
 def test_tampered_or_malformed_entry_is_refused() -> None:
     private = generate_recipient_key()
-    entry = wrap_bundle_key(os.urandom(32), private.public_key())
+    entry = Recipient.wrapping(os.urandom(32), private.public_key())
     raw = bytearray(base64.b64decode(entry.wrapped_key))
     raw[20] ^= 1
     for update in [
@@ -42,4 +43,4 @@ def test_tampered_or_malformed_entry_is_refused() -> None:
         {"ephemeral_public_key": "AAAA"},
     ]:
         with pytest.raises(DecryptionError):
-            unwrap_bundle_key(entry.model_copy(update=update), private)
+            entry.model_copy(update=update).unwrap(private)
