@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from helpers_bundles import make_pdf, make_png, submission_dict
+from helpers_bundles import BundleKeys, make_pdf, make_png, submission_dict
 from helpers_crafted import DAMAGED_KINDS, DamagedKind
 from helpers_import import (  # noqa: F401 (ws_fixture provides the fixture ws)
     Ws,
@@ -40,10 +40,12 @@ def _bad_id(number: int) -> str:
     return f"f-{number:04d}-bad"
 
 
-def _bundle(path: Path, ws: Ws, kinds: tuple[DamagedKind, ...], first: int = 1) -> Path:
+def _bundle(path: Path, ws: Ws, kinds: tuple[DamagedKind, ...], first: int = 1,
+            keys: BundleKeys | None = None) -> Path:
     """Member ``first`` uploads a sound PNG and PDF; each next member a sound PNG and one
-    damaged file of ``kinds``."""
-    keys = bundle_keys(ws)
+    damaged file of ``kinds``. ``keys``: the exporter of an earlier bundle (an insurer's
+    bundles come from one exporter, issue 8)."""
+    keys = keys or bundle_keys(ws)
     submissions = [submission_dict(first, [(f"f-{first:04d}-png", "image/png"),
                                            (f"f-{first:04d}-pdf", "application/pdf")])]
     files = {f"f-{first:04d}-png": make_png(), f"f-{first:04d}-pdf": make_pdf()}
@@ -154,14 +156,15 @@ def test_cli_import_json_counts_quarantined_files_per_reason(
         ws: Ws, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     kinds = tuple(k for k in DAMAGED_KINDS if k.problem in (FileProblem.DAMAGED,
                                                             FileProblem.PASSWORD_PROTECTED))
-    path = _bundle(tmp_path / "cli.zip", ws, kinds)
+    keys = bundle_keys(ws)
+    path = _bundle(tmp_path / "cli.zip", ws, kinds, keys=keys)
     capsys.readouterr()
     assert main(["import", *ws.args("examiner"), "--json", str(path)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["quarantined"] == dict(Counter(k.problem.value for k in kinds))
     assert out["members"] == len(kinds) + 1
 
-    text_path = _bundle(tmp_path / "cli2.zip", ws, kinds[:1], first=50)
+    text_path = _bundle(tmp_path / "cli2.zip", ws, kinds[:1], first=50, keys=keys)
     assert main(["import", *ws.args("examiner"), str(text_path)]) == 0
     text = capsys.readouterr().out
     assert "開けないため隔離したファイル: 1 件" in text
