@@ -482,10 +482,11 @@ class CaseService:
                 issued_on: date | None, notes: Mapping[str, str] | None) -> DeficiencyNotice:
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
-        _rev, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
-                                              self.ws.master_key)
+        revision, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
+                                                  self.ws.master_key)
         target_year = case.survey.target_year
-        statuses = views.document_statuses(dep, target_year)
+        statuses = views.document_statuses(
+            dep, target_year, views.file_problems(db, case.dependent_id, revision))
         reviews = [c.review for c in views.checks(db, case.id, self.ws.master_key)]
         notice = build_notice(reviews, statuses, reply_deadline,
                               issued_on=issued_on or date.today(), target_year=target_year,
@@ -626,8 +627,9 @@ class CaseService:
         can_decide = lifecycle.may_decide(
             CaseStatus(case.status), case.assignee_id,
             proposals[-1].decided_by_id if proposals else None, me.id, me.role)
-        statuses, findings = views.review_of(sub.insured, dep, survey.target_year,
-                                             survey.submission_deadline, date.today())
+        statuses, findings = views.review_of(
+            sub.insured, dep, survey.target_year, survey.submission_deadline, date.today(),
+            views.file_problems(db, case.dependent_id, revision))
         trust = case_trust.check_case(self.ws, db, case)
         return CaseDetail(
             document_statuses=statuses, findings=findings,

@@ -411,8 +411,11 @@ class Attachment(Base):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     position: Mapped[int] = mapped_column(Integer, default=0)
     rotation: Mapped[int] = mapped_column(Integer, default=0)  # examiner's view, degrees clockwise
-    page_count: Mapped[int | None] = mapped_column(Integer)
+    page_count: Mapped[int | None] = mapped_column(Integer)  # found by the import's check
     original_name_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The content problem the import found (render.problems.FileProblem), NULL when none: the
+    # bytes are kept sealed, the 書類 tab and the viewer say why it cannot be opened (issue 9).
+    quarantine_reason: Mapped[str | None] = mapped_column(String(32))
 
     required_document: Mapped[RequiredDocument] = relationship(back_populates="attachments")
     # A separate table and a lazy "select": listing attachments never reads the bytes.
