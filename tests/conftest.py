@@ -22,6 +22,7 @@ if not os.environ.get("REVIEWER_APP_LOG_DIR"):
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,23 @@ class WorkspaceFixture:
         for session in self._sessions:
             session.close()
         self._sessions.clear()
+
+    @contextmanager
+    def owner_transaction(self) -> Iterator[Any]:
+        """Test set-up that writes past the services (and, on PostgreSQL, past the users' own
+        login roles, which the server holds to their rights): a session on the owner's URL from
+        workspace.toml, committed at the end."""
+        from sqlalchemy.orm import Session
+
+        from reviewer_app.services.workspace import load_workspace
+        from reviewer_app.store.engine import create_engine_for
+
+        engine = create_engine_for(load_workspace(self.dir).db_url)
+        try:
+            with Session(engine) as db, db.begin():
+                yield db
+        finally:
+            engine.dispose()
 
 
 @pytest.fixture

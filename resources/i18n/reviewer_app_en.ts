@@ -452,56 +452,71 @@
         </message>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="40" />
+            <source>ファイルを開けない</source>
+            <translation>File cannot be opened</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
             <source>提出あり</source>
             <translation>Uploaded</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
             <source>代替書類で提出</source>
             <translation>Substitute submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
             <source>未提出で進める</source>
             <translation>Proceed without</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
             <source>必要書類以外</source>
             <translation>Not a required document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
+            <source>ファイルを開けません</source>
+            <translation>File cannot be opened</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
+            <source>ファイルを開けません ({n}件)</source>
+            <translation>Files cannot be opened ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="51" />
             <source>金額の記入なし</source>
             <translation>No amount entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
             <source>1円 (0円の意味)</source>
             <translation>¥1 (meaning ¥0)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
             <source>{amount}円</source>
             <translation>¥{amount}</translation>
         </message>
@@ -509,210 +524,210 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
             <source>調査票</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="191" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
             <source>収入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="192" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="193" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="193" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="194" />
             <source>不備連絡</source>
             <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="194" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="195" />
             <source>履歴</source>
             <translation>History</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="234" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="235" />
             <source>← キューに戻る</source>
             <translation>← Back to queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="248" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
             <source>担当を外す</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="249" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="250" />
             <source>この案件の担当をやめ、ほかの人が開けるようにします</source>
             <translation>Stop holding this case so that someone else can open it</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="252" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="253" />
             <source>前の案件 (Ctrl+Shift+←)</source>
             <translation>Previous case (Ctrl+Shift+←)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="254" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="255" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="255" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="256" />
             <source>次の案件 (Ctrl+Shift+→)</source>
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="313" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="314" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="386" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="387" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="388" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="397" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="398" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="440" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="441" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="453" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="454" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="455" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="456" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="457" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="458" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="460" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="461" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="462" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="463" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="470" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="471" />
             <source>判定の記録が検証できません（改ざんのおそれ）: {problems}</source>
             <translation>The decision record does not verify (it may have been altered): {problems}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
             <source>期限後</source>
             <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="486" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
             <source>期限内</source>
             <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="487" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="488" />
             <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
             <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="489" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="490" />
             <source>【新着】の書類を確認してください。</source>
             <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="491" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="492" />
             <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
             <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="531" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="532" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="547" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="629" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="548" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="630" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="562" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="633" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="563" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="634" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="585" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="586" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="595" />
-            <location filename="../../reviewer_app/ui/case_view.py" line="646" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="596" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="647" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="618" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="619" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="643" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="644" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="645" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="646" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="693" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="694" />
             <source>判定案を提出しました。承認待ちになりました。</source>
             <translation>Proposal submitted; the case now awaits approval.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="703" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="704" />
             <source>承認しました。案件は完了です。</source>
             <translation>Approved; the case is done.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="710" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="711" />
             <source>差し戻しました。担当者の審査中に戻りました。</source>
             <translation>Returned; the case is back in review with its examiner.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="724" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="725" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -720,27 +735,27 @@
     <context>
         <name>ConflictDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="113" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="114" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="116" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="117" />
             <source>{who}さんが {when} に先に保存しました。</source>
             <translation>{who} saved first, at {when}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="120" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="121" />
             <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
             <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="124" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="125" />
             <source>自分の入力を残す</source>
             <translation>Keep my entries</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="126" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="127" />
             <source>相手の内容にする</source>
             <translation>Take theirs</translation>
         </message>
@@ -816,12 +831,12 @@
     <context>
         <name>CrashReporter</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
             <source>（ログを書けません）</source>
             <translation>(the log cannot be written)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
             <source>予期しないエラーが起きました（{kind}）。直前の操作は完了していない可能性があります。
 
 保存済みの入力はすべてデータベースに残っており、失われていません。このまま作業を続けられます。
@@ -836,17 +851,17 @@ If it happens again, quit and reopen the application and give your administrator
 {path}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
             <source>メモリが不足しています。アプリを終了して開き直してください。</source>
             <translation>Memory is running out. Quit and reopen the application.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
             <source>このダイアログを開いてから {n} 回起きています。</source>
             <translation>It has happened {n} times since this dialog opened.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
             <source>予期しないエラー</source>
             <translation>Unexpected error</translation>
         </message>
@@ -1013,127 +1028,137 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="180" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="178" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="183" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="179" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="184" />
             <source>幅</source>
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="181" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="186" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="182" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="169" />
             <source>◀ 書類</source>
             <translation>◀ Doc</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
             <source>書類 ▶</source>
             <translation>Doc ▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="170" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
             <source>◀</source>
             <translation>◀</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="177" />
             <source>▶</source>
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="185" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="188" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="189" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="191" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
             <source>ページ全体を表示 (Ctrl+3)</source>
             <translation>Fit the whole page (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="201" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="202" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="203" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="246" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="257" />
             <source>【新着】</source>
             <translation>[New] </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="250" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="260" />
+            <source>（開けません）</source>
+            <translation> (cannot be opened)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="264" />
             <source>再提出で届いた新しいファイル: </source>
             <translation>New file from a re-submission: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="259" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="267" />
+            <source>ファイルを開けません: </source>
+            <translation>File cannot be opened: </translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="277" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>
@@ -1176,12 +1201,12 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="152" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="154" />
             <source>{n}件</source>
             <translation>{n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="164" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="168" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
@@ -1189,79 +1214,89 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="52" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="56" />
             <source>選択した書類の審査</source>
             <translation>Review of the selected document</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="61" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="69" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="70" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="63" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="71" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="73" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="81" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="87" />
             <source>会員への補足(不備連絡に載ります)</source>
             <translation>Note to the member (shown in the deficiency notice)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="91" />
             <source>書類を表示</source>
             <translation>Show document</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="97" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="105" />
             <source>必要な理由</source>
             <translation>Why required</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="106" />
             <source>会員のコメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="107" />
+            <source>開けないファイル</source>
+            <translation>Unusable files</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="109" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="110" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="111" />
             <source>補足</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="165" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="175" />
             <source>書類を選択してください。</source>
             <translation>Select a document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="179" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="190" />
             <source>回答からは求めていない書類です。</source>
             <translation>The answers do not call for this document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="217" />
             <source>書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件</source>
             <translation>{n} documents: {ok} OK, {bad} deficient, {rest} unchecked</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="221" />
+            <source>（開けないファイル {m}件）</source>
+            <translation> ({m} files cannot be opened)</translation>
         </message>
     </context>
     <context>
@@ -1286,41 +1321,96 @@ If it happens again, quit and reopen the application and give your administrator
             <source>(システム)</source>
             <translation>(system)</translation>
         </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="58" />
+            <source>（{n}回）</source>
+            <translation> ({n} times)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="62" />
+            <source>{action}: {first}〜{last}</source>
+            <translation>{action}: {first} to {last}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportAction</name>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="50" />
+            <source>バンドルを取り込む</source>
+            <translation>Import a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="51" />
+            <source>エクスポートバンドル (*.zip *.rvb);;すべてのファイル (*)</source>
+            <translation>Export bundles (*.zip *.rvb);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="61" />
+            <source>取込</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="64" />
+            <source>バンドルを取り込めません</source>
+            <translation>Cannot import the bundle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="70" />
+            <source>このバンドル ({bundle}) は取込済みです。変更はありません。</source>
+            <translation>The bundle {bundle} was imported before. Nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="73" />
+            <source>バンドル {bundle} を取り込みました。</source>
+            <translation>Imported the bundle {bundle}.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="75" />
+            <source>被保険者 {members} 名、被扶養者 {dependents} 名、添付 {attachments} 件
+新規 {new}、更新 {updated}、変更なし {unchanged}、旧版 (無視) {outdated}</source>
+            <translation>{members} members, {dependents} dependents, {attachments} attachments
+{new} new, {updated} updated, {unchanged} unchanged, {outdated} older revisions (ignored)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="86" />
+            <source>開けないファイル {n} 件 (隔離して保存しました。書類タブに理由が表示され、不備連絡で再提出を依頼できます):</source>
+            <translation>{n} files cannot be opened (kept in quarantine; the 書類 tab shows why, and a deficiency notice can ask for them again):</translation>
+        </message>
     </context>
     <context>
         <name>IncomeAmount</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
             <source>マイナスの金額は入力できません。0以上の整数を入力してください。</source>
             <translation>Negative amounts are not allowed. Enter a whole number of 0 or more.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
             <source>円未満は入力できません。円単位の整数を入力してください。</source>
             <translation>Fractions of a yen are not allowed. Enter whole yen.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
             <source>「{text}」は金額として読めません。98000 や 98,000 のように数字で入力してください。</source>
             <translation>"{text}" is not an amount. Enter digits such as 98000 or 98,000.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
             <source>金額が大きすぎます。桁を確かめてください。</source>
             <translation>The amount is too large. Check the digits.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
@@ -1409,107 +1499,107 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeRecords</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
             <source>{d}日</source>
             <translation>day {d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
             <source>末日</source>
             <translation>month end</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
             <source>不明</source>
             <translation>unknown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
             <source>当月</source>
             <translation>same month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
             <source>翌月</source>
             <translation>next month</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
             <source>翌々月</source>
             <translation>month after next</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
             <source>YYYY-MM 形式(例: 2023-07)</source>
             <translation>YYYY-MM (e.g. 2023-07)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
             <source>YYYY-MM-DD 形式(例: 2023-06-01)</source>
             <translation>YYYY-MM-DD (e.g. 2023-06-01)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
             <source>年月は 2023-07 のように入力してください。</source>
             <translation>Enter the month as 2023-07.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
             <source>日付は 2023-06-01 のように入力してください。</source>
             <translation>Enter the date as 2023-06-01.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
             <source>{noun}の「{column}」を変更</source>
             <translation>Change {column} of {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
             <source>{noun}を追加</source>
             <translation>Add {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
             <source>{noun}を削除</source>
             <translation>Remove {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -1517,237 +1607,237 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeSummary</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>{y}年{m}月{d}日</source>
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>収入を入力するか書類を確認すると判定案を示します。</source>
             <translation>Enter the income or check the documents to see a proposed verdict.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
@@ -2028,98 +2118,103 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="27" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="28" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="29" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="29" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="30" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="52" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="53" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="101" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="104" />
+            <source>バンドルを取り込む…</source>
+            <translation>Import a bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="108" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="104" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="106" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="110" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="112" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="118" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="115" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="121" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="128" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="264" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="129" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="270" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="133" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="139" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="205" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="211" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="265" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="271" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2128,7 +2223,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="269" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="275" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -3089,17 +3184,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3114,17 +3209,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

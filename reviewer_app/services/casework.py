@@ -491,10 +491,11 @@ class CaseService:
                 issued_on: date | None, notes: Mapping[str, str] | None) -> DeficiencyNotice:
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
-        _rev, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
-                                              self.ws.master_key)
+        revision, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
+                                                  self.ws.master_key)
         target_year = case.survey.target_year
-        statuses = views.document_statuses(dep, target_year)
+        statuses = views.document_statuses(
+            dep, target_year, views.file_problems(db, case.dependent_id, revision))
         reviews = [c.review for c in views.checks(db, case.id, self.ws.master_key)]
         notice = build_notice(reviews, statuses, reply_deadline,
                               issued_on=issued_on or date.today(), target_year=target_year,
@@ -512,7 +513,7 @@ class CaseService:
     def history(self, case_id: int) -> list[HistoryEntry]:
         with self.ws.transaction(readonly=True) as db:
             case = self._case(db, case_id)
-            return history_entries(db, case)
+            return history_entries(db, case, self.ws.master_key)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -635,8 +636,9 @@ class CaseService:
         can_decide = lifecycle.may_decide(
             CaseStatus(case.status), case.assignee_id,
             proposals[-1].decided_by_id if proposals else None, me.id, me.role)
-        statuses, findings = views.review_of(sub.insured, dep, survey.target_year,
-                                             survey.submission_deadline, date.today())
+        statuses, findings = views.review_of(
+            sub.insured, dep, survey.target_year, survey.submission_deadline, date.today(),
+            views.file_problems(db, case.dependent_id, revision))
         trust = case_trust.check_case(self.ws, db, case)
         return CaseDetail(
             document_statuses=statuses, findings=findings,

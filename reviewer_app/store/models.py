@@ -130,15 +130,19 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(KEY), unique=True)
     role: Mapped[str] = mapped_column(String(16))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # The secrets are deferred: a row is loaded without them, and on PostgreSQL only admins may
+    # read them (store.pg_roles); a user's own sign-in gets its own through a function.
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     # Before issue 8: the master key wrapped by a key derived from the password (keyring v1);
     # emptied (b"") at the user's first sign-in after the upgrade, when they get their own keys.
-    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
     # The user's own keys (security.userkeys): the public halves in clear (certified by a signed
     # grant, services.authority), the private halves wrapped under the password (keyring v2).
     sign_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     box_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
-    wrapped_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary)
+    wrapped_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # On PostgreSQL, the user's own login role (security.pgauth.login_role); NULL on SQLite.
+    db_role: Mapped[str | None] = mapped_column(String(63))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -166,6 +170,18 @@ class Grant(Base):
     signer_key_id: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginSecret(Base):
+    """PostgreSQL only: what the sign-in gate checks before it hands a user their login role's
+    random password (store.pg_roles). Readable by the owner's functions alone, never by users."""
+
+    __tablename__ = "login_secrets"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    proof_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the derived proof
+    # the login role's password, sealed under a key derived from the proof (security.pgauth)
+    sealed_password: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class MasterKeyWrap(Base):
@@ -395,8 +411,11 @@ class Attachment(Base):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     position: Mapped[int] = mapped_column(Integer, default=0)
     rotation: Mapped[int] = mapped_column(Integer, default=0)  # examiner's view, degrees clockwise
-    page_count: Mapped[int | None] = mapped_column(Integer)
+    page_count: Mapped[int | None] = mapped_column(Integer)  # found by the import's check
     original_name_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The content problem the import found (render.problems.FileProblem), NULL when none: the
+    # bytes are kept sealed, the 書類 tab and the viewer say why it cannot be opened (issue 9).
+    quarantine_reason: Mapped[str | None] = mapped_column(String(32))
 
     required_document: Mapped[RequiredDocument] = relationship(back_populates="attachments")
     # A separate table and a lazy "select": listing attachments never reads the bytes.

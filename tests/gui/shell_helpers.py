@@ -58,6 +58,15 @@ def settings_fixture(tmp_path: Path) -> Settings:
     return Settings(store)
 
 
+@pytest.fixture(name="messages")
+def messages_fixture(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of information boxes, shown to nobody (they would wait for a click)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
+                        lambda _parent, _title, text, *a, **k: shown.append(text))
+    return shown
+
+
 @pytest.fixture(name="tasks")
 def tasks_fixture(qtbot: QtBot) -> Iterator[TaskManager]:
     manager = TaskManager("ja")

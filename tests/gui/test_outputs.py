@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
     demo_fixture,
+    messages_fixture,
     open_case,
     open_window,
     settings_fixture,
@@ -26,19 +27,10 @@ from reviewer_app.security import keys
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.results import RESULTS_SIGNER_FILE, export_results
 from reviewer_app.services.workspace import open_session
-from reviewer_app.ui.qt import QtWidgets
 from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskManager
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
-                        lambda _parent, _title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def _read(demo: Demo, path: Path) -> Any:

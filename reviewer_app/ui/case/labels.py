@@ -6,12 +6,15 @@ Every label goes through ``QCoreApplication.translate`` with Japanese source tex
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from reviewer_app.bundle.schema import Living, MemberStatus, Occupation
 from reviewer_app.domain.wareki import format_wareki
+from reviewer_app.errors import current_language
+from reviewer_app.render.problems import unusable_message
 from reviewer_app.review.deficiency import DeficiencyReason, ReviewStatus
-from reviewer_app.review.requirements import DocumentState
+from reviewer_app.review.requirements import DocumentState, UnusableFile
 from reviewer_app.ui.qt import QtCore, QtGui
 
 
@@ -69,6 +72,7 @@ def reason_label(reason: DeficiencyReason) -> str:
         DeficiencyReason.MY_NUMBER_VISIBLE: _t("マイナンバーが見える"),
         DeficiencyReason.MISSING: _t("未提出"),
         DeficiencyReason.CUT_OFF: _t("一部が切れている"),
+        DeficiencyReason.FILE_UNUSABLE: _t("ファイルを開けない"),
         DeficiencyReason.OTHER: _t("その他"),
     }[reason]
 
@@ -89,6 +93,20 @@ def document_state_label(state: DocumentState) -> str:
         DocumentState.MISSING: _t("未提出"),
         DocumentState.EXTRA: _t("必要書類以外"),
     }[state]
+
+
+def unusable_label(count: int) -> str:
+    """The 書類 tab's state for a row with files the import quarantined (issue 9)."""
+    if count == 1:
+        return _t("ファイルを開けません")
+    return _t("ファイルを開けません ({n}件)").format(n=count)
+
+
+def unusable_lines(unusable: Iterable[UnusableFile]) -> str:
+    """One line per unusable file: its name, what is wrong and what to ask the member for (in
+    the language of the application's messages)."""
+    lang = current_language()
+    return "\n".join(f"{u.name}: {unusable_message(u.problem, lang)}" for u in unusable)
 
 
 def yen_text(amount: int | None) -> str:
