@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "gui",
     "demo",
     "calc",
+    "suggest",
     "init",
     "users",
     "trust_exporter",

@@ -26,6 +26,15 @@ def _module_version(module: str, *attributes: str) -> str:
     return "unknown"
 
 
+def _ocr() -> str:
+    from reviewer_app.suggest import ocr
+
+    package = ocr.package()
+    if package is None or not ocr.available():
+        return "none (the optional extra reviewer-app[ocr] reads photos and scans)"
+    return package
+
+
 def version_lines() -> list[str]:
     """One ``name: version`` line each, in a fixed order."""
     from reviewer_app.store import migrate
@@ -45,6 +54,7 @@ def version_lines() -> list[str]:
         f"pillow-heif: {_module_version('pillow_heif', '__version__')}",
         f"cryptography: {_module_version('cryptography', '__version__')}",
         f"SQLAlchemy: {_module_version('sqlalchemy', '__version__')}",
+        f"OCR: {_ocr()}",
         f"Python: {platform.python_version()} ({sys.platform}"
         f"{', packaged' if getattr(sys, 'frozen', False) else ''})",
     ]

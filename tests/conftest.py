@@ -69,6 +69,18 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
         pg_server.drop_database(url)
 
 
+@pytest.fixture(scope="session")
+def ocr() -> None:
+    """The OCR extra (``uv sync --extra ocr``). Under ``CI=true`` its absence FAILS the tests that
+    need it (CI installs it, .ci/run); elsewhere they are skipped."""
+    from reviewer_app.suggest import ocr as engine
+
+    if not engine.available():
+        if _in_ci():
+            pytest.fail("CI=true but the OCR extra is not installed (uv sync --extra ocr)")
+        pytest.skip("the OCR extra is not installed (uv sync --extra ocr)")
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database URL, once for SQLite (a file in tmp) and once for PostgreSQL."""

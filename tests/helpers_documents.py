@@ -165,7 +165,7 @@ def make_pdf(pages: int = 3, *, width: float = 595, height: float = 842) -> byte
 RED_PDF = (220 / 255, 20 / 255, 20 / 255)
 
 
-def _scanned_page_image(width: int, height: int, rng: random.Random) -> Image.Image:
+def scanned_page_image(width: int, height: int, rng: random.Random) -> Image.Image:
     """Grey paper grain with dark text-like bars: compresses like a real scan, not like white."""
     paper = Image.new("L", (width, height), 235)
     grain = Image.effect_noise((width, height), 28)
@@ -198,7 +198,7 @@ def make_scanned_pdf(
     """
     width, height = round(8.27 * dpi), round(11.69 * dpi)
     rng = random.Random(seed)
-    images = [_scanned_page_image(width, height, rng) for _ in range(pages)]
+    images = [scanned_page_image(width, height, rng) for _ in range(pages)]
 
     def build(quality: int) -> bytes:
         doc = pymupdf.open()

@@ -26,6 +26,9 @@ from reviewer_app.store import migrate
 from reviewer_app.store.engine import create_engine_for
 
 FIRST_REVISION = "0001"
+# workspace.toml lines a release before issue 8 did not write
+LEGACY_TOML_LINES = (r"(?m)^#.*(root of trust|PostgreSQL role).*\n"
+                     r"|^(root_key|db_roles) = .*\n")
 
 
 @dataclass
@@ -176,7 +179,7 @@ def as_before_authority(filled: Filled) -> None:
     finally:
         engine.dispose()
     toml = filled.dir / WORKSPACE_FILE
-    toml.write_text(re.sub(r"(?m)^#.*root of trust.*\n|^root_key = .*\n", "",
+    toml.write_text(re.sub(LEGACY_TOML_LINES, "",
                            toml.read_text(encoding="utf-8")), encoding="utf-8")
     (filled.dir / "audit-checkpoint.json").unlink(missing_ok=True)
     filled.extra["before_authority"] = True

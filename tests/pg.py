@@ -86,6 +86,14 @@ class PgServer:
             str(self.bindir / "initdb"), "-D", str(self.datadir), "-U", SUPERUSER,
             "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
         )
+        # The application's per-user login roles (members of reviewer_app_logins, made by
+        # init) authenticate with SCRAM, as on a real server; the tests' own roles stay trusted.
+        hba = self.datadir / "pg_hba.conf"
+        rules = ("local all all trust\n"
+                 "host all +reviewer_app_logins 127.0.0.1/32 scram-sha-256\n"
+                 "host all all 127.0.0.1/32 trust\n"
+                 "host all all ::1/128 trust\n")
+        self._run("sh", "-c", f"printf '%s' '{rules}' > {hba}")
         # Another process may take the port between choosing and binding it: retry a few times.
         last: Exception | None = None
         for _ in range(5):

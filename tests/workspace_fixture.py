@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.services.workspace import open_session
+from reviewer_app.services.workspace import load_workspace, open_session
+from reviewer_app.store.engine import create_engine_for
 
 
 @dataclass(frozen=True)
@@ -46,3 +51,15 @@ class WorkspaceFixture:
         for session in self._sessions:
             session.close()
         self._sessions.clear()
+
+    @contextmanager
+    def owner_transaction(self) -> Iterator[Session]:
+        """Test set-up that writes past the services (and, on PostgreSQL, past the users' own
+        login roles, which the server holds to their rights): a session on the owner's URL from
+        workspace.toml, committed at the end."""
+        engine = create_engine_for(load_workspace(self.dir).db_url)
+        try:
+            with Session(engine) as db, db.begin():
+                yield db
+        finally:
+            engine.dispose()

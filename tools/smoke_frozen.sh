@@ -17,7 +17,7 @@ step() { passed=$((passed + 1)); echo "smoke: $*"; }
 step "--version"
 "$exe" --version | tee "$tmp/version.txt"
 for name in "reviewer-app " "database schema: " "Qt: " "PyMuPDF: " "Pillow: " "pillow-heif: " \
-            "cryptography: "; do
+            "cryptography: " "OCR: rapidocr-onnxruntime "; do
   grep -q "^$name" "$tmp/version.txt" || { echo "smoke: --version lacks $name" >&2; exit 1; }
 done
 grep -q "packaged" "$tmp/version.txt" || { echo "smoke: not the packaged executable" >&2; exit 1; }
@@ -26,6 +26,28 @@ step "calc examples/seed_case.json (same answer as the source)"
 "$exe" calc examples/seed_case.json > "$tmp/calc-frozen.json"
 uv run --frozen reviewer-app calc examples/seed_case.json > "$tmp/calc-source.json"
 diff "$tmp/calc-source.json" "$tmp/calc-frozen.json"
+
+step "suggest: a text-layer PDF and a photo (OCR in a spawn child of the packaged executable)"
+uv run --frozen python - "$tmp" <<'PY'
+import sys
+from pathlib import Path
+
+sys.path.insert(0, "tests")
+from helpers_payslips import Slip, payslip_pdf, photo_of
+
+pdf = payslip_pdf(Slip())
+Path(sys.argv[1], "slip.pdf").write_bytes(pdf)
+Path(sys.argv[1], "slip.jpg").write_bytes(photo_of(pdf))
+PY
+"$exe" suggest --json "$tmp/slip.pdf" "$tmp/slip.jpg" > "$tmp/suggest.json"
+uv run --frozen python - "$tmp/suggest.json" <<'PY'
+import json
+import sys
+
+files = json.load(open(sys.argv[1], encoding="utf-8"))["files"]
+got = [[(s["month"], s["gross"], s["source"]) for s in f["suggestions"]] for f in files]
+assert got == [[("2023-03", 140800, "text")], [("2023-03", 140800, "ocr")]], got
+PY
 
 step "init"
 head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$tmp/admin.pw"

@@ -4,220 +4,220 @@
     <context>
         <name>AnswersTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="50" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="85" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="42" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="75" />
             <source>被扶養者を選択すると調査票の回答を表示します。</source>
             <translation>Select a dependent to see the survey answers.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="150" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="140" />
             <source>有</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="150" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="140" />
             <source>無</source>
             <translation>No</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="153" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="143" />
             <source>確認事項</source>
             <translation>Points to check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="157" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="147" />
             <source>回答に不整合は見つかりませんでした。</source>
             <translation>No inconsistencies were found in the answers.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="164" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="154" />
             <source>要確認 {warn}件・参考 {info}件</source>
             <translation>{warn} to check, {info} for information</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="166" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="156" />
             <source>質問{n}: </source>
             <translation>Question {n}: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="171" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="161" />
             <source>被保険者</source>
             <translation>Insured</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="174" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="164" />
             <source>記号・番号</source>
             <translation>Card symbol/number</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="176" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="195" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="166" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="185" />
             <source>氏名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="177" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="196" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="167" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="186" />
             <source>カナ</source>
             <translation>Kana</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="178" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="168" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="180" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="170" />
             <source>社員コード</source>
             <translation>Employee code</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="185" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="175" />
             <source>1. 被保険者(本人)の健康保険証保有状況</source>
             <translation>1. Insured's health insurance card</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="187" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="215" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="224" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="260" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="273" />
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="287" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="177" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="214" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="250" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="263" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="277" />
             <source>未回答</source>
             <translation>Not answered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="193" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="183" />
             <source>2. 調査対象である被扶養者(家族)の基本情報の確認</source>
             <translation>2. Basic details of the dependent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="197" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="187" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="198" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="188" />
             <source>生年月日</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="199" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="189" />
             <source>認定日</source>
             <translation>Certified on</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="201" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="191" />
             <source>処理状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="202" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="192" />
             <source>提出日時</source>
             <translation>Submitted at</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="195" />
             <source>基本情報の確認</source>
             <translation>Basic details</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="206" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="196" />
             <source>確認済</source>
             <translation>Confirmed</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="207" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="197" />
             <source>相違あり</source>
             <translation>Differs</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="213" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="203" />
             <source>3. 被扶養者(家族)の健康保険証保有状況</source>
             <translation>3. Dependent's health insurance card</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="221" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="211" />
             <source>4. 被扶養者(家族)の現在の職業と収入見込</source>
             <translation>4. Dependent's occupation and expected income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="227" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="217" />
             <source>収入見込の対象期間: {year}年1月～12月</source>
             <translation>Income period: January–December {year}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="256" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="246" />
             <source>5. 年収: 上記②～④以外に一時的収入などがある場合(遺産相続など)</source>
             <translation>5. Other one-off income besides ②–④ (inheritance etc.)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="263" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="253" />
             <source>記入なし</source>
             <translation>None entered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="264" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="254" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="270" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="260" />
             <source>6. 被保険者と被扶養者は同居か別居か</source>
             <translation>6. Living together or apart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="276" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="266" />
             <source>同居・別居</source>
             <translation>Living together/apart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="278" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="268" />
             <source>別居日</source>
             <translation>Living apart since</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="285" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="275" />
             <source>7. 連絡欄</source>
             <translation>7. Notes to the insurer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="287" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="277" />
             <source>(記入なし)</source>
             <translation>(none entered)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="295" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="285" />
             <source>自治体照会の収入 (マイナンバー情報連携)</source>
             <translation>Income from the municipality (My Number data link)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="300" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="290" />
             <source>照会結果なし</source>
             <translation>No municipal data</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="307" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="297" />
             <source>対象年</source>
             <translation>Target year</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="307" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="297" />
             <source>{year}年</source>
             <translation>{year}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="308" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="298" />
             <source>給与収入</source>
             <translation>Salary income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="309" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="299" />
             <source>公的年金等収入</source>
             <translation>Public pension income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="310" />
+            <location filename="../../reviewer_app/ui/case/answers_tab.py" line="300" />
             <source>合計所得</source>
             <translation>Total income</translation>
         </message>
@@ -811,127 +811,137 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="180" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="178" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="183" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="179" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="184" />
             <source>幅</source>
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="181" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="186" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="182" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="164" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="169" />
             <source>◀ 書類</source>
             <translation>◀ Doc</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="167" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
             <source>書類 ▶</source>
             <translation>Doc ▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="170" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
             <source>◀</source>
             <translation>◀</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="177" />
             <source>▶</source>
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="185" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="188" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="189" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="191" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
             <source>ページ全体を表示 (Ctrl+3)</source>
             <translation>Fit the whole page (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="201" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="202" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="203" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="246" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="257" />
             <source>【新着】</source>
             <translation>[New] </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="250" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="260" />
+            <source>（開けません）</source>
+            <translation> (cannot be opened)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="264" />
             <source>再提出で届いた新しいファイル: </source>
             <translation>New file from a re-submission: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="259" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="267" />
+            <source>ファイルを開けません: </source>
+            <translation>File cannot be opened: </translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="277" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>
@@ -939,37 +949,37 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="97" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="98" />
             <source>ファイル</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
             <source>提出状況</source>
             <translation>Submission</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
             <source>会員コメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
             <source>審査</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="104" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="105" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
             <source>メモ</source>
             <translation>Note</translation>
         </message>
@@ -979,7 +989,7 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>{n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="165" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="167" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
@@ -987,79 +997,89 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="53" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="56" />
             <source>選択した書類の審査</source>
             <translation>Review of the selected document</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="69" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="63" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="70" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="64" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="71" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="74" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="81" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="80" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="87" />
             <source>会員への補足(不備連絡に載ります)</source>
             <translation>Note to the member (shown in the deficiency notice)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="84" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="91" />
             <source>書類を表示</source>
             <translation>Show document</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="105" />
             <source>必要な理由</source>
             <translation>Why required</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="106" />
             <source>会員のコメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="107" />
+            <source>開けないファイル</source>
+            <translation>Unusable files</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="109" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="110" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="102" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="111" />
             <source>補足</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="166" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="170" />
             <source>書類を選択してください。</source>
             <translation>Select a document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="180" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="185" />
             <source>回答からは求めていない書類です。</source>
             <translation>The answers do not call for this document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="206" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="212" />
             <source>書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件</source>
             <translation>{n} documents: {ok} OK, {bad} deficient, {rest} unchecked</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="216" />
+            <source>（開けないファイル {m}件）</source>
+            <translation> ({m} files cannot be opened)</translation>
         </message>
     </context>
     <context>
@@ -1083,6 +1103,61 @@ If it happens again, quit and reopen the application and give your administrator
             <location filename="../../reviewer_app/ui/history_tab.py" line="55" />
             <source>(システム)</source>
             <translation>(system)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="58" />
+            <source>（{n}回）</source>
+            <translation> ({n} times)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/history_tab.py" line="62" />
+            <source>{action}: {first}〜{last}</source>
+            <translation>{action}: {first} to {last}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportAction</name>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="50" />
+            <source>バンドルを取り込む</source>
+            <translation>Import a bundle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="51" />
+            <source>エクスポートバンドル (*.zip *.rvb);;すべてのファイル (*)</source>
+            <translation>Export bundles (*.zip *.rvb);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="61" />
+            <source>取込</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="64" />
+            <source>バンドルを取り込めません</source>
+            <translation>Cannot import the bundle</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="70" />
+            <source>このバンドル ({bundle}) は取込済みです。変更はありません。</source>
+            <translation>The bundle {bundle} was imported before. Nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="73" />
+            <source>バンドル {bundle} を取り込みました。</source>
+            <translation>Imported the bundle {bundle}.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="75" />
+            <source>被保険者 {members} 名、被扶養者 {dependents} 名、添付 {attachments} 件
+新規 {new}、更新 {updated}、変更なし {unchanged}、旧版 (無視) {outdated}</source>
+            <translation>{members} members, {dependents} dependents, {attachments} attachments
+{new} new, {updated} updated, {unchanged} unchanged, {outdated} older revisions (ignored)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/import_action.py" line="86" />
+            <source>開けないファイル {n} 件 (隔離して保存しました。書類タブに理由が表示され、不備連絡で再提出を依頼できます):</source>
+            <translation>{n} files cannot be opened (kept in quarantine; the 書類 tab shows why, and a deficiency notice can ask for them again):</translation>
         </message>
     </context>
     <context>
@@ -1856,191 +1931,206 @@ If it happens again, quit and reopen the application and give your administrator
         </message>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <source>ファイルを開けない</source>
+            <translation>File cannot be opened</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>提出あり</source>
             <translation>Uploaded</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>代替書類で提出</source>
             <translation>Substitute submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>未提出で進める</source>
             <translation>Proceed without</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>必要書類以外</source>
             <translation>Not a required document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <source>ファイルを開けません</source>
+            <translation>File cannot be opened</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <source>ファイルを開けません ({n}件)</source>
+            <translation>Files cannot be opened ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
             <source>金額の記入なし</source>
             <translation>No amount entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
             <source>1円 (0円の意味)</source>
             <translation>¥1 (meaning ¥0)</translation>
         </message>
@@ -2124,83 +2214,88 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="52" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="53" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="102" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
+            <source>バンドルを取り込む…</source>
+            <translation>Import a bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="108" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="114" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="119" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="118" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="129" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="265" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="271" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="131" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="137" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="134" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="140" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="206" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="212" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="266" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="272" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2209,7 +2304,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="270" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="276" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2335,27 +2430,27 @@ limit</translation>
     <context>
         <name>NoticeHistoryModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="140" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="138" />
             <source>連絡日</source>
             <translation>Sent on</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="141" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="139" />
             <source>回答期限</source>
             <translation>Reply by</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="142" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="140" />
             <source>件数</source>
             <translation>Items</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="143" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="141" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="157" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="155" />
             <source>{n}件</source>
             <translation>{n}</translation>
         </message>
@@ -2363,27 +2458,27 @@ limit</translation>
     <context>
         <name>NoticeItemsModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="61" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="59" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="62" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="60" />
             <source>不備の内容</source>
             <translation>Deficiency</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="63" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="61" />
             <source>ご提出いただきたいもの</source>
             <translation>What to submit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="64" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="62" />
             <source>補足(自由記入)</source>
             <translation>Note (free text)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/notice_model.py" line="81" />
+            <location filename="../../reviewer_app/ui/case/notice_model.py" line="79" />
             <source>ダブルクリックで補足を入力</source>
             <translation>Double-click to add a note</translation>
         </message>
@@ -2631,172 +2726,172 @@ limit</translation>
     <context>
         <name>ProgressView</name>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="102" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="101" />
             <source>更新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="103" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="102" />
             <source>最新の件数を読み込みます</source>
             <translation>Load the latest figures</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
             <source>対象</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="118" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>完了</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="120" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="119" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="121" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="120" />
             <source>不備連絡 未回答</source>
             <translation>Notices unanswered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="122" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="121" />
             <source>未提出</source>
             <translation>Not submitted</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="123" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="122" />
             <source>提出期限</source>
             <translation>Submission deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="136" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="135" />
             <source>状態別</source>
             <translation>By status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="138" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="137" />
             <source>完了の内訳</source>
             <translation>Done by verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="146" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="145" />
             <source>担当者別</source>
             <translation>By holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="149" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="148" />
             <source>事業所別</source>
             <translation>By office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="218" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="217" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="261" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="260" />
             <source>基準日 {day}</source>
             <translation>As of {day}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="264" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="266" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="263" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="265" />
             <source>件</source>
             <translation>cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="268" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="267" />
             <source>うち期限切れ {overdue}件・再提出あり {answered}件</source>
             <translation>{overdue} overdue, {answered} answered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="271" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="270" />
             <source>未完了の被扶養者</source>
             <translation>dependents not done</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="273" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="272" />
             <source>{deadline}（未提出の除外日 {exclusion}）</source>
             <translation>{deadline} (non-submitters excluded {exclusion})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="283" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="283" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="293" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
             <source>件数</source>
             <translation>Cases</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="283" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="293" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="282" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
             <source>割合</source>
             <translation>Share</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="289" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="288" />
             <source>完了の内訳: 扶養継続 {keep}件・扶養除外 {exclude}件・その他 {other}件</source>
             <translation>Done: {keep} continued, {exclude} excluded, {other} other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="293" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="292" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="296" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="295" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="300" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="299" />
             <source>（未割当）</source>
             <translation>(unassigned)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="302" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
             <source>担当者</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="302" />
-            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="301" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>計</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="304" />
             <source>事業所名</source>
             <translation>Office name</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="306" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="305" />
             <source>完了率</source>
             <translation>Done %</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="323" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="322" />
             <source>あと {n}日</source>
             <translation>{n} days left</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="325" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="324" />
             <source>本日</source>
             <translation>Today</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/progress_view.py" line="326" />
+            <location filename="../../reviewer_app/ui/progress_view.py" line="325" />
             <source>{n}日経過</source>
             <translation>{n} days ago</translation>
         </message>
@@ -2804,78 +2899,78 @@ limit</translation>
     <context>
         <name>QueueModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="56" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="55" />
             <source>記号番号</source>
             <translation>Card no.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="57" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="56" />
             <source>被保険者</source>
             <translation>Insured</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="58" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="57" />
             <source>被扶養者</source>
             <translation>Dependent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="59" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="58" />
             <source>カナ</source>
             <translation>Kana</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="60" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="59" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="61" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="60" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="62" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="61" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="63" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="62" />
             <source>担当</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="64" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="63" />
             <source>判定案</source>
             <translation>Proposal</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="64" />
             <source>添付</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="66" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="328" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="307" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="306" />
             <source>（読めません）</source>
             <translation>(unreadable)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
             <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
             <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="338" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="337" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="341" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="340" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>
@@ -3077,17 +3172,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3102,17 +3197,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

@@ -4,6 +4,10 @@ Every message names the entry or object concerned (``subject``) and the reason, 
 do. Nearly every refusal means the bundle is damaged or was not made for this workspace, so the
 advice is to ask the web system's administrator for a new export; the exceptions say otherwise.
 Messages never quote bundle contents beyond ids and field paths (no names, no amounts).
+
+Only the bundle's integrity refuses it. A member's file whose contents are unusable (its type, a
+damaged or password-protected upload, too many pixels) is imported quarantined instead, with a
+:class:`~reviewer_app.render.problems.FileProblem` (issue 9).
 """
 
 from __future__ import annotations
@@ -89,25 +93,6 @@ _TEXTS: dict[str, tuple[str, str, str, str]] = {
         "会員に5 MB以下のファイルでの再提出を依頼するよう、WEBシステムの管理者に"
         "連絡してください。",
         "Ask the web system's administrator to have the member upload a file of 5 MB or less.",
-    ),
-    "media_type_not_allowed": (
-        "ファイル {s} の形式は許可されていません（jpg, png, bmp, gif, pdf, heic のみ）",
-        "file {s} is of a type that is not allowed (only jpg, png, bmp, gif, pdf, heic)",
-        "会員に許可された形式での再提出を依頼するよう、WEBシステムの管理者に連絡してください。",
-        "Ask the web system's administrator to have the member upload an allowed file type.",
-    ),
-    "media_type_mismatch": (
-        "ファイル {s} の中身が申告された形式と一致しません",
-        "the contents of file {s} do not match its declared type",
-        _REEXPORT_JA,
-        _REEXPORT_EN,
-    ),
-    "too_many_pixels": (
-        "画像 {s} の画素数が上限を超えています",
-        "image {s} has more pixels than allowed",
-        "会員に解像度を下げた画像での再提出を依頼するよう、WEBシステムの管理者に"
-        "連絡してください。",
-        "Ask the web system's administrator to have the member upload a smaller image.",
     ),
     "invalid_field": (
         "{s} に不正な項目があります",

@@ -3,10 +3,13 @@
 :func:`open_bundle` checks the container, the entry names, the manifest's format and version,
 the exporter's key and signature, the manifest's fields, the recipient and the object list
 **before anything is decrypted**. :class:`BundleReader` then yields one submission or file at a
-time, checking hash, decryption, fields, size, media type and pixel count of each, so memory stays
-flat in the bundle's size: only the manifest and one object are held at once.
+time, checking hash, decryption, fields and size of each, so memory stays flat in the bundle's
+size: only the manifest and one object are held at once.
 
-Every refusal is a :class:`~reviewer_app.bundle.errors.BundleError`.
+Every refusal is a :class:`~reviewer_app.bundle.errors.BundleError`: these are the bundle's
+**integrity** (issue 9). A file's **contents** (its type, a damaged or password-protected upload,
+too many pixels) are no reason to refuse a bundle: the importer checks them with
+:mod:`reviewer_app.render.inspect` and keeps such a file quarantined.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from pydantic import BaseModel, ValidationError
 from reviewer_app.bundle import schema
 from reviewer_app.bundle.errors import BundleError
 from reviewer_app.bundle.writer import MANIFEST_NAME, OBJECTS_PREFIX, SIGNATURE_NAME
-from reviewer_app.render.sniff import MAX_PIXELS, pixel_count, sniff_media_type
 from reviewer_app.security import aead
 from reviewer_app.security.keys import key_id
 
@@ -106,40 +108,17 @@ class BundleReader:
                     )
             yield entry.object_id, submission
 
-    def read_file(self, object_id: str, declared_media_type: str) -> bytes:
-        """The checked plaintext of one attached file (size, hash, media type, pixel count)."""
+    def read_file(self, object_id: str) -> bytes:
+        """The plaintext of one attached file, its integrity checked (size, hash, decryption).
+
+        Its contents are not judged here: see the module doc.
+        """
         entry = self._objects.get(object_id)
         if entry is None or entry.kind is not schema.ObjectKind.FILE:
             raise BundleError("missing_object", object_id, detail="no file object with this id")
         data = self._open_object(entry)
         if len(data) > schema.MAX_FILE_BYTES:  # unreachable through a valid manifest; belt+braces
             raise BundleError("file_too_large", object_id, detail=f"{len(data)} bytes")
-        actual = sniff_media_type(data)
-        if actual is None or actual not in schema.ALLOWED_MEDIA_TYPES:
-            raise BundleError("media_type_not_allowed", object_id)
-        if actual != declared_media_type:
-            raise BundleError(
-                "media_type_mismatch",
-                object_id,
-                detail=f"declared {declared_media_type}, contents are {actual}",
-                detail_ja=f"申告 {declared_media_type}、中身 {actual}",
-            )
-        if actual != "application/pdf":
-            pixels = pixel_count(data, actual)
-            if pixels is None:
-                raise BundleError(
-                    "media_type_mismatch",
-                    object_id,
-                    detail=f"the {actual} header cannot be read",
-                    detail_ja=f"{actual} のヘッダーを読めません",
-                )
-            if pixels > MAX_PIXELS:
-                raise BundleError(
-                    "too_many_pixels",
-                    object_id,
-                    detail=f"{pixels:,} pixels, limit {MAX_PIXELS:,}",
-                    detail_ja=f"{pixels:,} 画素、上限 {MAX_PIXELS:,}",
-                )
         return data
 
     def _open_object(self, entry: schema.ObjectEntry) -> bytes:

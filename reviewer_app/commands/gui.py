@@ -33,6 +33,9 @@ def register(subparsers: Any) -> None:
                        help="パスワードを1行目に書いたファイル (password on line 1)")
     smoke.add_argument("--smoke-timeout", type=float, default=180.0, metavar="SECONDS",
                        help="制限時間 (time limit, default 180 s)")
+    smoke.add_argument("--smoke-screenshot", type=Path, metavar="PNG", default=None,
+                       help="ページが表示された画面を PNG で保存する (save the screen as a PNG "
+                       "once the page is shown)")
     parser.set_defaults(func=run)
 
 
@@ -64,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--smoke-test には --user と --password-file が必要です。",
                          "--smoke-test needs --user and --password-file.", code="smoke_args")
     options = SmokeOptions(args.user, read_password_file(args.password_file),
-                           args.smoke_timeout)
+                           args.smoke_timeout, args.smoke_screenshot)
     return run_gui(directory, prefill_user=args.user, smoke=options)

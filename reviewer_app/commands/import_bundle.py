@@ -57,4 +57,10 @@ def run(args: argparse.Namespace) -> int:
         out.write(f"  審査開始後に更新されたケース: {summary.flagged_cases} 件\n")
     if summary.resubmitted_cases:
         out.write(f"  不備連絡への再提出で審査に戻ったケース: {summary.resubmitted_cases} 件\n")
+    if summary.quarantined_files:
+        from reviewer_app.render.problems import count_text
+
+        out.write(f"  開けないため隔離したファイル: {summary.quarantined_files} 件"
+                  f"（{count_text(summary.quarantined)}）。書類タブに理由が表示され、"
+                  "不備連絡で再提出を依頼できます。\n")
     return 0

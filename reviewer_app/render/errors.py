@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reviewer_app.errors import UserError
 
+from .problems import FileProblem, unusable_message
 from .sniff import MAX_PIXELS
 
 
@@ -78,4 +79,47 @@ def render_failed(detail: str | None = None) -> DocumentError:
         "ask the member to resubmit it.",
         code="document-render-failed",
         subject=detail,
+    )
+
+
+def extreme_aspect(width: int, height: int) -> DocumentError:
+    """Refused before decoding: one side far longer than the other (a 1 x 50,000,000 bomb)."""
+    return DocumentError(
+        "画像が極端に細長いため表示できません。書類の全体を撮影またはスキャンし直した画像で"
+        "再提出するよう不備連絡してください。",
+        "The image is far too long and thin to display. Ask the member to photograph or scan "
+        "the whole document again and resubmit it (deficiency notice).",
+        code="document-extreme-aspect",
+        subject=f"{width}x{height}",
+    )
+
+
+def quarantined(problem: FileProblem) -> DocumentError:
+    """A file the import quarantined: shown as the reason, never opened (issue 9)."""
+    return DocumentError(unusable_message(problem, "ja"), unusable_message(problem, "en"),
+                         code="document-quarantined", subject=problem.value)
+
+
+def too_slow(seconds: float) -> DocumentError:
+    """A decode or render that ran past its deadline (its worker was stopped)."""
+    return DocumentError(
+        "このページは描画に時間がかかりすぎるため、表示を打ち切りました。ファイルが壊れているか"
+        "極端に複雑です。ほかの書類はそのまま表示できます。読めない場合は再提出を"
+        "依頼してください。",
+        "Drawing this page took too long and was stopped; the file is damaged or extremely "
+        "complex. Other documents are not affected. If it cannot be read, ask the member to "
+        "resubmit it.",
+        code="document-timeout",
+        subject=f"{seconds:.1f} s",
+    )
+
+
+def over_memory() -> DocumentError:
+    """A decode or render that wanted more memory than its budget."""
+    return DocumentError(
+        "このページの表示に必要なメモリが上限を超えたため表示できません。ファイルが壊れているか"
+        "極端に大きな内容です。読めない場合は再提出を依頼してください。",
+        "Showing this page would need more memory than allowed; the file is damaged or its "
+        "contents are extremely large. If it cannot be read, ask the member to resubmit it.",
+        code="document-over-memory",
     )

@@ -1,8 +1,9 @@
 """Photos and scans (JPEG, PNG, BMP, GIF, HEIC) through Pillow and pillow-heif.
 
-Everything here runs on worker threads: Pillow and libheif release the GIL while they decode and
-resample, so the GUI thread keeps painting. An :class:`ImageDocument` is shared by those threads
-and serialises its own decoding with a lock.
+The viewer runs this in its render children (:mod:`.engine`, :mod:`.backend`), each decode under
+a deadline and a memory budget; an :class:`ImageDocument` serialises its own decoding with a lock,
+so it may also be shared by threads (the in-process fallback, tests). The header is checked on
+construction: too many pixels or an extreme shape is refused before any pixel is decoded.
 
 Speed for the first legible pixels: :meth:`ImageDocument.quick` uses JPEG DCT scaling (``draft``)
 or the thumbnail a phone embeds in a HEIC, a few milliseconds instead of a full decode. Exact
@@ -11,12 +12,16 @@ renders decode a JPEG only at the DCT scale the screen needs, and other formats 
 
 from __future__ import annotations
 
+import math
 import threading
 
 from PIL import Image, ImageOps
 
 from . import errors
-from .sniff import HEIC, IMAGE_MEDIA_TYPES, JPEG, MAX_PIXELS, open_image_header
+from .inspect import image_shape_problem
+from .isolation import is_memory_failure
+from .problems import FileProblem
+from .sniff import HEIC, IMAGE_MEDIA_TYPES, JPEG, open_image_header
 from .types import (
     FORMAT_RGB888,
     DocumentInfo,
@@ -29,6 +34,9 @@ from .types import (
 # Quick pass: decode to at least this long side (enough to read a payslip's headings on a
 # placeholder, small enough to decode in a few milliseconds).
 QUICK_LONG_SIDE = 320
+# A render larger than this (device pixels) is refused: the viewer clips long before (issue 9:
+# size rounding once turned a 1-pixel-wide fit view into 8 x 400,000,000 pixels).
+MAX_RENDER_PIXELS = 40_000_000
 
 # EXIF orientations 5-8 swap width and height.
 _SWAPS_AXES = frozenset({5, 6, 7, 8})
@@ -45,19 +53,54 @@ DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyErro
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
-    """RGB pixels for display; transparent parts are shown on white paper, not black."""
+    """RGB pixels for display; transparent parts are shown on white paper, not black.
+    Called at output size: the decoded base keeps its alpha (see :func:`_displayable`)."""
     if image.mode == "RGB":
         return image
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        # 16-bit greyscale (some scanners): scale to 8 bits instead of clipping at 255.
-        return image.point(lambda value: value / 256).convert("L").convert("RGB")
-    if image.mode == "P" and "transparency" in image.info:
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+    image = _displayable(image)
+    if image.mode in ("RGBA", "LA"):
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("RGB")
     return image.convert("RGB")
+
+
+def _displayable(image: Image.Image) -> Image.Image:
+    """The decoded picture in a mode that resamples well: RGB, L, RGBA or LA.
+
+    Grey and transparent pictures stay as they are until they are at output size: converting a
+    50 MP transparent PNG to RGB on white paper at full size took three 200 MB copies.
+    """
+    if image.mode in ("RGB", "L", "RGBA", "LA"):
+        return image
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16-bit greyscale (some scanners): scale to 8 bits instead of clipping at 255.
+        return image.point(lambda value: value / 256).convert("L")
+    if image.mode == "P":
+        return image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("PA", "RGBa", "La"):
+        return image.convert("RGBA")
+    if image.mode == "1":
+        return image.convert("L")
+    return image.convert("RGB")
+
+
+def _resample(image: Image.Image, size: tuple[int, int], box: tuple[float, float, float, float],
+              resample: Image.Resampling) -> Image.Image:
+    """``box`` of ``image`` resized to ``size``. A transparent picture is box-reduced first in
+    its own mode: Pillow would copy it premultiplied at full size before resizing."""
+    if image.mode in ("RGBA", "LA"):
+        fx = int((box[2] - box[0]) / size[0] / 2) or 1
+        fy = int((box[3] - box[1]) / size[1] / 2) or 1
+        if fx > 1 or fy > 1:
+            x0, y0 = int(box[0]) // fx * fx, int(box[1]) // fy * fy
+            x1 = min(image.width, -(-math.ceil(box[2]) // fx) * fx)
+            y1 = min(image.height, -(-math.ceil(box[3]) // fy) * fy)
+            image = image.reduce((fx, fy), box=(x0, y0, x1, y1))
+            box = ((box[0] - x0) / fx, (box[1] - y0) / fy, (box[2] - x0) / fx,
+                   (box[3] - y0) / fy)
+            box = (box[0], box[1], min(box[2], image.width), min(box[3], image.height))
+    return image.resize(size, resample, box=box, reducing_gap=2.0)
 
 
 def _orientation(image: Image.Image) -> int:
@@ -90,10 +133,14 @@ class ImageDocument:
         except DECODE_ERRORS as exc:
             raise errors.corrupt(type(exc).__name__) from None
         width, height = header.size
-        if width <= 0 or height <= 0:
+        shape = image_shape_problem(width, height)
+        if shape is not None:
+            header.close()
+            if shape[0] is FileProblem.TOO_MANY_PIXELS:
+                raise errors.too_many_pixels(width * height)
+            if shape[0] is FileProblem.EXTREME_ASPECT:
+                raise errors.extreme_aspect(width, height)
             raise errors.corrupt("empty image")
-        if width * height > MAX_PIXELS:
-            raise errors.too_many_pixels(width * height)
         # libheif applies a HEIC's rotation itself (and pillow-heif resets the EXIF tag to 1);
         # for the others the EXIF tag decides whether the displayed picture is turned.
         self._orientation = 1 if media_type == HEIC else _orientation(header)
@@ -113,10 +160,12 @@ class ImageDocument:
     def nbytes(self) -> int:
         """Memory held: the file plus decoded pixels (for the caller's cache budget)."""
         base = self._base
-        return len(self.data) + (0 if base is None else base.width * base.height * 3)
+        bands = 0 if base is None else len(base.getbands())
+        return len(self.data) + (0 if base is None else base.width * base.height * bands)
 
     def _decode(self, min_size: tuple[int, int] | None) -> Image.Image:
-        """Upright RGB pixels of at least ``min_size`` (displayed orientation), or full size."""
+        """Upright pixels (:func:`_displayable`) of at least ``min_size`` (displayed
+        orientation), or full size."""
         try:
             image = open_image_header(self.data, self.media_type)
             if min_size is not None:
@@ -128,8 +177,10 @@ class ImageDocument:
             if self._orientation != 1:
                 # exif_transpose reads the tag from the image itself: draft/load keep it.
                 upright = ImageOps.exif_transpose(image)
-            return _to_rgb(upright)
+            return _displayable(upright)
         except DECODE_ERRORS as exc:
+            if is_memory_failure(exc):
+                raise  # the worker's memory budget: reported as such, not as damage
             raise errors.corrupt(type(exc).__name__) from None
 
     def quick(self, rotation: int = 0) -> RenderedPage:
@@ -155,7 +206,8 @@ class ImageDocument:
         else:
             image = self._full_base()
         if image.size != size:
-            image = image.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
+            image = _resample(image, size, (0, 0, image.width, image.height),
+                              Image.Resampling.BILINEAR)
         rotation = normalize_rotation(rotation)
         if rotation:
             image = image.transpose(_TURN[rotation])
@@ -189,6 +241,10 @@ class ImageDocument:
         """The picture turned ``request.rotation`` clockwise at the requested device size."""
         if request.page != 0:
             raise errors.render_failed(f"page {request.page}")
+        out_w, out_h = ((request.clip[2] - request.clip[0], request.clip[3] - request.clip[1])
+                        if request.clip is not None else (request.width, request.height))
+        if out_w * out_h > MAX_RENDER_PIXELS or request.width * request.height > 4 * 10**9:
+            raise errors.render_failed("render too large")
         rotation = normalize_rotation(request.rotation)
         # Target size of the whole picture before the user's turn.
         if rotation in (90, 270):
@@ -212,11 +268,12 @@ class ImageDocument:
                 image = base
             else:
                 # reducing_gap: box-reduce first, then Lanczos; near-Lanczos quality, much faster.
-                image = base.resize(out_size, Image.Resampling.LANCZOS, box=box,
-                                    reducing_gap=2.0)
+                image = _resample(base, out_size, box, Image.Resampling.LANCZOS)
             if rotation:
                 image = image.transpose(_TURN[rotation])
         except DECODE_ERRORS as exc:
+            if is_memory_failure(exc):
+                raise
             raise errors.render_failed(type(exc).__name__) from None
         return _page(image)
 

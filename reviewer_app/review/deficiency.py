@@ -3,6 +3,10 @@
 A notice lists every document marked deficient plus every required document with nothing
 uploaded, each with its reason and what to submit instead, and a reply deadline. The letter text
 uses 和暦 dates because members read it (issue 4, §4).
+
+A document with a file the import quarantined (issue 9: damaged, password-protected, not an
+accepted type ...) is proposed too, with the reason 「ファイルを開けない」 and what to upload
+instead worded for that problem, until the examiner marks the row OK or deficient themselves.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from enum import StrEnum
 
 from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.domain.wareki import format_wareki
-from reviewer_app.review.requirements import DocumentState, DocumentStatus
+from reviewer_app.render.problems import FileProblem
+from reviewer_app.review.requirements import DocumentState, DocumentStatus, UnusableFile
 
 
 class DeficiencyReason(StrEnum):
@@ -25,6 +30,7 @@ class DeficiencyReason(StrEnum):
     MY_NUMBER_VISIBLE = "my_number_visible"
     MISSING = "missing"
     CUT_OFF = "cut_off"
+    FILE_UNUSABLE = "file_unusable"  # the import quarantined a file (issue 9)
     OTHER = "other"
 
     @property
@@ -40,6 +46,7 @@ REASON_LABEL_JA: dict[DeficiencyReason, str] = {
     DeficiencyReason.MY_NUMBER_VISIBLE: "マイナンバーが見える",
     DeficiencyReason.MISSING: "未提出",
     DeficiencyReason.CUT_OFF: "一部が切れている",
+    DeficiencyReason.FILE_UNUSABLE: "ファイルを開けない",
     DeficiencyReason.OTHER: "その他",
 }
 
@@ -52,6 +59,7 @@ REASON_LETTER_JA: dict[DeficiencyReason, str] = {
     DeficiencyReason.MY_NUMBER_VISIBLE: "マイナンバー(個人番号)が見えています",
     DeficiencyReason.MISSING: "ご提出がありません",
     DeficiencyReason.CUT_OFF: "書類の一部が切れています",
+    DeficiencyReason.FILE_UNUSABLE: "アップロードされたファイルを開くことができません",
     DeficiencyReason.OTHER: "下記の補足をご確認ください",
 }
 
@@ -73,15 +81,62 @@ _INSTEAD_JA: dict[DeficiencyReason, str] = {
     DeficiencyReason.CUT_OFF:
         "書類の全体(四隅まで)が写るようにスキャンまたは撮影し直して、"
         "{title}をアップロードしてください。",
+    DeficiencyReason.FILE_UNUSABLE:
+        "ファイルが壊れているか途中で切れているため、開くことができませんでした。"
+        "お手数ですが、{title}をもう一度アップロードしてください。",
     DeficiencyReason.OTHER: "",
 }
 
+# What the member should do for each problem the import found in a file (issue 9). The types
+# are named as members see them on the upload screen.
+_FILE_INSTEAD_JA: dict[FileProblem, str] = {
+    FileProblem.TYPE_NOT_ALLOWED:
+        "受け付けていない形式のファイルでした。{title}を、jpg・jpeg・png・bmp・gif・pdf・heic の"
+        "いずれかの形式で保存してアップロードしてください。",
+    FileProblem.TYPE_MISMATCH:
+        "ファイルの中身と形式(拡張子)が一致せず、開くことができませんでした。"
+        "{title}を保存し直してアップロードしてください。",
+    FileProblem.DAMAGED: _INSTEAD_JA[DeficiencyReason.FILE_UNUSABLE],
+    FileProblem.PASSWORD_PROTECTED:
+        "パスワードが設定されたPDFは開くことができません。パスワードを設定していない"
+        "{title}のPDFをアップロードしてください。",
+    FileProblem.NO_PAGES:
+        "PDFにページがなく、開くことができませんでした。{title}のPDFを作成し直して"
+        "アップロードしてください。",
+    FileProblem.TOO_MANY_PIXELS:
+        "画像が大きすぎるため開くことができませんでした。解像度を下げて撮影またはスキャンした"
+        "{title}をアップロードしてください。",
+    FileProblem.EXTREME_ASPECT:
+        "画像が極端に細長く、書類として表示できませんでした。書類の全体が写るように撮影または"
+        "スキャンし直した{title}をアップロードしてください。",
+    FileProblem.TOO_COMPLEX:
+        "ファイルを開くことができませんでした。{title}を撮影またはスキャンし直して"
+        "アップロードしてください。",
+}
+# When a document has several unusable files, the letter speaks of the most specific problem.
+_FILE_PROBLEM_ORDER = (
+    FileProblem.PASSWORD_PROTECTED, FileProblem.TYPE_NOT_ALLOWED, FileProblem.TOO_MANY_PIXELS,
+    FileProblem.EXTREME_ASPECT, FileProblem.TYPE_MISMATCH, FileProblem.NO_PAGES,
+    FileProblem.DAMAGED, FileProblem.TOO_COMPLEX,
+)
 
-def default_instead_ja(reason: DeficiencyReason, title: str, target_year: int | None) -> str:
-    """The default 'what to submit instead' text for a reason."""
+
+def default_instead_ja(reason: DeficiencyReason, title: str, target_year: int | None,
+                       unusable: Sequence[UnusableFile] = ()) -> str:
+    """The default 'what to submit instead' text for a reason (for 「ファイルを開けない」,
+    worded for the problem of the document's ``unusable`` files)."""
     year = str(target_year) if target_year is not None else "対象年の"
-    text = _INSTEAD_JA[reason].format(title=f"「{title}」", year=year)
+    template = _INSTEAD_JA[reason]
+    if reason is DeficiencyReason.FILE_UNUSABLE and unusable:
+        found = {u.problem for u in unusable}
+        template = _FILE_INSTEAD_JA[next(p for p in _FILE_PROBLEM_ORDER if p in found)]
+    text = template.format(title=f"「{title}」", year=year)
     return text.replace("対象年の年", "対象年の")
+
+
+def unusable_note(unusable: Sequence[UnusableFile]) -> str:
+    """The files concerned, for the item's note: the member sees which upload failed."""
+    return "対象のファイル: " + "、".join(u.name for u in unusable) if unusable else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +147,20 @@ class DocumentReview:
     status: ReviewStatus = ReviewStatus.UNCHECKED
     reason: DeficiencyReason | None = None
     note: str = ""
+
+
+# What the 書類 tab proposes when the readers found a My Number on a document (issue 11 §4):
+# the examiner confirms it (save_document_check) like any other mark.
+MY_NUMBER_FOUND_JA = "マイナンバーが写っています"
+
+
+def my_number_proposal(document_id: str, pages: Iterable[int]) -> DocumentReview:
+    """The deficiency 「マイナンバーが写っています」 for one document, naming the pages."""
+    listed = sorted(set(pages))
+    where = "・".join(f"{p}ページ目" for p in listed)
+    note = f"{MY_NUMBER_FOUND_JA}（{where}）" if listed else MY_NUMBER_FOUND_JA
+    return DocumentReview(document_id, ReviewStatus.DEFICIENT,
+                          DeficiencyReason.MY_NUMBER_VISIBLE, note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +203,28 @@ def build_notice(
     A row is listed when it was reviewed as deficient, or when it is a required document with
     nothing uploaded and the examiner has not marked it OK (it is included automatically, with
     the reason 未提出). 「未提出で進める」 rows are the examiner's call: they are listed only when
-    marked deficient (賞与支給なし is a valid answer, Q&A 29).
+    marked deficient (賞与支給なし is a valid answer, Q&A 29). A row with a file the import
+    quarantined is proposed the same way, with the reason 「ファイルを開けない」 and the files
+    named in its note, until the examiner marks it OK or deficient.
     """
     by_id = {r.document_id: r for r in reviews}
     items: list[NoticeItem] = []
     for st in statuses:
         review = by_id.get(st.key)
         title = st.title_ja
+        unchecked = review is None or review.status is ReviewStatus.UNCHECKED
         if review is not None and review.status is ReviewStatus.DEFICIENT:
             reason = review.reason or DeficiencyReason.OTHER
             items.append(NoticeItem(st.key, title, reason,
-                                    default_instead_ja(reason, title, target_year), review.note))
+                                    default_instead_ja(reason, title, target_year, st.unusable),
+                                    review.note))
+        elif st.unusable and unchecked:
+            reason = DeficiencyReason.FILE_UNUSABLE
+            note = review.note if review is not None and review.note else unusable_note(
+                st.unusable)
+            items.append(NoticeItem(st.key, title, reason,
+                                    default_instead_ja(reason, title, target_year, st.unusable),
+                                    note))
         elif (st.state is DocumentState.MISSING and st.requirement is not None
               and (review is None or review.status is ReviewStatus.UNCHECKED)):
             reason = DeficiencyReason.MISSING

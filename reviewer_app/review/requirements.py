@@ -8,7 +8,7 @@ by payslips, not by an income certificate (Q25), and a student proves income, no
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -18,6 +18,7 @@ from reviewer_app.bundle.schema import (
     Occupation,
     RequiredDocument,
 )
+from reviewer_app.render.problems import FileProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,15 @@ class DocumentState(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class UnusableFile:
+    """An uploaded file the import quarantined: kept, but it cannot be opened (issue 9)."""
+
+    file_id: str
+    name: str  # the member's file name
+    problem: FileProblem
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentStatus:
     """One row of the 書類 tab: a requirement, an uploaded document, or both."""
 
@@ -50,6 +60,7 @@ class DocumentStatus:
     document: RequiredDocument | None
     state: DocumentState
     notes_ja: tuple[str, ...] = field(default=())
+    unusable: tuple[UnusableFile, ...] = field(default=())  # 「ファイルを開けません」
 
     @property
     def key(self) -> str:
@@ -247,15 +258,25 @@ def _notes(doc: RequiredDocument) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _unusable(doc: RequiredDocument,
+              problems: Mapping[str, FileProblem]) -> tuple[UnusableFile, ...]:
+    return tuple(UnusableFile(f.file_id, f.original_name, problems[f.file_id])
+                 for f in doc.files if f.file_id in problems)
+
+
 def match_uploads(
-    requirements: Sequence[Requirement], uploads: Iterable[RequiredDocument]
+    requirements: Sequence[Requirement], uploads: Iterable[RequiredDocument],
+    problems: Mapping[str, FileProblem] | None = None,
 ) -> list[DocumentStatus]:
     """Pair each requirement with what was uploaded for it.
 
     A requirement takes every upload of its own kind, or failing that the uploads of an accepted
     alternative kind; each upload is used once. Requirements with nothing come out as MISSING,
     uploads nobody asked for as EXTRA (they still get a row: the examiner looks at them).
+    ``problems`` (file id -> problem) marks the files the import quarantined; a document whose
+    files all cannot be opened still counts as uploaded, and the notice asks for it again.
     """
+    problems = problems or {}
     remaining = list(uploads)
     out: list[DocumentStatus] = []
     for req in requirements:
@@ -271,8 +292,9 @@ def match_uploads(
         for d in mine:
             remaining.remove(d)
             is_alt = substituted and d.kind != req.kind
-            out.append(DocumentStatus(req, d, _state_of(d, is_alt), _notes(d)))
+            out.append(DocumentStatus(req, d, _state_of(d, is_alt), _notes(d),
+                                      _unusable(d, problems)))
     for d in remaining:
         state = DocumentState.EXTRA if d.files else _state_of(d, False)
-        out.append(DocumentStatus(None, d, state, _notes(d)))
+        out.append(DocumentStatus(None, d, state, _notes(d), _unusable(d, problems)))
     return out

@@ -22,15 +22,23 @@ import functools
 import io
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
 import pymupdf
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
 from reviewer_app.bundle.schema import MAX_FILE_BYTES
 from reviewer_app.domain.wareki import format_wareki as wareki
+from reviewer_app.samples.payslips import bonus_sheet, payslip_sheet
+from reviewer_app.samples.sheet import (
+    A4,
+    CARD,
+    GREY,
+    PALE,
+    Color,
+    Sheet,
+    draw,
+)
 from reviewer_app.samples.truth import (
     TARGET_YEAR,
     BenefitPage,
@@ -48,210 +56,17 @@ from reviewer_app.samples.truth import (
     TaxReturnPage,
     TempRiseCertificatePage,
     TradingReportPage,
-    day_text,
-    wareki_month,
     yen,
 )
 
-FONT = "japan"  # PyMuPDF's built-in CJK font (Droid Sans Fallback)
-A4 = (595.0, 842.0)
-A5_LANDSCAPE = (595.0, 420.0)
-CARD = (340.0, 215.0)
 PHOTO_SIZE = (2016, 1512)  # landscape JPEG photos (a phone's 12 MP photo, resized by the app)
 HEIC_SIZE = (4032, 3024)
 SCREEN_SIZE = (1170, 2532)  # iPhone screenshot
 _FIXED_PDF_DATE = "D:20240902090000+09'00'"
 NEAR_LIMIT_TARGET = MAX_FILE_BYTES - 64 * 1024
 
-Color = tuple[float, float, float]
-BLACK: Color = (0.0, 0.0, 0.0)
-GREY: Color = (0.45, 0.45, 0.45)
-RED: Color = (0.85, 0.1, 0.1)
-BLUE_FILL: Color = (0.86, 0.91, 0.97)
-GREEN_FILL: Color = (0.88, 0.95, 0.88)
-PALE: Color = (0.96, 0.96, 0.96)
-
-
-@functools.cache
-def _font() -> pymupdf.Font:
-    return pymupdf.Font(FONT)
-
-
-# --- layout ------------------------------------------------------------------------------------
-
-
-def _runs(s: str) -> list[str]:
-    """``s`` cut into runs of ASCII and of other characters."""
-    runs: list[str] = []
-    for ch in s:
-        if runs and (runs[-1][-1] < "\x80") == (ch < "\x80"):
-            runs[-1] += ch
-        else:
-            runs.append(ch)
-    return runs
-
-
-def _run_width(run: str, size: float) -> float:
-    if run[0] < "\x80":
-        return float(pymupdf.get_text_length(run, fontname="helv", fontsize=size))
-    return len(run) * size  # the built-in CJK font is monospaced, one em per character
-
-
-@dataclass
-class Sheet:
-    """A page as a list of drawing operations, in PDF points (origin top-left)."""
-
-    width: float
-    height: float
-    ops: list[tuple[object, ...]] = field(default_factory=list)
-
-    def text(self, x: float, y: float, s: str, size: float = 9, *, color: Color = BLACK,
-             align: Literal["left", "right", "center"] = "left") -> None:
-        """Text on baseline ``y``; ASCII in Helvetica, the rest in the CJK font."""
-        runs = _runs(s)
-        widths = [_run_width(run, size) for run in runs]
-        if align != "left":
-            w = sum(widths)
-            x = x - w if align == "right" else x - w / 2
-        for run, w in zip(runs, widths, strict=True):
-            self.ops.append(("text", x, y, run, size, color))
-            x += w
-
-    def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.6,
-             color: Color = BLACK) -> None:
-        self.ops.append(("line", x0, y0, x1, y1, width, color))
-
-    def rect(self, x0: float, y0: float, x1: float, y1: float, *, fill: Color | None = None,
-             stroke: Color | None = BLACK, width: float = 0.6) -> None:
-        self.ops.append(("rect", x0, y0, x1, y1, fill, stroke, width))
-
-    def seal(self, x: float, y: float, r: float, label: str) -> None:
-        """A red seal (印) with up to four characters."""
-        self.ops.append(("circle", x, y, r))
-        size = r * (0.9 if len(label) <= 2 else 0.62)
-        if len(label) <= 2:
-            self.text(x, y + size * 0.35, label, size, color=RED, align="center")
-        else:
-            half = (len(label) + 1) // 2
-            self.text(x, y - size * 0.1, label[:half], size, color=RED, align="center")
-            self.text(x, y + size * 0.95, label[half:], size, color=RED, align="center")
-
-    def table(self, x: float, y: float, widths: list[float], rows: list[list[str]], *,
-              row_h: float = 16, size: float = 8.5, header: bool = True,
-              fill: Color = BLUE_FILL, right_from: int = 1) -> float:
-        """A grid; columns from ``right_from`` on are right-aligned. Returns the bottom y."""
-        total = sum(widths)
-        for r, row in enumerate(rows):
-            top = y + r * row_h
-            if header and r == 0:
-                self.rect(x, top, x + total, top + row_h, fill=fill, stroke=None)
-            cx = x
-            for c, cell in enumerate(row):
-                w = widths[c]
-                if c >= right_from and not (header and r == 0):
-                    self.text(cx + w - 4, top + row_h - 4.5, cell, size, align="right")
-                elif header and r == 0:
-                    self.text(cx + w / 2, top + row_h - 4.5, cell, size, align="center")
-                else:
-                    self.text(cx + 4, top + row_h - 4.5, cell, size)
-                cx += w
-        bottom = y + len(rows) * row_h
-        for r in range(len(rows) + 1):
-            self.line(x, y + r * row_h, x + total, y + r * row_h, 0.5)
-        cx = x
-        for w in [0.0, *widths]:
-            cx += w
-            self.line(cx, y, cx, bottom, 0.5)
-        return bottom
-
-
-def _draw(page: pymupdf.Page, sheet: Sheet, *, paper: bool = False) -> None:
-    """Draw the sheet; ``paper`` first fills the page white (for rasters with alpha)."""
-    shape = page.new_shape()
-    if paper:
-        shape.draw_rect(page.rect)
-        shape.finish(color=None, fill=(1.0, 1.0, 1.0), width=0)
-    for op in sheet.ops:
-        if op[0] == "line":
-            _, x0, y0, x1, y1, width, color = op
-            shape.draw_line((x0, y0), (x1, y1))
-            shape.finish(color=color, width=width)
-        elif op[0] == "rect":
-            _, x0, y0, x1, y1, fill, stroke, width = op
-            shape.draw_rect(pymupdf.Rect(x0, y0, x1, y1))
-            shape.finish(color=stroke, fill=fill, width=width)
-        elif op[0] == "circle":
-            _, x, y, r = op
-            shape.draw_circle((x, y), r)
-            shape.finish(color=RED, width=1.4)
-    for op in sheet.ops:
-        if op[0] == "text":
-            _, x, y, run, size, color = op
-            text = str(run)
-            font = "helv" if text[0] < "\x80" else FONT
-            shape.insert_text((x, y), text, fontname=font, fontsize=size, color=color)
-    shape.commit()
-
 
 # --- the documents -----------------------------------------------------------------------------
-
-
-def _payslip(p: PayslipPage) -> Sheet:
-    e, slip, person = p.employer, p.slip, p.employee
-    year, month = int(slip.pay_month[:4]), int(slip.pay_month[5:])
-    sh = Sheet(*A5_LANDSCAPE)
-    sh.rect(20, 18, 575, 46, fill=BLUE_FILL, stroke=None)
-    sh.text(297, 38, "給与明細書", 16, align="center")
-    sh.text(30, 38, wareki_month(year, month) + "分", 10)
-    sh.text(565, 38, f"支給日 {wareki(slip.pay_date)}", 9, align="right")
-    sh.text(30, 64, e.name, 10)
-    sh.text(30, 79, f"社員番号 {e.employee_no}", 8.5)
-    sh.text(330, 64, f"氏名  {person.name}  様", 11)
-    sh.text(330, 79, f"勤怠期間 {wareki(slip.period_start)} ～ {wareki(slip.period_end)}", 8)
-    hours = slip.hours_quarters / 4
-    ot = slip.overtime_quarters / 4
-    attendance = [["勤怠", ""], ["出勤日数", f"{slip.work_days}日"],
-                  ["労働時間", f"{hours:.2f}時間"], ["残業時間", f"{ot:.2f}時間"],
-                  ["時給", f"{yen(slip.hourly_wage)}円"]]
-    pay = [["支給", ""], ["基本給", yen(slip.base_pay)], ["残業手当", yen(slip.overtime_pay)],
-           ["その他手当", yen(slip.other_allowance)], ["通勤手当（非課税）", yen(slip.commute)],
-           ["総支給額", yen(slip.gross)]]
-    ded = [["控除", ""], ["健康保険", "0"], ["厚生年金", "0"],
-           ["雇用保険", yen(slip.employment_insurance)], ["所得税", yen(slip.income_tax)],
-           ["住民税", yen(slip.resident_tax)], ["控除合計", yen(slip.deductions)]]
-    sh.table(30, 95, [80, 75], attendance, header=True)
-    sh.table(200, 95, [100, 75], pay, header=True)
-    sh.table(395, 95, [90, 80], ded, header=True)
-    sh.rect(200, 95 + 5 * 16, 375, 95 + 6 * 16, fill=None, stroke=BLACK, width=1.4)
-    sh.rect(395, 230, 565, 262, fill=GREEN_FILL, stroke=BLACK, width=1.0)
-    sh.text(405, 251, "差引支給額", 10)
-    sh.text(555, 251, f"{yen(slip.net)}円", 12, align="right")
-    sh.text(30, 250, f"締め日 {day_text(e.cutoff_day)} / 支払日 {day_text(e.pay_day)}", 7.5,
-            color=GREY)
-    sh.text(30, 395, e.address, 7, color=GREY)
-    sh.text(565, 395, "※ 通勤手当は非課税です", 7, color=GREY, align="right")
-    return sh
-
-
-def _bonus(p: BonusPage) -> Sheet:
-    e, b = p.employer, p.bonus
-    sh = Sheet(*A5_LANDSCAPE)
-    sh.rect(20, 18, 575, 46, fill=(0.97, 0.9, 0.86), stroke=None)
-    sh.text(297, 38, "賞与明細書", 16, align="center")
-    season = "夏季賞与" if b.pay_date.month <= 8 else "冬季賞与"
-    sh.text(30, 38, f"{TARGET_YEAR}年 {season}", 10)
-    sh.text(565, 38, f"支給日 {wareki(b.pay_date)}", 9, align="right")
-    sh.text(30, 66, e.name, 10)
-    sh.text(330, 66, f"氏名  {p.employee.name}  様", 11)
-    sh.table(30, 90, [110, 90], [["支給", ""], ["賞与", yen(b.gross)],
-                                 ["総支給額", yen(b.gross)]])
-    sh.table(260, 90, [110, 90], [["控除", ""], ["健康保険", "0"], ["厚生年金", "0"],
-                                  ["雇用保険", yen(b.employment_insurance)],
-                                  ["所得税", yen(b.income_tax)]])
-    sh.rect(260, 190, 460, 220, fill=GREEN_FILL)
-    sh.text(270, 210, "差引支給額", 10)
-    sh.text(450, 210, f"{yen(b.net)}円", 12, align="right")
-    return sh
 
 
 def _pension(p: PensionPage) -> Sheet:
@@ -504,8 +319,8 @@ def _subsidy(p: SubsidyNoticePage) -> Sheet:
 
 
 _LAYOUTS: dict[type, Callable[[object], Sheet]] = {
-    PayslipPage: _payslip,  # type: ignore[dict-item]
-    BonusPage: _bonus,  # type: ignore[dict-item]
+    PayslipPage: payslip_sheet,  # type: ignore[dict-item]
+    BonusPage: bonus_sheet,  # type: ignore[dict-item]
     PensionPage: _pension,  # type: ignore[dict-item]
     TaxReturnPage: _tax_return,  # type: ignore[dict-item]
     TradingReportPage: _trading,  # type: ignore[dict-item]
@@ -541,7 +356,7 @@ def sheets_pdf(sheets: list[Sheet], title: str = "") -> bytes:
     """A text PDF, one page per sheet."""
     doc = pymupdf.open()
     for sheet in sheets:
-        _draw(doc.new_page(width=sheet.width, height=sheet.height), sheet)
+        draw(doc.new_page(width=sheet.width, height=sheet.height), sheet)
     data = _pdf_bytes(doc, title)
     doc.close()
     return data
@@ -551,7 +366,7 @@ def raster(sheet: Sheet, dpi: int, *, grey: bool = False) -> Image.Image:
     """The sheet rendered to pixels on white paper."""
     doc = pymupdf.open()
     page = doc.new_page(width=sheet.width, height=sheet.height)
-    _draw(page, sheet)
+    draw(page, sheet)
     pix = page.get_pixmap(dpi=dpi, alpha=False,
                           colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB)
     image = Image.frombytes("L" if grey else "RGB", (pix.width, pix.height), pix.samples)
@@ -563,7 +378,7 @@ def raster_turned(sheet: Sheet, zoom: float, angle: float) -> Image.Image:
     """The sheet on white paper turned by ``angle`` degrees, RGBA (transparent around it)."""
     doc = pymupdf.open()
     page = doc.new_page(width=sheet.width, height=sheet.height)
-    _draw(page, sheet, paper=True)
+    draw(page, sheet, paper=True)
     pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom).prerotate(angle), alpha=True)
     image = Image.frombytes("RGBA", (pix.width, pix.height), pix.samples)
     doc.close()
@@ -698,7 +513,7 @@ def _scan_page(sheet: Sheet, dpi: int, grey: bool, variant: int) -> Image.Image:
     rng = random.Random(variant)
     doc = pymupdf.open()
     page = doc.new_page(width=sheet.width, height=sheet.height)
-    _draw(page, sheet)
+    draw(page, sheet)
     matrix = pymupdf.Matrix(dpi / 72, dpi / 72).prerotate(rng.uniform(-0.8, 0.8))
     pix = page.get_pixmap(matrix=matrix, alpha=False,
                           colorspace=pymupdf.csGRAY if grey else pymupdf.csRGB)

@@ -73,6 +73,7 @@ from reviewer_app.samples.truth import (
     TradingReportPage,
     add_months,
     clamp_day,
+    payslip_style,
     ym,
 )
 
@@ -838,8 +839,16 @@ class _MemberBuilder:
         self._bonus_doc(s, rng)
 
     def _bonus_doc(self, s: Scenario, rng: random.Random) -> None:
-        pages: list[PageSource] = [BonusPage(e, b, s.person)
-                                   for e in s.employers for b in e.bonuses]
+        pages: list[PageSource] = []
+        for e in s.employers:
+            for b in e.bonuses:
+                pages.append(BonusPage(e, b, s.person))
+                if payslip_style(e) == "western":
+                    # this payroll system prints the bonus slip and that month's payslip into
+                    # one file: a multi-page bonus document whose second page is a payslip
+                    month = f"{b.pay_date:%Y-%m}"
+                    pages += [PayslipPage(e, p, s.person) for p in e.payslips
+                              if p.pay_month == month]
         if pages:
             self._doc(DocumentKind.BONUS_SLIP, "賞与明細書（令和5年1月～12月支払分）", pages,
                       variant=_pick(rng, (("pdf", 5), ("jpeg", 3), ("png", 1), ("gif", 1))))

@@ -8,6 +8,7 @@ the required documents and the uploaded files).
 from __future__ import annotations
 
 import calendar
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -15,6 +16,7 @@ from fractions import Fraction
 from typing import Literal
 
 from reviewer_app.bundle.schema import Answers
+from reviewer_app.domain.mynumber import check_digit
 from reviewer_app.domain.wareki import format_wareki
 
 JST = timezone(timedelta(hours=9))
@@ -295,11 +297,42 @@ class Person:
     address: str
 
 
+# The payroll systems whose slips the generator draws (samples.payslips): each employer prints
+# with one of them, chosen from its employee number so that no random draw changes the population.
+PAYSLIP_STYLES = ("classic", "grid", "fullwidth", "western")
+
+
+def payslip_style(employer: Employer) -> str:
+    """``classic``: 給与明細書, 和暦, 総支給額; ``grid``: 給与支給明細書, 西暦 2023/03/25, items in
+    columns, 支給額計; ``fullwidth``: 給料明細書, full-width digits and ￥, 支給合計;
+    ``western``: 支給明細書, 2023.03.25, 総支給金額 (its bonus slips come in one file with the
+    payslip of the same month)."""
+    return PAYSLIP_STYLES[int(employer.employee_no) % len(PAYSLIP_STYLES)]
+
+
+def prints_my_number(employer: Employer) -> bool:
+    """Some payroll systems print the employee's 個人番号 on every slip (about one in six)."""
+    return int(employer.employee_no) % 6 == 1
+
+
+def my_number_of(person: Person) -> str:
+    """A made-up 個人番号 with a valid check digit, derived from the sample person (the digits
+    come from a hash of the generated name and birth date, not from any register)."""
+    digest = hashlib.sha256(f"sample-my-number:{person.name}:{person.birth_date}".encode())
+    first = f"{int(digest.hexdigest(), 16) % 10**11:011d}"
+    return first + str(check_digit(first))
+
+
 @dataclass(frozen=True)
 class PayslipPage:
     employer: Employer
     slip: Payslip
     employee: Person
+
+    @property
+    def my_number(self) -> str | None:
+        """The 個人番号 printed on the slip, if its payroll system prints one."""
+        return my_number_of(self.employee) if prints_my_number(self.employer) else None
 
 
 @dataclass(frozen=True)
@@ -307,6 +340,10 @@ class BonusPage:
     employer: Employer
     bonus: Bonus
     employee: Person
+
+    @property
+    def my_number(self) -> str | None:
+        return my_number_of(self.employee) if prints_my_number(self.employer) else None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Everything sealed is opened here with the signed-in user's master key; nothing h
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -27,6 +28,7 @@ from reviewer_app.domain.vocabulary import (
     Verdict,
 )
 from reviewer_app.errors import UserError
+from reviewer_app.render.problems import FileProblem, parse_problem
 from reviewer_app.review.deficiency import (
     REASON_LETTER_JA,
     DeficiencyNotice,
@@ -151,6 +153,8 @@ class AttachmentView:
     page_count: int | None = None
     # 新着: uploaded in this revision, not in any earlier one (a re-submission's new file)
     is_new: bool = False
+    # quarantined by the import (issue 9): a FileProblem value; the viewer shows why instead
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -291,16 +295,37 @@ class CaseDetail:
     trust: list[TrustProblem] = field(default_factory=list)
 
 
-def document_statuses(dep: schema.Dependent, target_year: int) -> list[DocumentStatus]:
-    """The 書類 rows: the documents the answers call for against what was uploaded."""
-    return list(match_uploads(required_documents(dep, target_year), dep.required_documents))
+def document_statuses(dep: schema.Dependent, target_year: int,
+                      problems: Mapping[str, FileProblem] | None = None) -> list[DocumentStatus]:
+    """The 書類 rows: the documents the answers call for against what was uploaded;
+    ``problems`` (file id -> problem) marks the files the import quarantined."""
+    return list(match_uploads(required_documents(dep, target_year), dep.required_documents,
+                              problems))
 
 
 def review_of(insured: schema.Insured, dep: schema.Dependent, target_year: int,
-              deadline: date, today: date) -> tuple[list[DocumentStatus], list[Finding]]:
+              deadline: date, today: date, problems: Mapping[str, FileProblem] | None = None,
+              ) -> tuple[list[DocumentStatus], list[Finding]]:
     """The review rules over the stored answers: the 書類 rows and the 調査票 findings."""
     findings = find_inconsistencies(insured, dep, target_year, deadline=deadline, today=today)
-    return document_statuses(dep, target_year), list(findings)
+    return document_statuses(dep, target_year, problems), list(findings)
+
+
+def file_problems(db: Session, dependent_id: int,
+                  revision: SubmissionRevision) -> dict[str, FileProblem]:
+    """File id -> problem of the dependent's files in ``revision`` that the import quarantined."""
+    rows = db.execute(
+        select(Attachment.file_key, Attachment.quarantine_reason)
+        .join(RequiredDocument, RequiredDocument.id == Attachment.required_document_id)
+        .where(Attachment.dependent_id == dependent_id,
+               RequiredDocument.revision_id == revision.id,
+               Attachment.quarantine_reason.is_not(None)))
+    out: dict[str, FileProblem] = {}
+    for file_key, reason in rows:
+        problem = parse_problem(reason)
+        if problem is not None:
+            out[file_key] = problem
+    return out
 
 
 def user_names(db: Session, ids: set[int | None]) -> dict[int, str]:
@@ -358,7 +383,8 @@ def documents(db: Session, case: Case, revision: SubmissionRevision, dep: schema
                             neutralize(a.open_from("original_name_sealed", mk).decode())
                             if a.original_name_sealed is not None else a.file_key,
                             a.media_type, a.size, a.rotation, a.page_count,
-                            is_new=earlier is not None and a.sha256 not in earlier)
+                            is_new=earlier is not None and a.sha256 not in earlier,
+                            problem=a.quarantine_reason)
              for a in atts]))
     return out
 

@@ -37,7 +37,7 @@ other calls.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -67,6 +67,7 @@ from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, bui
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services import case_trust
 from reviewer_app.services import case_views as views
+from reviewer_app.services import confirmations as confirmed
 from reviewer_app.services.case_errors import (
     AttachmentNotFound,
     CaseDamaged,
@@ -94,6 +95,7 @@ from reviewer_app.services.case_views import (
     DocumentView,
     NoticeView,
 )
+from reviewer_app.services.confirmations import AcceptedSuggestion
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import settings
 from reviewer_app.store.models import (
@@ -244,9 +246,12 @@ class CaseService:
             return self._default_sheet(db, self._case(db, case_id))
 
     def save_income_sheet(self, case_id: int, sheet: IncomeSheet,
-                          expected_version: int | None) -> SaveResult:
+                          expected_version: int | None, *,
+                          confirmations: Sequence[AcceptedSuggestion] = ()) -> SaveResult:
         """Store the sheet if it is valid and nobody saved another version since
-        ``expected_version`` (None: the first save)."""
+        ``expected_version`` (None: the first save). ``confirmations``: the suggestions read from
+        the documents that a person accepted into this sheet (services.confirmations), recorded
+        with it in the same transaction."""
         validate_sheet(sheet)  # InvalidIncomeSheet: nothing is stored
         stored_json = sheet_to_json(sheet)
         mk = self.ws.master_key
@@ -275,7 +280,11 @@ class CaseService:
                 db.flush()
             except StaleDataError:
                 raise StaleCase(case_id) from None
-            self.ws.audit(db, "income.save", f"case:{case_id}", {"version": row.version})
+            details: dict[str, Any] = {"version": row.version}
+            if confirmations:
+                details["confirmations"] = confirmed.record(
+                    db, case, row.version, sheet, confirmations, self.ws.user.id, mk)
+            self.ws.audit(db, "income.save", f"case:{case_id}", details)
             return SaveResult(row.version, now)
 
     def _sheet_conflict(self, db: Session, case_id: int, mine: IncomeSheet,
@@ -520,10 +529,11 @@ class CaseService:
                 issued_on: date | None, notes: Mapping[str, str] | None) -> DeficiencyNotice:
         member = db.get(Member, case.dependent.member_id)
         assert member is not None
-        _rev, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
-                                              self.ws.master_key)
+        revision, _sub, dep = views.submission_of(db, member, case.dependent.dependent_key,
+                                                  self.ws.master_key)
         target_year = case.survey.target_year
-        statuses = views.document_statuses(dep, target_year)
+        statuses = views.document_statuses(
+            dep, target_year, views.file_problems(db, case.dependent_id, revision))
         reviews = [c.review for c in views.checks(db, case.id, self.ws.master_key)]
         notice = build_notice(reviews, statuses, reply_deadline,
                               issued_on=issued_on or date.today(), target_year=target_year,
@@ -541,7 +551,7 @@ class CaseService:
     def history(self, case_id: int) -> list[HistoryEntry]:
         with self.ws.transaction(readonly=True) as db:
             case = self._case(db, case_id)
-            return history_entries(db, case)
+            return history_entries(db, case, self.ws.master_key)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -665,8 +675,9 @@ class CaseService:
         can_decide = lifecycle.may_decide(
             CaseStatus(case.status), case.assignee_id,
             proposals[-1].decided_by_id if proposals else None, me.id, me.role)
-        statuses, findings = views.review_of(sub.insured, dep, survey.target_year,
-                                             survey.submission_deadline, date.today())
+        statuses, findings = views.review_of(
+            sub.insured, dep, survey.target_year, survey.submission_deadline, date.today(),
+            views.file_problems(db, case.dependent_id, revision))
         trust = case_trust.check_case(self.ws, db, case)
         return CaseDetail(
             document_statuses=statuses, findings=findings,

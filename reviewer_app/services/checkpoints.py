@@ -100,7 +100,8 @@ def check(engine: Engine, checkpoint: Checkpoint) -> str | None:
 
 def _record(ws: WorkspaceSession, *, on_sign_in: bool) -> None:
     directory = ws.workspace.dir
-    if ws.keys is None:
+    keys = ws.keys  # read once: a close on another thread may clear it meanwhile
+    if keys is None:
         return
     try:
         previous = read(directory)
@@ -120,9 +121,9 @@ def _record(ws: WorkspaceSession, *, on_sign_in: bool) -> None:
     seq, digest = current
     body = {"workspace": ws.workspace.workspace_id, "seq": seq, "hash": digest,
             "at": utcnow().isoformat(), "user_id": ws.user.id}
-    signature = statements.sign(ws.keys.sign, statements.CHECKPOINT, body)
+    signature = statements.sign(keys.sign, statements.CHECKPOINT, body)
     checkpoint = Checkpoint(ws.workspace.workspace_id, seq, digest, str(body["at"]), ws.user.id,
-                            ws.keys.key_id, signature.hex())
+                            keys.key_id, signature.hex())
     try:
         with owner_only_umask():
             write_bytes_atomically(directory / CHECKPOINT_FILE,

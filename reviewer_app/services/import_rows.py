@@ -5,12 +5,22 @@ are flushed once per submission; nothing keeps a reference to them afterwards, s
 weak identity map lets them go. Attachment rows and their sealed bytes go through Core
 ``insert()`` one file at a time: the file is read (and verified) from the bundle, hashed, sealed
 under the master key with its row id in the associated data, and written, so at most one file's
-plaintext and ciphertext are alive at once.
+plaintext and ciphertext are alive at once (plus the few the content check still holds).
+
+The content check (:mod:`reviewer_app.render.checker`) and the plaintext SHA-256 run on other
+threads and processes while the file is sealed and written; their results complete the
+attachment rows later in the same transaction, in batched UPDATEs, once they are in: ``sha256``,
+``page_count`` and, for a file that cannot be shown, ``quarantine_reason`` (issue 9). Waiting
+for them at the end of each submission stalled the import on the last file's check every time;
+now it waits only when :data:`MAX_UNFINISHED_ROWS` rows are unfinished, before it compares a
+stored revision's hashes, and at the end. A quarantined file is stored like any other: it is the
+member's upload, and the notice asks for it again.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, deque
 from concurrent.futures import Executor, Future
 from datetime import datetime
 from typing import Any
@@ -23,6 +33,8 @@ from reviewer_app.bundle.reader import BundleReader
 from reviewer_app.domain import lifecycle
 from reviewer_app.domain.lifecycle import Event
 from reviewer_app.domain.vocabulary import CaseStatus
+from reviewer_app.render.checker import ContentChecker
+from reviewer_app.render.inspect import Inspection
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import Field, card_text, token_rows
@@ -39,6 +51,10 @@ from reviewer_app.store.models import (
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
 from reviewer_app.store.types import utcnow
+
+# Attachment rows whose hash and check may still be running; the import waits beyond this.
+MAX_UNFINISHED_ROWS = 512
+_Unfinished = tuple[dict[str, Any], Future[str], Future[Inspection]]
 
 _ATTACHMENTS = Base.metadata.tables[Attachment.__tablename__]
 _BLOBS = Base.metadata.tables[AttachmentBlob.__tablename__]
@@ -69,7 +85,7 @@ class RowWriter:
     """Writes submissions of one import (one transaction, one survey)."""
 
     def __init__(self, ws: WorkspaceSession, db: Session, *, survey_id: int, import_id: int,
-                 blob_batch_bytes: int, hasher: Executor) -> None:
+                 blob_batch_bytes: int, hasher: Executor, checker: ContentChecker) -> None:
         self._ws = ws
         self._db = db
         self._key = ws.master_key
@@ -80,9 +96,13 @@ class RowWriter:
         self._batch: list[dict[str, Any]] = []
         self._batch_bytes = 0
         self._batch_limit = blob_batch_bytes
-        # Plaintext SHA-256 on another thread (hashlib releases the GIL) while this one seals
-        # and writes; resolved when the submission's attachment rows are completed.
+        # Plaintext SHA-256 on another thread (hashlib releases the GIL) and the content check
+        # in a child process while this one seals and writes; both are resolved when the
+        # submission's attachment rows are completed.
         self._hasher = hasher
+        self._checker = checker
+        self._unfinished: deque[_Unfinished] = deque()
+        self.quarantined: Counter[str] = Counter()  # FileProblem value -> files
 
     # -- one submission -------------------------------------------------------------------------
 
@@ -147,20 +167,42 @@ class RowWriter:
                 db.add(doc_row)
                 documents.append((doc, row, doc_row))
         db.flush()
-        pending: list[tuple[dict[str, Any], Future[str]]] = []
         for doc, row, doc_row in documents:
             for position, uploaded in enumerate(doc.files):
-                pending.append(self._store_file(reader, uploaded, row.id, doc_row.id, position))
-        if pending:
-            db.execute(update(Attachment), [dict(values, sha256=digest.result())
-                                            for values, digest in pending])
+                self._unfinished.append(
+                    self._store_file(reader, uploaded, row.id, doc_row.id, position))
+        self.complete_rows(wait=len(self._unfinished) > MAX_UNFINISHED_ROWS)
+
+    def complete_rows(self, *, wait: bool = True) -> None:
+        """Write the hash and check results of the attachment rows whose results are in (with
+        ``wait``, of every row, waiting for them)."""
+        done: list[dict[str, Any]] = []
+        while self._unfinished:
+            values, digest, verdict = self._unfinished[0]
+            if not wait and not (digest.done() and verdict.done()):
+                break
+            self._unfinished.popleft()
+            done.append(self._completed(values, digest, verdict))
+        if done:
+            self._db.execute(update(Attachment), done)
+
+    def _completed(self, values: dict[str, Any], digest: Future[str],
+                   verdict: Future[Inspection]) -> dict[str, Any]:
+        inspection = verdict.result()
+        problem = None if inspection.problem is None else inspection.problem.value
+        if problem is not None:
+            self.quarantined[problem] += 1
+        return dict(values, sha256=digest.result(), quarantine_reason=problem,
+                    page_count=inspection.page_count)
 
     def _store_file(self, reader: BundleReader, uploaded: schema.UploadedFile,
                     dependent_id: int, document_id: int, position: int,
-                    ) -> tuple[dict[str, Any], Future[str]]:
-        data = reader.read_file(uploaded.file_id, uploaded.media_type)
+                    ) -> _Unfinished:
+        data = reader.read_file(uploaded.file_id)
         digest = self._hasher.submit(_sha256_hex, data)
-        # sha256 is filled in by the UPDATE at the end of the submission (same transaction).
+        verdict = self._checker.submit(data, uploaded.media_type)
+        # sha256, page_count and quarantine_reason are filled in by the UPDATE at the end of the
+        # submission (same transaction).
         attachment_id: int = self._db.execute(insert(_ATTACHMENTS).values(
             required_document_id=document_id, dependent_id=dependent_id,
             file_key=uploaded.file_id, media_type=uploaded.media_type, size=len(data),
@@ -176,7 +218,7 @@ class RowWriter:
             self._flush_blobs()
         name = sealing.seal(self._key, "attachments", attachment_id, "original_name_sealed",
                             uploaded.original_name.encode("utf-8"), bind)
-        return {"id": attachment_id, "original_name_sealed": name}, digest
+        return {"id": attachment_id, "original_name_sealed": name}, digest, verdict
 
     def _flush_blobs(self) -> None:
         if self._batch:
@@ -185,6 +227,7 @@ class RowWriter:
         self._batch_bytes = 0
 
     def finish(self) -> None:
+        self.complete_rows()
         self._flush_blobs()
         self._db.flush()
 
@@ -239,6 +282,7 @@ class RowWriter:
 
     def stored_file_hashes(self, revision_id: int) -> dict[str, str]:
         """``dependent/document/file`` key -> plaintext SHA-256 of a stored revision's files."""
+        self.complete_rows()  # the revision may have been stored by this very import
         rows = self._db.execute(
             select(Dependent.dependent_key, RequiredDocument.document_key, Attachment.file_key,
                    Attachment.sha256)

@@ -7,11 +7,22 @@ Who may import
 
 One transaction
     The bundle is verified by :mod:`reviewer_app.bundle.reader` (signature before decryption,
-    then every object's hash, fields, size, media type and pixel count as it is read) while its
-    submissions and files are written, sealed under the master key, inside ONE transaction. Any
-    error rolls the whole import back: no Import row, no audit event, no member, no blob. A
-    refused import is not audited (the database stays byte-for-byte as it was; the reason goes
-    to the person who ran it).
+    then every object's hash, fields and size as it is read) while its submissions and files are
+    written, sealed under the master key, inside ONE transaction. Any error rolls the whole
+    import back: no Import row, no audit event, no member, no blob. A refused import is not
+    audited (the database stays byte-for-byte as it was; the reason goes to the person who ran
+    it).
+
+Quarantine (issue 9)
+    A member's file whose *contents* cannot be shown (not an accepted type, not the declared
+    type, damaged or cut off, password-protected, a PDF without pages, too many pixels or an
+    extreme shape, a bomb that exhausts the check) does not refuse the bundle: every file is
+    checked by :mod:`reviewer_app.render.checker` in a child process with a time and memory
+    limit, and a failing one is stored sealed like any other with its
+    :class:`~reviewer_app.render.problems.FileProblem` in ``quarantine_reason``. The 書類 tab
+    shows it as 「ファイルを開けません」 with the reason, the viewer never renders it, and the
+    notice proposes asking the member for it again. The summary and the audit event count the
+    quarantined files per reason.
 
 Re-imports and revisions (per submission, keyed by survey and the bundle's ``member_id``)
     * the same bundle file again (same bundle id and file SHA-256): nothing is written, the
@@ -22,8 +33,8 @@ Re-imports and revisions (per submission, keyed by survey and the bundle's ``mem
     * the stored revision again with DIFFERENT content: the whole import is refused
       (:class:`RevisionConflict`): the web system must raise the revision when it changes a
       submission, and silently choosing one of two versions of a member's answers is unsafe;
-    * a LOWER revision: ignored (*outdated*); it is still verified, so a damaged file refuses the
-      bundle, but the newer stored revision stays (bundles may arrive out of order);
+    * a LOWER revision: ignored (*outdated*); it is still verified, so a damaged bundle is
+      refused, but the newer stored revision stays (bundles may arrive out of order);
     * a HIGHER revision: *updated*: a new SubmissionRevision (old ones kept), the member and
       dependents updated, the new revision's required documents and files stored (a blob is
       bound to its attachment row by its associated data, so a file already stored is sealed
@@ -47,11 +58,11 @@ import hashlib
 import hmac
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -59,12 +70,21 @@ from reviewer_app.bundle import schema
 from reviewer_app.bundle.reader import BundleReader, open_bundle
 from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import UserError
+from reviewer_app.render.checker import ContentChecker, shared_checker
 from reviewer_app.services import exporters
 from reviewer_app.services.import_rows import RowWriter
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store import sealing
 from reviewer_app.store.blind_index import content_mac
-from reviewer_app.store.models import Import, Insurer, Member, SubmissionRevision, Survey
+from reviewer_app.store.models import (
+    Attachment,
+    Import,
+    Insurer,
+    Member,
+    RequiredDocument,
+    SubmissionRevision,
+    Survey,
+)
 from reviewer_app.store.types import utcnow
 
 IMPORT_ROLES = (Role.EXAMINER, Role.SUPERVISOR, Role.ADMIN)
@@ -90,6 +110,12 @@ class ImportSummary:
     bytes: int  # ciphertext bytes of every object in the bundle
     already_imported: bool = False
     resubmitted_cases: int = 0  # 不備連絡中 cases sent back to review by a newer revision
+    # files kept quarantined, per FileProblem value (for the same bundle again: as stored)
+    quarantined: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def quarantined_files(self) -> int:
+        return sum(self.quarantined.values())
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -148,16 +174,19 @@ def file_sha256(path: Path) -> str:
 
 
 def import_bundle(
-    ws: WorkspaceSession, path: Path, *, progress: Callable[[int, int], None] | None = None
+    ws: WorkspaceSession, path: Path, *, progress: Callable[[int, int], None] | None = None,
+    checker: ContentChecker | None = None,
 ) -> ImportSummary:
     """Verify and store the bundle at ``path`` in one transaction; see the module doc.
 
     Raises :class:`~reviewer_app.bundle.errors.BundleError` (the bundle is refused),
     :class:`RevisionConflict` or :class:`ImportDataError`; nothing is stored then.
-    ``progress(done_objects, total_objects)`` is called after each submission.
+    ``progress(done_objects, total_objects)`` is called after each submission. ``checker``
+    checks the files' contents (default: the process's shared one).
     """
     ws.require_role(*IMPORT_ROLES, action_ja="バンドルの取込", action_en="import bundles")
     path = Path(path)
+    checker = checker if checker is not None else shared_checker()
     with (ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-sha256") as pool,
           ThreadPoolExecutor(max_workers=1, thread_name_prefix="file-sha256") as hasher):
         file_hash = pool.submit(file_sha256, path)
@@ -166,7 +195,7 @@ def import_bundle(
                 recipient = exporters.load_recipient_private_key(db, ws.master_key)
                 trusted = exporters.trusted_keys(db)
                 with open_bundle(path, trusted_signers=trusted, recipient_key=recipient) as reader:
-                    return _import(ws, db, reader, file_hash, hasher, progress)
+                    return _import(ws, db, reader, file_hash, hasher, checker, progress)
         except IntegrityError as exc:
             raise ImportDataError(path.name, type(exc.orig).__name__) from None
         finally:
@@ -179,6 +208,7 @@ def _import(
     reader: BundleReader,
     file_hash: Future[str],
     hasher: Executor,
+    checker: ContentChecker,
     progress: Callable[[int, int], None] | None,
 ) -> ImportSummary:
     manifest = reader.manifest
@@ -190,7 +220,7 @@ def _import(
                 return ImportSummary(
                     manifest.bundle_id, None, done.members, done.dependents, done.attachments,
                     0, 0, done.new + done.updated + done.unchanged, 0, 0, reader.total_bytes,
-                    already_imported=True,
+                    already_imported=True, quarantined=_stored_quarantine(db, done.id),
                 )
     survey = _survey(db, manifest)
     row = Import(
@@ -202,7 +232,7 @@ def _import(
     db.add(row)
     db.flush()
     writer = RowWriter(ws, db, survey_id=survey.id, import_id=row.id,
-                       blob_batch_bytes=BLOB_BATCH_BYTES, hasher=hasher)
+                       blob_batch_bytes=BLOB_BATCH_BYTES, hasher=hasher, checker=checker)
     counts = {"members": 0, "dependents": 0, "attachments": 0, "new": 0, "updated": 0,
               "unchanged": 0, "outdated": 0}
     total = len(manifest.objects)
@@ -233,13 +263,29 @@ def _import(
         "new": counts["new"], "updated": counts["updated"], "unchanged": counts["unchanged"],
         "outdated": counts["outdated"], "flagged_cases": writer.flagged_cases,
         "resubmitted_cases": writer.resubmitted_cases, "bytes": reader.total_bytes,
+        # [reason, files] pairs, not a mapping: the audit trail refuses keys that look like
+        # secrets, and "password_protected" is one by its words
+        "quarantined": [[reason, n] for reason, n in sorted(writer.quarantined.items())],
     })
     return ImportSummary(
         manifest.bundle_id, row.id, counts["members"], counts["dependents"],
         counts["attachments"], counts["new"], counts["updated"], counts["unchanged"],
         counts["outdated"], writer.flagged_cases, reader.total_bytes,
         resubmitted_cases=writer.resubmitted_cases,
+        quarantined=dict(sorted(writer.quarantined.items())),
     )
+
+
+def _stored_quarantine(db: Session, import_id: int) -> dict[str, int]:
+    """Quarantined files per reason among the files an earlier import stored."""
+    rows = db.execute(
+        select(Attachment.quarantine_reason, func.count())
+        .join(RequiredDocument, RequiredDocument.id == Attachment.required_document_id)
+        .join(SubmissionRevision, SubmissionRevision.id == RequiredDocument.revision_id)
+        .where(SubmissionRevision.import_id == import_id,
+               Attachment.quarantine_reason.is_not(None))
+        .group_by(Attachment.quarantine_reason))
+    return {str(reason): int(count) for reason, count in sorted(rows)}
 
 
 def _survey(db: Session, manifest: schema.Manifest) -> Survey:
@@ -302,7 +348,8 @@ def _one_submission(
     if submission.revision > member.current_revision:
         writer.store_submission(reader, submission, plaintext, mac, member=member)
         return "updated"
-    # Same or lower revision: verify every file (a damaged file refuses the bundle) and compare.
+    # Same or lower revision: verify every file's integrity (a damaged bundle is refused) and
+    # compare; the stored revision keeps the verdicts of its own content checks.
     hashes = _verify_files(reader, submission)
     if submission.revision < member.current_revision:
         return "outdated"
@@ -321,7 +368,7 @@ def _verify_files(reader: BundleReader, submission: schema.Submission) -> dict[s
     for dependent in submission.dependents:
         for document in dependent.required_documents:
             for uploaded in document.files:
-                data = reader.read_file(uploaded.file_id, uploaded.media_type)
+                data = reader.read_file(uploaded.file_id)
                 key = f"{dependent.dependent_id}/{document.document_id}/{uploaded.file_id}"
                 out[key] = hashlib.sha256(data).hexdigest()
                 del data

@@ -47,11 +47,13 @@ from reviewer_app.store.models import (
     DeficiencyNotice,
     Dependent,
     DocumentCheck,
+    IncomeConfirmation,
     IncomeSheet,
     MasterKeyWrap,
     Member,
     Setting,
     SubmissionRevision,
+    Suggestion,
     User,
 )
 from reviewer_app.store.types import utcnow
@@ -64,6 +66,8 @@ SEALED_COLUMNS: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (Attachment, ("original_name_sealed",)),
     (DocumentCheck, ("note_sealed",)),
     (IncomeSheet, ("sealed_json",)),
+    (Suggestion, ("result_sealed",)),
+    (IncomeConfirmation, ("detail_sealed",)),
     (Decision, ("comment_sealed", "evaluation_sealed")),
     (DeficiencyNotice, ("items_sealed",)),
     (Setting, ("sealed_value",)),

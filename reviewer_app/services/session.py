@@ -43,6 +43,9 @@ class Workspace:
     # the first administrator's Ed25519 public key, the root of trust (services.authority);
     # None only for a workspace made before issue 8, until its first administrator signs in
     root_key: bytes | None = None
+    # PostgreSQL: each user signs in as their own login role (store.pg_roles); the URL's role
+    # is the owner, used only for init, upgrades and password-less checks
+    per_user_roles: bool = False
 
     @property
     def backend(self) -> str:

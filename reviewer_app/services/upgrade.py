@@ -32,8 +32,15 @@ from reviewer_app.services import audit
 from reviewer_app.services.errors import AccountDisabled, LoginFailed
 from reviewer_app.services.schema import SchemaTooNew
 from reviewer_app.services.users import list_users
-from reviewer_app.services.workspace import _connect, _dummy_hash, load_workspace, open_session
-from reviewer_app.store import migrate
+from reviewer_app.services.workspace import (
+    LOCK_MINUTES,
+    MAX_FAILED_ATTEMPTS,
+    _connect,
+    _dummy_hash,
+    load_workspace,
+    open_session,
+)
+from reviewer_app.store import migrate, pg_roles
 from reviewer_app.store.types import utcnow
 
 BACKUP_FOLDER = "backups"
@@ -148,6 +155,10 @@ def upgrade_workspace(directory: Path, user_name: str, password: str, *,
             elif not have_backup:
                 raise BackupRequired(workspace.dir, current, head)
             migrate.upgrade(engine)
+        if workspace.per_user_roles:  # new tables get their privileges (store.pg_roles)
+            with engine.begin() as conn:
+                pg_roles.apply(conn, workspace.workspace_id,
+                               max_failures=MAX_FAILED_ATTEMPTS, lock_minutes=LOCK_MINUTES)
     finally:
         engine.dispose()
     with open_session(directory, user_name, password) as session:

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.resources import resource_path
+from reviewer_app.security import pgauth
 from reviewer_app.security.passwords import hash_password
 from reviewer_app.security.userkeys import UserKeys, seal_master_key
 from reviewer_app.services import authority, rotation
 from reviewer_app.services.authority import GrantState, primary_role, roles_text
 from reviewer_app.services.session import WorkspaceSession
-from reviewer_app.store import settings
+from reviewer_app.store import pg_roles, settings
 from reviewer_app.store.models import MasterKeyWrap, User
 from reviewer_app.store.types import utcnow
 
@@ -219,6 +220,23 @@ def _grant(ws: WorkspaceSession, db: Session, user: User, roles: frozenset[Role]
         "roles": roles_text(roles), "active": active})
 
 
+def _sync_login(ws: WorkspaceSession, db: Session, user: User, roles: frozenset[Role],
+                active: bool, password: str | None = None) -> None:
+    """On PostgreSQL with per-user roles, the user's login role follows their grant: created,
+    given the password's verifier, allowed to log in or not, a member of their roles' groups
+    (store.pg_roles). Nothing on SQLite."""
+    workspace = ws.workspace
+    if not workspace.per_user_roles:
+        return
+    user.db_role = pgauth.login_role(workspace.workspace_id, user.name)
+    secret = None if password is None else pg_roles.LoginSecret.make(
+        pgauth.login_proof(password, workspace.workspace_id, user.name), user.db_role)
+    db.flush()
+    pg_roles.manage_login(db.connection(), user.db_role, user.id, secret, active,
+                          pg_roles.wanted_groups(workspace.workspace_id,
+                                                 frozenset(r.value for r in roles)))
+
+
 def _in_force(ws: WorkspaceSession, db: Session, user: User) -> GrantState:
     """The user's grant in force, checked against the database now."""
     state = ws.reload_authority(db).current.get(user.id)
@@ -247,6 +265,7 @@ def add_user(ws: WorkspaceSession, name: str, role: Role | str, password: str) -
         give_keys(db, user, password, ws.master_key)
         ws.audit(db, "user.add", f"user:{user.id}", {"user": name, "role": roles_text(roles)})
         _grant(ws, db, user, roles, True, created_by=ws.user.id)
+        _sync_login(ws, db, user, roles, True, password)
         return UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
 
 
@@ -269,6 +288,7 @@ def certify_user(ws: WorkspaceSession, name: str, role: Role | str | None = None
             if role is not None else frozenset({Role(user.role)})
         _grant(ws, db, user, roles, not user.disabled,
                created_by=current.created_by if current is not None else None)
+        _sync_login(ws, db, user, roles, not user.disabled)
         return UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
 
 
@@ -298,6 +318,7 @@ def disable_user(ws: WorkspaceSession, name: str) -> UserInfo:
         if state.active or not user.disabled:
             ws.audit(db, "user.disable", f"user:{user.id}", {"user": user.name})
             _grant(ws, db, user, state.roles, False, created_by=state.created_by)
+            _sync_login(ws, db, user, state.roles, False)  # the server refuses them too
             # their copy of the key, and any old copy of the database, open nothing new
             rotated = rotation.rotate_master_key(ws, db, "user.disable")
         info = UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
@@ -314,6 +335,7 @@ def enable_user(ws: WorkspaceSession, name: str) -> UserInfo:
         if not state.active or user.disabled:
             ws.audit(db, "user.enable", f"user:{user.id}", {"user": user.name})
             _grant(ws, db, user, state.roles, True, created_by=state.created_by)
+            _sync_login(ws, db, user, state.roles, True)
         return UserInfo.of(user, ws.reload_authority(db).current.get(user.id))
 
 
@@ -332,8 +354,10 @@ def reset_password(ws: WorkspaceSession, name: str, new_password: str) -> UserIn
         user.locked_until = None
         ws.audit(db, "user.reset_password", f"user:{user.id}", {"user": user.name})
         roles = state.roles if state is not None else frozenset({Role(user.role)})
-        _grant(ws, db, user, roles, state.active if state is not None else not user.disabled,
+        active = state.active if state is not None else not user.disabled
+        _grant(ws, db, user, roles, active,
                created_by=state.created_by if state is not None else None)
+        _sync_login(ws, db, user, roles, active, new_password)
         # the old password with an old copy of the key ring opens nothing written from now on
         rotated = rotation.rotate_master_key(ws, db, "user.reset_password")
         info = UserInfo.of(user, ws.reload_authority(db).current.get(user.id))

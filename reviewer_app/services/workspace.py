@@ -38,16 +38,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from reviewer_app.atomic import write_bytes_atomically
 from reviewer_app.domain.vocabulary import Role
 from reviewer_app.errors import InputError, UserError
 from reviewer_app.private_files import owner_only_umask, tighten
-from reviewer_app.security import keys
+from reviewer_app.security import keys, pgauth
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.security.keyring import (
     needs_rewrap,
@@ -87,7 +88,7 @@ from reviewer_app.services.users import (
     give_keys,
     new_user,
 )
-from reviewer_app.store import migrate, settings
+from reviewer_app.store import migrate, pg_roles, settings
 from reviewer_app.store.engine import create_engine_for, immediate
 from reviewer_app.store.models import (
     AuditEvent,
@@ -99,16 +100,32 @@ from reviewer_app.store.models import (
 from reviewer_app.store.types import utcnow
 
 WORKSPACE_FILE = "workspace.toml"
+PER_USER_ROLES = "per-user"  # workspace.toml's db_roles on PostgreSQL (store.pg_roles)
 DEFAULT_DB_FILE = "workspace.sqlite3"
 RECIPIENT_FILE = "recipient.pub"
 DEFAULT_DB_URL = f"sqlite:///{DEFAULT_DB_FILE}"
 FORMAT = 1
 
 MAX_FAILED_ATTEMPTS = 5
-LOCK_DURATION = timedelta(minutes=15)
+LOCK_MINUTES = 15
+LOCK_DURATION = timedelta(minutes=LOCK_MINUTES)
 
 
 # --- the folder ---------------------------------------------------------------------------------
+
+
+class OwnerNeedsCreateRole(UserError):
+    """init on PostgreSQL: the URL's role cannot create the users' login roles."""
+
+    def __init__(self, owner: str) -> None:
+        super().__init__(
+            f"データベースのロール {owner} にはロールを作る権限（CREATEROLE）がありません。"
+            f"PostgreSQL の管理者に ALTER ROLE {owner} CREATEROLE を実行してもらってから、"
+            "もう一度 init してください（docs/operations.md）。何も作っていません。",
+            f"The database role {owner} may not create roles (CREATEROLE). Ask the PostgreSQL "
+            f"administrator to run ALTER ROLE {owner} CREATEROLE, then run init again "
+            "(docs/operations.md). Nothing was created.", code="owner_needs_createrole",
+            subject=owner)
 
 
 def resolve_db_url(directory: Path, db_url: str) -> str:
@@ -178,7 +195,55 @@ def load_workspace(directory: Path) -> Workspace:
                 code="bad_workspace_file", subject=str(path))
         root_key = keys.public_raw(public)
     return Workspace(directory.resolve(), workspace_id, resolve_db_url(directory, db_url),
-                     root_key)
+                     root_key, per_user_roles=data.get("db_roles") == PER_USER_ROLES)
+
+
+def _role_url(workspace: Workspace, role: str, password: str) -> str:
+    return make_url(workspace.db_url).set(username=role, password=password).render_as_string(
+        hide_password=False)
+
+
+def _connect_as_user(workspace: Workspace, name: str, password: str) -> Engine:
+    """The user's own login role (PostgreSQL, per-user roles; store.pg_roles).
+
+    First the gate: the public gate role calls ``reviewer_gate``, which counts a wrong password
+    and locks the account after five (one attempt at a time, ``FOR UPDATE``), and otherwise
+    hands back the login role's random password sealed under the user's proof. Then the user's
+    own role. A disabled user's role may not log in at all."""
+    proof = pgauth.login_proof(password, workspace.workspace_id, name)
+    login = pgauth.login_role(workspace.workspace_id, name)
+    gate = create_engine_for(_role_url(workspace, pgauth.gate_role(workspace.workspace_id),
+                                       pgauth.gate_password(workspace.workspace_id)))
+    try:
+        with gate.begin() as conn:
+            outcome, sealed, until = conn.execute(
+                text("SELECT outcome, sealed_password, locked_until FROM reviewer_gate(:n, :p)"),
+                {"n": name, "p": proof}).one()
+    except OperationalError as exc:
+        raise _unreachable(workspace.db_url, exc) from None
+    finally:
+        gate.dispose()
+    if outcome == "locked":
+        raise AccountLocked(_local_time(until))
+    try:
+        if outcome != "ok" or sealed is None:
+            raise DecryptionError("refused by the gate")
+        login_password = pgauth.open_login_password(proof, login, bytes(sealed))
+    except DecryptionError:
+        raise LoginFailed() from None
+    engine = create_engine_for(_role_url(workspace, login, login_password))
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig or "")
+        if "not permitted to log in" in reason:
+            raise AccountDisabled() from None
+        if "authentication failed" in reason or "does not exist" in reason:
+            raise LoginFailed() from None
+        raise _unreachable(workspace.db_url, exc) from None
+    return engine
 
 
 def _connect(url: str) -> Engine:
@@ -188,15 +253,18 @@ def _connect(url: str) -> Engine:
             pass
     except OperationalError as exc:
         engine.dispose()
-        safe = make_url(url).render_as_string(hide_password=True)
-        raise UserError(
-            f"データベース {safe} に接続できません。URL とサーバーの状態を確かめてください。"
-            f"（{str(exc.orig).strip().splitlines()[0] if exc.orig else ''}）",
-            f"Cannot connect to the database {safe}. Check the URL and the server. "
-            f"({str(exc.orig).strip().splitlines()[0] if exc.orig else ''})",
-            code="database_unreachable",
-        ) from None
+        raise _unreachable(url, exc) from None
     return engine
+
+
+def _unreachable(url: str, exc: OperationalError) -> UserError:
+    safe = make_url(url).render_as_string(hide_password=True)
+    first = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+    return UserError(
+        f"データベース {safe} に接続できません。URL とサーバーの状態を確かめてください。"
+        f"（{first}）",
+        f"Cannot connect to the database {safe}. Check the URL and the server. ({first})",
+        code="database_unreachable")
 
 
 # --- init ---------------------------------------------------------------------------------------
@@ -221,7 +289,8 @@ def init_workspace(directory: Path, db_url: str | None, admin_name: str,
     directory.parent.mkdir(parents=True, exist_ok=True)  # parents keep the user's usual modes
     with owner_only_umask():
         directory.mkdir(exist_ok=True)
-    workspace = Workspace(directory.resolve(), uuid.uuid4().hex, url)
+    workspace = Workspace(directory.resolve(), uuid.uuid4().hex, url,
+                          per_user_roles=make_url(url).get_backend_name() == "postgresql")
     written: list[Path] = []
     try:
         # Owner-only from the first byte: the database, its -wal/-shm and every file below.
@@ -232,8 +301,13 @@ def init_workspace(directory: Path, db_url: str | None, admin_name: str,
                 if inspect(engine).get_table_names():
                     raise WorkspaceExists(make_url(url).render_as_string(hide_password=True),
                                           "テーブルがあります", "it already has tables")
-                workspace = _create_database(engine, workspace, stored_url, admin_name,
-                                             admin_password, written)
+                try:
+                    workspace = _create_database(engine, workspace, stored_url, admin_name,
+                                                 admin_password, written)
+                except ProgrammingError as exc:
+                    if "permission denied to create role" in str(exc.orig):
+                        raise OwnerNeedsCreateRole(make_url(url).username or "") from None
+                    raise
             finally:
                 engine.dispose()
         tighten(directory, sqlite_files(url))
@@ -272,6 +346,18 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
             db.flush()
             admin_keys = give_keys(db, admin, admin_password, master_key)
             workspace = replace(workspace, root_key=admin_keys.sign_public)
+            if workspace.per_user_roles:
+                # the server enforces each user's rights: groups, grants, policies, and the
+                # first admin's own login role (store.pg_roles)
+                pg_roles.apply(conn, workspace.workspace_id, max_failures=MAX_FAILED_ATTEMPTS,
+                               lock_minutes=LOCK_MINUTES)
+                admin.db_role = pgauth.login_role(workspace.workspace_id, admin.name)
+                db.flush()
+                pg_roles.create_login_as_owner(
+                    conn, workspace.workspace_id, admin.db_role, admin.id,
+                    pg_roles.LoginSecret.make(pgauth.login_proof(
+                        admin_password, workspace.workspace_id, admin.name), admin.db_role),
+                    pg_roles.wanted_groups(workspace.workspace_id, frozenset({"admin"})))
             audit.append(db, user_id=admin.id, actor=admin.name, action="workspace.init",
                          subject=f"workspace:{workspace.workspace_id}",
                          details={"backend": workspace.backend,
@@ -293,7 +379,10 @@ def _create_database(engine: Engine, workspace: Workspace, stored_url: str, admi
                 f"workspace_id = {_toml_string(workspace.workspace_id)}\n"
                 f"db_url = {_toml_string(stored_url)}\n"
                 "# The first administrator's signing key: the root of trust (docs/security.md).\n"
-                f"root_key = {_toml_string(_root_text(admin_keys.sign_public))}\n",
+                f"root_key = {_toml_string(_root_text(admin_keys.sign_public))}\n"
+                + ("# Each user signs in as their own PostgreSQL role (docs/security.md).\n"
+                   f"db_roles = {_toml_string(PER_USER_ROLES)}\n"
+                   if workspace.per_user_roles else ""),
                 encoding="utf-8",
             )
             pub = workspace.dir / RECIPIENT_FILE
@@ -362,11 +451,17 @@ def open_workspace_engine(directory: Path) -> tuple[Workspace, Engine]:
     return workspace, engine
 
 
-def _open_engine(directory: Path) -> tuple[Workspace, Engine, int]:
+def _open_engine(directory: Path,
+                 credentials: tuple[str, str] | None = None) -> tuple[Workspace, Engine, int]:
+    """The workspace and an engine: the URL's own (SQLite; the owner on PostgreSQL), or, with
+    ``credentials`` on a PostgreSQL workspace of per-user roles, the user's own login role."""
     workspace = load_workspace(Path(directory))
     # Before connecting: SQLite gives a new -wal/-shm the database file's mode.
     tightened = len(tighten(workspace.dir, sqlite_files(workspace.db_url)))
-    engine = _connect(workspace.db_url)
+    if credentials is not None and workspace.per_user_roles:
+        engine = _connect_as_user(workspace, *credentials)
+    else:
+        engine = _connect(workspace.db_url)
     try:
         current = migrate.current_revision(engine)
         if current is None:
@@ -397,7 +492,7 @@ def open_session(directory: Path, user_name: str, password: str) -> WorkspaceSes
     """Sign in: check the password (with lockout), unlock the user's keys and the master key,
     check their grant (services.authority), audit the outcome, and checkpoint the audit trail's
     head on this workstation (services.checkpoints)."""
-    workspace, engine, tightened = _open_engine(directory)
+    workspace, engine, tightened = _open_engine(directory, (user_name, password))
     try:
         signed_in = _sign_in(engine, workspace, user_name, password, tightened)
     except BaseException:
@@ -435,6 +530,8 @@ def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
         user = db.scalars(
             select(User).where(User.name == name).with_for_update()
         ).one_or_none()
+        if user is not None and workspace.per_user_roles:
+            _own_secrets(db, user)
         if tightened:
             # After the row lock, like every writer of users (no lock-order deadlock).
             audit.append(db, user_id=None, actor="", action="workspace.permissions_tightened",
@@ -505,6 +602,18 @@ def _sign_in(engine: Engine, workspace: Workspace, name: str, password: str,
         raise failure
     assert result is not None
     return result
+
+
+def _own_secrets(db: Session, user: User) -> None:
+    """On PostgreSQL a user may not read the users table's secret columns (store.pg_roles);
+    their own come through ``reviewer_own_secrets()``, for the row of the role signed in."""
+    row = db.execute(text("SELECT * FROM reviewer_own_secrets()")).one_or_none()
+    if row is None:
+        raise LoginFailed()
+    set_committed_value(user, "password_hash", row.password_hash)
+    set_committed_value(user, "wrapped_master_key", bytes(row.wrapped_master_key or b""))
+    set_committed_value(user, "wrapped_private_keys",
+                        bytes(row.wrapped_private_keys) if row.wrapped_private_keys else None)
 
 
 def _disabled_by_grant(db: Session, workspace: Workspace, user: User) -> bool:

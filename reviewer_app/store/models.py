@@ -131,15 +131,19 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(KEY), unique=True)
     role: Mapped[str] = mapped_column(String(16))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # The secrets are deferred: a row is loaded without them, and on PostgreSQL only admins may
+    # read them (store.pg_roles); a user's own sign-in gets its own through a function.
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     # Before issue 8: the master key wrapped by a key derived from the password (keyring v1);
     # emptied (b"") at the user's first sign-in after the upgrade, when they get their own keys.
-    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+    wrapped_master_key: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
     # The user's own keys (security.userkeys): the public halves in clear (certified by a signed
     # grant, services.authority), the private halves wrapped under the password (keyring v2).
     sign_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     box_public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
-    wrapped_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary)
+    wrapped_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    # On PostgreSQL, the user's own login role (security.pgauth.login_role); NULL on SQLite.
+    db_role: Mapped[str | None] = mapped_column(String(63))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -167,6 +171,18 @@ class Grant(Base):
     signer_key_id: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LoginSecret(Base):
+    """PostgreSQL only: what the sign-in gate checks before it hands a user their login role's
+    random password (store.pg_roles). Readable by the owner's functions alone, never by users."""
+
+    __tablename__ = "login_secrets"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    proof_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of the derived proof
+    # the login role's password, sealed under a key derived from the proof (security.pgauth)
+    sealed_password: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class MasterKeyWrap(Base):
@@ -396,8 +412,11 @@ class Attachment(Base):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     position: Mapped[int] = mapped_column(Integer, default=0)
     rotation: Mapped[int] = mapped_column(Integer, default=0)  # examiner's view, degrees clockwise
-    page_count: Mapped[int | None] = mapped_column(Integer)
+    page_count: Mapped[int | None] = mapped_column(Integer)  # found by the import's check
     original_name_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The content problem the import found (render.problems.FileProblem), NULL when none: the
+    # bytes are kept sealed, the 書類 tab and the viewer say why it cannot be opened (issue 9).
+    quarantine_reason: Mapped[str | None] = mapped_column(String(32))
 
     required_document: Mapped[RequiredDocument] = relationship(back_populates="attachments")
     # A separate table and a lazy "select": listing attachments never reads the bytes.
@@ -516,6 +535,46 @@ class IncomeSheet(Base):
 
     def next_version(self) -> None:
         self.version = (self.version or 0) + 1
+
+
+class Suggestion(Base):
+    """What the readers (reviewer_app.suggest) found in one uploaded payslip or bonus slip,
+    cached: per page the payment month, kind and gross with their boxes and confidence, and the
+    boxes of any My Number. Sealed (amounts are personal) and bound to the file's dependent and
+    to the engine that read it (a newer engine reads it again). Never the text read, never a My
+    Number's digits (issue 11 §4)."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (CheckConstraint("status IN ('read', 'failed')", name="status"),)
+    __seal_bind__ = ("dependent_id", "engine")
+
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"), primary_key=True)
+    dependent_id: Mapped[int] = mapped_column(ForeignKey("dependents.id"), index=True)
+    engine: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(8))  # read | failed (the file could not be read)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    result_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class IncomeConfirmation(Base):
+    """A suggested amount a person accepted into the income sheet (issue 11 §2): who confirmed
+    it, from which document and page, with which sheet version. Append-only; the amount, month,
+    kind and box are sealed, bound to the case, the sheet version, the document, the page and
+    the person."""
+
+    __tablename__ = "income_confirmations"
+    __table_args__ = (Index("ix_income_confirmations_case_id_sheet_version", "case_id",
+                            "sheet_version"),)
+    __seal_bind__ = ("case_id", "sheet_version", "attachment_id", "page", "confirmed_by_id")
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    sheet_version: Mapped[int] = mapped_column(Integer)
+    attachment_id: Mapped[int] = mapped_column(ForeignKey("attachments.id"))
+    page: Mapped[int] = mapped_column(Integer)
+    confirmed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    detail_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Decision(Base):

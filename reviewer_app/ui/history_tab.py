@@ -53,8 +53,16 @@ class HistoryModel(QtCore.QAbstractTableModel):
                 return entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
             if col is HistoryColumn.ACTOR:
                 return entry.actor or self.tr("(システム)")
-            return (entry.summary_en or entry.summary_ja) if self._english else entry.summary_ja
+            text = (entry.summary_en or entry.summary_ja) if self._english else entry.summary_ja
+            if entry.count > 1:
+                text += self.tr("（{n}回）").format(n=entry.count)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == HistoryColumn.WHAT:
+            if entry.count > 1 and entry.first_at is not None:
+                return self.tr("{action}: {first}〜{last}").format(
+                    action=entry.action,
+                    first=entry.first_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    last=entry.at.astimezone().strftime("%H:%M"))
             return entry.action
         return None
 

@@ -10,6 +10,7 @@ an unknown code shows as itself.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from fractions import Fraction
 
@@ -27,8 +28,10 @@ from reviewer_app.domain.vocabulary import (
     Verdict,
 )
 from reviewer_app.domain.wareki import format_wareki
+from reviewer_app.errors import current_language
 from reviewer_app.review.deficiency import DeficiencyReason
-from reviewer_app.review.requirements import DocumentState
+from reviewer_app.review.requirements import DocumentState, UnusableFile
+from reviewer_app.services.file_problems import unusable_message
 from reviewer_app.services.queue import QueueView
 from reviewer_app.ui.qt import QtCore
 
@@ -143,6 +146,7 @@ def reason_label(reason: DeficiencyReason) -> str:
         DeficiencyReason.MY_NUMBER_VISIBLE: _t("マイナンバーが見える"),
         DeficiencyReason.MISSING: _t("未提出"),
         DeficiencyReason.CUT_OFF: _t("一部が切れている"),
+        DeficiencyReason.FILE_UNUSABLE: _t("ファイルを開けない"),
         DeficiencyReason.OTHER: _t("その他"),
     }[reason]
 
@@ -163,6 +167,20 @@ def document_state_label(state: DocumentState) -> str:
         DocumentState.MISSING: _t("未提出"),
         DocumentState.EXTRA: _t("必要書類以外"),
     }[state]
+
+
+def unusable_label(count: int) -> str:
+    """The 書類 tab's state for a row with files the import quarantined (issue 9)."""
+    if count == 1:
+        return _t("ファイルを開けません")
+    return _t("ファイルを開けません ({n}件)").format(n=count)
+
+
+def unusable_lines(unusable: Iterable[UnusableFile]) -> str:
+    """One line per unusable file: its name, what is wrong and what to ask the member for (in
+    the language of the application's messages)."""
+    lang = current_language()
+    return "\n".join(f"{u.name}: {unusable_message(u.problem, lang)}" for u in unusable)
 
 
 # --- the income sheet and its evaluation ----------------------------------------------------------

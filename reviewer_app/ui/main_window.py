@@ -16,6 +16,7 @@ from reviewer_app.services.workspace import open_session
 from reviewer_app.ui.case.conflicts import ConflictResolver, ask_in_dialog
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
+from reviewer_app.ui.import_action import ImportAction
 from reviewer_app.ui.labels import role_label
 from reviewer_app.ui.outputs import OutputMenu
 from reviewer_app.ui.progress_view import ProgressView
@@ -100,6 +101,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_menus(self, supervisor: bool) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("ファイル(&F)"))
+        self.importer = ImportAction(self, self.session, self.tasks, after=self.queue.refresh)
+        self.import_action = file_menu.addAction(self.tr("バンドルを取り込む…"),
+                                                 self.importer.run)
+        self.import_action.setVisible(ImportAction.allowed(self.session))
+        file_menu.addSeparator()
         self.logout_action = file_menu.addAction(self.tr("ログアウト"), self.logout)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("終了"), self.close)

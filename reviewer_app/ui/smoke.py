@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reviewer_app.ui.qt import QtCore, QtWidgets
@@ -29,6 +30,9 @@ class SmokeOptions:
     user: str
     password: str
     timeout_s: float = 180.0
+    # a PNG of the screen once the page is shown: on a real display (X11 under Xvfb in CI) the
+    # screen itself, so what the window server composed is what is checked (issue 13 §1)
+    screenshot: Path | None = None
 
 
 class SmokeRun(QtCore.QObject):
@@ -126,10 +130,23 @@ class SmokeRun(QtCore.QObject):
             engine = self.shell.window.case_view.viewer.loader.engine
             where = "a child process" if engine.use_process else "a thread"
             what = f"its first PDF page shown (rendered in {where})"
+        if self.options.screenshot is not None:
+            self._screenshot(self.options.screenshot)
         print(f"smoke test passed: signed in as {self.options.user}, opened case "
               f"{self.case_id}, {what}")
         log.info("smoke test passed: case %s page=%s", self.case_id, self.page_shown)
         self._finish(0)
+
+    def _screenshot(self, path: Path) -> None:
+        app = QtWidgets.QApplication.instance()
+        screen = app.primaryScreen() if isinstance(app, QtWidgets.QApplication) else None
+        window = self.shell.window
+        QtWidgets.QApplication.processEvents()  # the last paint is on the screen
+        pixmap = screen.grabWindow(0) if screen is not None else None
+        if pixmap is None or pixmap.isNull():  # the offscreen platform has no screen to grab
+            pixmap = window.grab()
+        if not pixmap.save(str(path), "PNG"):
+            raise OSError(f"cannot write {path}")
 
     def _on_page_shown(self, _attachment: str, _page: int, _exact: bool) -> None:
         self.page_shown = True

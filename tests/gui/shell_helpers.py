@@ -76,6 +76,15 @@ def task_manager() -> Iterator[TaskManager]:
     assert idle, "background tasks were still running when the test ended"
 
 
+@pytest.fixture(name="messages")
+def messages_fixture(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of information boxes, shown to nobody (they would wait for a click)."""
+    shown: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
+                        lambda _parent, _title, text, *a, **k: shown.append(text))
+    return shown
+
+
 @pytest.fixture(name="tasks")
 def tasks_fixture(qtbot: QtBot) -> Iterator[TaskManager]:
     with task_manager() as manager:

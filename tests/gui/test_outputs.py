@@ -14,6 +14,7 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
     child,
     demo_fixture,
+    messages_fixture,
     open_case,
     open_window,
     settings_fixture,
@@ -35,14 +36,6 @@ from reviewer_app.ui.settings import Settings
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
-                        lambda _parent, _title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def _read(demo: Demo, path: Path) -> Any:

@@ -17,7 +17,7 @@ from helpers_documents import (
 )
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.render.pdf import PdfEngine
+from reviewer_app.render.engine import RenderEngine
 from reviewer_app.ui.qt import Qt, QtCore, QtGui
 from reviewer_app.ui.viewer import AttachmentGroup, AttachmentRef, DocumentViewer, ZoomMode
 
@@ -28,8 +28,8 @@ TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
-def engine() -> Iterator[PdfEngine]:
-    engine = PdfEngine()  # the child process, as in the application
+def engine() -> Iterator[RenderEngine]:
+    engine = RenderEngine()  # the child process, as in the application
     yield engine
     engine.shutdown()
 
@@ -64,8 +64,8 @@ def fetcher(files: dict[str, bytes]) -> Fetcher:
 
 
 @pytest.fixture
-def viewer(qtbot: QtBot, engine: PdfEngine, fetcher: Fetcher) -> Iterator[DocumentViewer]:
-    widget = DocumentViewer(fetcher, pdf_engine=engine)
+def viewer(qtbot: QtBot, engine: RenderEngine, fetcher: Fetcher) -> Iterator[DocumentViewer]:
+    widget = DocumentViewer(fetcher, engine=engine)
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
     widget.show()
@@ -273,11 +273,11 @@ def test_bad_files_show_a_message_in_place_of_the_page(
         [AttachmentGroup("給与明細", [ref("pdf")])]), "pdf", 0)
 
 
-def test_fetch_failure_is_a_message(qtbot: QtBot, engine: PdfEngine) -> None:
+def test_fetch_failure_is_a_message(qtbot: QtBot, engine: RenderEngine) -> None:
     def broken(_attachment_id: str) -> bytes:
         raise ConnectionError("database gone")
 
-    widget = DocumentViewer(broken, pdf_engine=engine)
+    widget = DocumentViewer(broken, engine=engine)
     qtbot.addWidget(widget)
     widget.show()
     try:

@@ -11,7 +11,7 @@ import pytest
 from helpers_documents import is_red, make_jpeg, make_pdf
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.render.pdf import PdfEngine
+from reviewer_app.render.engine import RenderEngine
 from reviewer_app.ui.qt import QtCore, QtGui, QtWidgets
 from reviewer_app.ui.viewer import AttachmentGroup, AttachmentRef, DocumentViewer
 from reviewer_app.ui.viewer.viewer import _ROLE_RENDERED
@@ -26,15 +26,15 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def engine() -> Iterator[PdfEngine]:
-    engine = PdfEngine()
+def engine() -> Iterator[RenderEngine]:
+    engine = RenderEngine()
     yield engine
     engine.shutdown()
 
 
 @pytest.fixture
-def viewer(qtbot: QtBot, engine: PdfEngine) -> Iterator[DocumentViewer]:
-    widget = DocumentViewer(lambda attachment_id: FILES[attachment_id][1], pdf_engine=engine)
+def viewer(qtbot: QtBot, engine: RenderEngine) -> Iterator[DocumentViewer]:
+    widget = DocumentViewer(lambda attachment_id: FILES[attachment_id][1], engine=engine)
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
     widget.show()

@@ -235,6 +235,8 @@ def test_history_lists_the_events_without_amounts_or_names(
     assert history[0].actor == "examiner" and history[-1].actor == "supervisor"
     assert "判定案「扶養除外」" in history[4].summary_ja
     assert all(h.summary_ja for h in history)
+    # the file by the member's name, not its id (issue 13); the trail itself holds only ids
+    assert history[0].summary_ja == "「給与.pdf」を表示しました"
     admin = workspace.login("admin")
     with admin.transaction(readonly=True) as db:
         details = [e.details for e in db.scalars(select(AuditEvent))]
@@ -242,6 +244,23 @@ def test_history_lists_the_events_without_amounts_or_names(
     for secret in ("御室", "オムロ", "花子", "90000", "150000", "3か月連続", "給与.pdf",
                    "45678"):
         assert secret not in text
+
+
+def test_history_merges_a_run_of_saves_and_names_documents_by_title(workspace: WorkspaceFixture,
+                                                                    case: Seeded) -> None:
+    examiner = CaseService(workspace.login("examiner"))
+    detail = examiner.open_case(case.case_id)
+    version = detail.income_version
+    for _ in range(4):  # the grid saves as the examiner types, cell after cell
+        version = examiner.save_income_sheet(case.case_id, detail.income_sheet, version).version
+    document = detail.documents[0]
+    examiner.save_document_check(case.case_id, DocumentReview(
+        document.document_key, ReviewStatus.OK), None)
+    history = examiner.history(case.case_id)
+    saves = [h for h in history if h.action == "income.save"]
+    assert len(saves) == 1 and saves[0].count == 4 and saves[0].first_at is not None
+    check = next(h for h in history if h.action == "document.check")
+    assert f"書類「{document.title}」をOK" in check.summary_ja
 
 
 def test_a_proposal_departing_from_needs_review_needs_a_comment(workspace: WorkspaceFixture,

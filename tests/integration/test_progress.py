@@ -102,7 +102,7 @@ def driven(workspace: WorkspaceFixture) -> Driven:
     _notice(examiner2, ids["notice_answered"], keys["notice_answered"], date(2024, 9, 10))
     examiner2.open_case(ids["in_review"])
 
-    with admin.transaction() as db:
+    with workspace.owner_transaction() as db:
         # What the importer does when a newer revision arrives after a notice (issue 7 §3): the
         # notice is answered and the case goes back to review; and the web system reports a
         # dependent with nothing uploaded as not_submitted.

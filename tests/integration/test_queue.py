@@ -128,7 +128,7 @@ def views(workspace: WorkspaceFixture) -> dict[str, int]:
                ("overdue_then_new_notice", date(2024, 9, 30), None),
                ("answered", date(2024, 9, 5), now),
                ("in_review_with_notice", date(2024, 9, 5), None)]
-    with admin.transaction() as db:
+    with workspace.owner_transaction() as db:
         for name, value in status.items():
             db.execute(update(Case).where(Case.id == ids[name]).values(status=value))
         db.execute(update(Case).where(Case.id.in_([ids["resubmitted"],

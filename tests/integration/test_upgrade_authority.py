@@ -10,6 +10,7 @@ import re
 import pytest
 from attack_helpers import sql
 from casework_fixtures import PersonSpec, seed_case
+from helpers_upgrade import LEGACY_TOML_LINES
 from test_casework_decisions import propose_exclusion
 from workspace_fixture import WorkspaceFixture
 
@@ -43,7 +44,7 @@ def _make_legacy(workspace: WorkspaceFixture) -> int:
     sql(d, "UPDATE audit_events SET signer_key_id = NULL, signature = NULL")
     sql(d, "DELETE FROM settings WHERE key = 'master_key_epoch'")
     toml = d / "workspace.toml"
-    toml.write_text(re.sub(r"(?m)^#.*root of trust.*\n|^root_key = .*\n", "",
+    toml.write_text(re.sub(LEGACY_TOML_LINES, "",
                            toml.read_text(encoding="utf-8")), encoding="utf-8")
     (d / "audit-checkpoint.json").unlink(missing_ok=True)
     assert load_workspace(d).root_key is None

@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 
 def attachment_groups(detail: CaseDetail) -> list[AttachmentGroup]:
     return [AttachmentGroup(doc.title, [
-        AttachmentRef(str(a.attachment_id), a.name, a.media_type, a.rotation, a.is_new)
+        AttachmentRef(str(a.attachment_id), a.name, a.media_type, a.rotation, a.is_new,
+                      problem=a.problem)
         for a in doc.attachments]) for doc in detail.documents]
 
 

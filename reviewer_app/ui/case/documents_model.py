@@ -112,6 +112,8 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(st, review, col)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col in (Column.STATE, Column.FILES) and st.unusable:
+                return labels.unusable_lines(st.unusable)
             if col == Column.TITLE and st.requirement is not None:
                 return st.requirement.why_ja
             if col == Column.MEMBER_NOTE and st.notes_ja:
@@ -135,7 +137,7 @@ class DocumentsModel(QtCore.QAbstractTableModel):
                     return palette.OK_FG
                 if review.status is ReviewStatus.DEFICIENT:
                     return palette.WARN_FG
-            if col == Column.STATE and st.state is DocumentState.MISSING:
+            if col == Column.STATE and (st.state is DocumentState.MISSING or st.unusable):
                 return palette.WARN_FG
             return None
         if role == KEY_ROLE:
@@ -150,6 +152,8 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if col == Column.FILES:
             return self.tr("{n}件").format(n=st.file_count)
         if col == Column.STATE:
+            if st.unusable:
+                return labels.unusable_label(len(st.unusable))
             return labels.document_state_label(st.state)
         if col == Column.MEMBER_NOTE:
             # The state column already says 未提出で進める; here only the member's own words.

@@ -2,6 +2,10 @@
 
 The table lists the rows; the panel below edits the selected row's review. Every change emits
 ``reviewChanged(DocumentReview)`` at once (the controller saves it); the tab never saves anything.
+
+A row with a file the import quarantined (issue 9) says 「ファイルを開けません」; the panel names
+each such file with what is wrong and what to ask the member for, and marking the row 不備
+chooses the reason 「ファイルを開けない」.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from reviewer_app.domain.vocabulary import ReviewStatus
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
 from reviewer_app.review.requirements import DocumentStatus
-from reviewer_app.ui import labels
+from reviewer_app.ui import labels, palette
 from reviewer_app.ui.case.documents_model import Column, DocumentsModel
 from reviewer_app.ui.qt import QtCore, QtWidgets, Signal
 
@@ -57,6 +61,10 @@ class DocumentsTab(QtWidgets.QWidget):
         self.why_label.setWordWrap(True)
         self.member_label = QtWidgets.QLabel()
         self.member_label.setWordWrap(True)
+        self.unusable_label = QtWidgets.QLabel()
+        self.unusable_label.setObjectName("unusableFiles")
+        self.unusable_label.setWordWrap(True)
+        self.unusable_label.setStyleSheet(f"color: {palette.WARN_FG.name()};")
 
         self.ok_button = QtWidgets.QRadioButton(self.tr("OK"))
         self.deficient_button = QtWidgets.QRadioButton(self.tr("不備"))
@@ -96,6 +104,8 @@ class DocumentsTab(QtWidgets.QWidget):
         form.setVerticalSpacing(8)
         form.addRow(self.tr("必要な理由"), self.why_label)
         form.addRow(self.tr("会員のコメント"), self.member_label)
+        form.addRow(self.tr("開けないファイル"), self.unusable_label)
+        self._form = form
         form.addRow(self.tr("判定"), status_row)
         form.addRow(self.tr("不備理由"), self.reason_combo)
         form.addRow(self.tr("補足"), self.note_edit)
@@ -160,6 +170,7 @@ class DocumentsTab(QtWidgets.QWidget):
                 self.title_label.setText(self.tr("書類を選択してください。"))
                 self.why_label.setText("—")
                 self.member_label.setText("—")
+                self.unusable_label.setText("")
                 self._status_group.setExclusive(False)
                 for b in self._status_group.buttons():
                     b.setChecked(False)
@@ -173,6 +184,7 @@ class DocumentsTab(QtWidgets.QWidget):
                 self.why_label.setText(st.requirement.why_ja if st.requirement
                                        else self.tr("回答からは求めていない書類です。"))
                 self.member_label.setText(" / ".join(st.notes_ja) or "—")
+                self.unusable_label.setText(labels.unusable_lines(st.unusable))
                 {ReviewStatus.OK: self.ok_button, ReviewStatus.DEFICIENT: self.deficient_button,
                  ReviewStatus.UNCHECKED: self.unchecked_button}[review.status].setChecked(True)
                 reason_index = self.reason_combo.findData(
@@ -182,6 +194,7 @@ class DocumentsTab(QtWidgets.QWidget):
                     self.note_edit.setText(review.note)
         finally:
             self._updating = False
+        self._form.setRowVisible(self.unusable_label, bool(self.unusable_label.text()))
         editable = has_row and not self._read_only
         for b in self._status_group.buttons():
             b.setEnabled(editable)
@@ -196,9 +209,12 @@ class DocumentsTab(QtWidgets.QWidget):
         n = len(reviews)
         ok = sum(r.status is ReviewStatus.OK for r in reviews)
         bad = sum(r.status is ReviewStatus.DEFICIENT for r in reviews)
-        self.summary.setText(
-            self.tr("書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件").format(
-                n=n, ok=ok, bad=bad, rest=n - ok - bad))
+        text = self.tr("書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件").format(
+            n=n, ok=ok, bad=bad, rest=n - ok - bad)
+        unusable = sum(len(st.unusable) for st in self.model.statuses())
+        if unusable:
+            text += self.tr("（開けないファイル {m}件）").format(m=unusable)
+        self.summary.setText(text)
 
     def _emit(self, review: DocumentReview) -> None:
         if review == self.model.review_at(self.current_row()):
@@ -222,9 +238,13 @@ class DocumentsTab(QtWidgets.QWidget):
         old = self.model.review_at(row)
         reason = old.reason
         if status is ReviewStatus.DEFICIENT and reason is None:
-            # A row with nothing uploaded can only be deficient for being missing.
-            if self.model.status_at(row).file_count == 0:
+            st = self.model.status_at(row)
+            # A row with nothing uploaded can only be deficient for being missing; one whose
+            # file cannot be opened most likely for that.
+            if st.file_count == 0:
                 reason = DeficiencyReason.MISSING
+            elif st.unusable:
+                reason = DeficiencyReason.FILE_UNUSABLE
         elif status is not ReviewStatus.DEFICIENT:
             reason = None
         self._emit(DocumentReview(old.document_id, status, reason, self._current_note(old)))

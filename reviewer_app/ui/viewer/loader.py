@@ -1,11 +1,17 @@
 """Fetching, opening and rendering attachments off the GUI thread (Picard's pattern).
 
-Work runs on two ``QThreadPool``s: ``io`` for ``fetch`` (database + decryption, may be slow) and
-``decode`` for Pillow/pillow-heif (they release the GIL). PDFs go to the render layer's
-:class:`~reviewer_app.render.pdf.PdfEngine` (PyMuPDF in a child process). Workers never touch
-widgets: they post results to a ``_Poster`` living in the GUI thread, whose queued signals land in
-:class:`DocumentLoader`, which updates the caches and re-emits. A ``generation`` counter drops
-results that arrive after :meth:`DocumentLoader.clear` (idle lock) or for forgotten documents.
+``fetch`` (database + decryption, may be slow) runs on a ``QThreadPool``; opening and rendering
+go to the render layer's :class:`~reviewer_app.render.engine.RenderEngine`: PDFs and photos are
+decoded in child processes, each request under a deadline and a memory budget (issue 9). Workers
+never touch widgets: they post results to a ``_Poster`` living in the GUI thread, whose queued
+signals land in :class:`DocumentLoader`, which updates the caches and re-emits. A
+``generation`` counter drops results that arrive after :meth:`DocumentLoader.clear` (idle lock)
+or for forgotten documents.
+
+Failures are remembered per attachment and page (:meth:`DocumentLoader.failure`): a document or
+page that could not be opened or drawn is not tried again on the next view, zoom or thumbnail,
+it is shown as its message at once. A failure of background work (a thumbnail or prefetch past
+its short deadline) only stops background work; the page itself is still drawn when viewed.
 """
 
 from __future__ import annotations
@@ -20,9 +26,8 @@ from typing import Any
 
 from reviewer_app.render import errors
 from reviewer_app.render.cache import PageCache, PageKey
+from reviewer_app.render.engine import DEADLINE_BACKGROUND_S, DEADLINE_VIEW_S, RenderEngine
 from reviewer_app.render.errors import DocumentError
-from reviewer_app.render.images import ImageDocument
-from reviewer_app.render.pdf import PdfEngine
 from reviewer_app.render.sniff import IMAGE_MEDIA_TYPES, PDF, sniff_media_type
 from reviewer_app.render.types import (
     DocumentInfo,
@@ -37,13 +42,30 @@ _log = logging.getLogger(__name__)
 
 Fetch = Callable[[str], bytes]
 
-# Priorities: lower runs first (PdfEngine heap and QThreadPool.start priority, negated).
+# Priorities: lower runs first (RenderEngine heap and QThreadPool.start priority, negated).
 PRIORITY_VIEW = 0
 PRIORITY_THUMBNAIL = 5
 PRIORITY_PREFETCH = 10
 
-DEFAULT_DOCUMENT_BUDGET = 256 * 1024 * 1024  # fetched bytes + decoded photos kept for reuse
+DEFAULT_DOCUMENT_BUDGET = 256 * 1024 * 1024  # fetched bytes kept for reuse
+MAX_REMEMBERED_FAILURES = 2000
+# Failures of a worker's limits: for background work they say nothing about the view.
+_LIMIT_CODES = frozenset({"document-timeout", "document-over-memory"})
+# Not the file's fault (the database or the disk): tried again on the next view.
+_TRANSIENT_CODES = frozenset({"document-unavailable"})
 _loader_serial = itertools.count()
+
+
+# The next case's first page (one job per case): a 12 MP HEIC decodes in 0.3 s, a second or
+# more on a busy machine, and the examiner is about to look at it.
+DEADLINE_PREFETCH_S = 4.0
+
+
+def deadline_for(priority: int) -> float:
+    """View: the engine's long deadline; thumbnails: the short one; the next case: between."""
+    if priority <= PRIORITY_VIEW:
+        return DEADLINE_VIEW_S
+    return DEADLINE_PREFETCH_S if priority >= PRIORITY_PREFETCH else DEADLINE_BACKGROUND_S
 
 
 class _Poster(QtCore.QObject):
@@ -52,16 +74,6 @@ class _Poster(QtCore.QObject):
     fetched = Signal(object)
     opened = Signal(object)
     rendered = Signal(object)
-
-
-class _Ticket:
-    """Cancellation flag shared with a queued job. QThreadPool.tryTake is not used: the pool
-    deletes finished runnables on its own thread, so holding them from Python would race."""
-
-    __slots__ = ("cancelled",)
-
-    def __init__(self) -> None:
-        self.cancelled = False
 
 
 class _Job(QtCore.QRunnable):
@@ -80,15 +92,19 @@ class _Job(QtCore.QRunnable):
 class _Document:
     media_type: str | None = None
     data: bytes | None = None
-    image: ImageDocument | None = None
     info: OpenOutcome | None = None
+    priority: int = PRIORITY_VIEW  # of the open that made it
     waiting: list[tuple[PageKey, RenderRequest, int]] = field(default_factory=list)
 
     @property
     def nbytes(self) -> int:
-        if self.image is not None:
-            return self.image.nbytes
         return 0 if self.data is None else len(self.data)
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: DocumentError
+    background_only: bool  # a background job's limit: the view may still try
 
 
 class DocumentLoader(QtCore.QObject):
@@ -106,34 +122,32 @@ class DocumentLoader(QtCore.QObject):
         self,
         fetch: Fetch,
         *,
-        pdf_engine: PdfEngine | None = None,
+        engine: RenderEngine | None = None,
         page_cache: PageCache | None = None,
         document_budget: int = DEFAULT_DOCUMENT_BUDGET,
         parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
-        self._owns_engine = pdf_engine is None
-        self._engine = pdf_engine if pdf_engine is not None else PdfEngine()
+        self._owns_engine = engine is None
+        self._engine = engine if engine is not None else RenderEngine()
         # Keys in a shared engine are namespaced: two viewers may show the same attachment id.
         self._namespace = f"v{next(_loader_serial)}"
         self.cache = page_cache if page_cache is not None else PageCache()
         self._document_budget = document_budget
         self._docs: OrderedDict[str, _Document] = OrderedDict()
-        self._inflight: set[PageKey] = set()
-        self._queued: dict[PageKey, tuple[_Ticket, str]] = {}
+        self._inflight: dict[PageKey, str] = {}  # key -> tag
+        self._failures: OrderedDict[tuple[str, int | None], _Failure] = OrderedDict()
         self._generation = 0
         self._io = QtCore.QThreadPool(self)
         self._io.setMaxThreadCount(2)
-        self._decode = QtCore.QThreadPool(self)
-        self._decode.setMaxThreadCount(max(2, min(4, QtCore.QThread.idealThreadCount())))
         self._poster = _Poster(self)
         self._poster.fetched.connect(self._on_fetched)
         self._poster.opened.connect(self._on_opened)
         self._poster.rendered.connect(self._on_rendered)
 
     @property
-    def engine(self) -> PdfEngine:
+    def engine(self) -> RenderEngine:
         return self._engine
 
     # --- public API ---------------------------------------------------------------------------
@@ -142,56 +156,70 @@ class DocumentLoader(QtCore.QObject):
         doc = self._docs.get(attachment_id)
         return None if doc is None else doc.info
 
+    def failure(self, attachment_id: str, page: int | None = None, *,
+                background: bool = False) -> DocumentError | None:
+        """The remembered failure of the document (``page`` None) or of one page, if any.
+
+        A failure of background work is only reported to background requests."""
+        scopes: list[tuple[str, int | None]] = [(attachment_id, None)]
+        if page is not None:
+            scopes.append((attachment_id, page))
+        for scope in scopes:
+            found = self._failures.get(scope)
+            if found is not None and (background or not found.background_only):
+                return found.error
+        return None
+
     def open(self, attachment_id: str, *, priority: int = PRIORITY_VIEW,
              quick_rotation: int | None = None) -> OpenOutcome | None:
         """The document's info if already known; otherwise start opening it (``opened`` follows).
 
         With ``quick_rotation`` a photo's quick pass is made in the same job, right after the
-        header is read, so it cannot queue behind full decodes (``rendered``, exact=False).
+        header is read (``rendered``, exact=False, before ``opened``).
         """
         doc = self._docs.get(attachment_id)
+        background = priority > PRIORITY_VIEW
+        if doc is not None and isinstance(doc.info, DocumentError) and not background \
+                and self.failure(attachment_id) is None:
+            del self._docs[attachment_id]  # a background limit; the view tries again
+            doc = None
         if doc is not None:
             self._docs.move_to_end(attachment_id)
             return doc.info
-        self._docs[attachment_id] = _Document()
+        remembered = self.failure(attachment_id, background=background)
+        if remembered is not None:
+            self._docs[attachment_id] = _Document(info=remembered, priority=priority)
+            return remembered
+        self._docs[attachment_id] = _Document(priority=priority)
         generation = self._generation
-        poster, fetch = self._poster, self._fetch
+        poster, fetch, engine = self._poster, self._fetch, self._engine
+        engine_key = self._engine_key(attachment_id)
 
         def work() -> None:
             try:
                 data = fetch(attachment_id)
             except Exception as exc:
                 _log.warning("fetch failed for an attachment: %s", type(exc).__name__)
-                _post(poster.opened, (generation, attachment_id, errors.unavailable()))
+                _post(poster.opened, (generation, attachment_id, errors.unavailable(), False))
                 return
             media_type = sniff_media_type(data)
             if media_type is None:
-                _post(poster.opened, (generation, attachment_id, errors.unsupported(None)))
+                _post(poster.opened, (generation, attachment_id, errors.unsupported(None),
+                                      False))
                 return
-            _post(poster.fetched, (generation, attachment_id, media_type, data, None))
-            if media_type == PDF:
-                self._engine.open(
-                    self._engine_key(attachment_id), data,
-                    lambda outcome: _post(poster.opened, (generation, attachment_id, outcome)),
-                    priority=priority)
-                return
-            try:
-                image = ImageDocument(data, media_type)
-            except DocumentError as error:
-                _post(poster.opened, (generation, attachment_id, error))
-                return
-            _post(poster.fetched, (generation, attachment_id, media_type, data, image))
-            if quick_rotation is not None:
-                # Before "opened": the exact render (a full decode on every core) is requested
-                # only then, so it cannot slow this small decode down. The quick page lands in
-                # the cache and the view paints it as the nearest placeholder.
-                try:
-                    quick = image.quick(quick_rotation)
-                    key = PageKey(attachment_id, 0, quick_rotation, quick.width)
-                    _post(poster.rendered, (generation, key, quick, False))
-                except DocumentError:
-                    pass  # the exact render will report the damage
-            _post(poster.opened, (generation, attachment_id, image.info))
+            _post(poster.fetched, (generation, attachment_id, media_type, data))
+            quick = quick_rotation if media_type in IMAGE_MEDIA_TYPES else None
+
+            def on_quick(page: RenderedPage) -> None:
+                key = PageKey(attachment_id, 0, quick or 0, page.width)
+                _post(poster.rendered, (generation, key, page, False, False))
+
+            engine.open(
+                engine_key, data, media_type,
+                lambda outcome: _post(poster.opened,
+                                      (generation, attachment_id, outcome, background)),
+                priority=priority, deadline_s=deadline_for(priority), quick_rotation=quick,
+                on_quick=on_quick)
 
         self._io.start(_Job(work), -priority)
         return None
@@ -199,98 +227,92 @@ class DocumentLoader(QtCore.QObject):
     def quick(self, attachment_id: str, rotation: int, *, priority: int = PRIORITY_VIEW) -> None:
         """For a photo: a fast low-resolution picture (``rendered`` with ``exact=False``)."""
         doc = self._docs.get(attachment_id)
-        if doc is None or doc.image is None:
+        if (doc is None or doc.data is None or doc.media_type not in IMAGE_MEDIA_TYPES
+                or not isinstance(doc.info, DocumentInfo)
+                or self.failure(attachment_id, 0, background=True) is not None):
             return
-        image, generation, poster = doc.image, self._generation, self._poster
+        assert doc.media_type is not None
+        generation, poster = self._generation, self._poster
 
-        def work() -> None:
-            try:
-                outcome: RenderOutcome = image.quick(rotation)
-            except DocumentError as error:
-                outcome = error
+        def deliver(outcome: RenderOutcome) -> None:
             if isinstance(outcome, RenderedPage):
                 key = PageKey(attachment_id, 0, rotation, outcome.width)
-                _post(poster.rendered, (generation, key, outcome, False))
+                _post(poster.rendered, (generation, key, outcome, False, False))
 
-        self._decode.start(_Job(work), -priority)
+        self._engine.quick(self._engine_key(attachment_id), doc.data, doc.media_type, rotation,
+                           deliver, priority=priority, tag=self._tag("view"))
 
     def render(self, key: PageKey, request: RenderRequest, *, priority: int = PRIORITY_VIEW,
                tag: str = "") -> RenderedPage | None:
-        """The cached page if there is one; otherwise start rendering (``rendered`` follows)."""
+        """The cached page if there is one; otherwise start rendering (``rendered`` follows).
+
+        A page that failed before is not rendered again: its failure is emitted (queued)."""
         cached = self.cache.get(key)
         if cached is not None:
             return cached
         if key in self._inflight:
+            return None
+        background = priority > PRIORITY_VIEW
+        remembered = self.failure(key.attachment_id, key.page, background=background)
+        if remembered is not None:
+            self._emit_later(key, remembered)
             return None
         doc = self._docs.get(key.attachment_id)
         if doc is None:
             self.open(key.attachment_id, priority=priority)
             doc = self._docs[key.attachment_id]
         if not isinstance(doc.info, DocumentInfo) or doc.data is None:
-            if not any(waiting[0] == key for waiting in doc.waiting):
+            if doc.info is None and not any(waiting[0] == key for waiting in doc.waiting):
                 doc.waiting.append((key, request, priority))
             return None
-        self._inflight.add(key)
+        assert doc.media_type is not None
+        self._inflight[key] = tag
         generation, poster = self._generation, self._poster
 
         def deliver(outcome: RenderOutcome) -> None:
-            _post(poster.rendered, (generation, key, outcome, True))
+            _post(poster.rendered, (generation, key, outcome, True, background))
 
-        if doc.media_type == PDF:
-            self._engine.render(self._engine_key(key.attachment_id), doc.data, request, deliver,
-                                priority=priority, tag=self._tag(tag))
-        elif doc.image is not None:
-            image, ticket = doc.image, _Ticket()
-
-            def work() -> None:
-                if ticket.cancelled:
-                    return
-                try:
-                    outcome: RenderOutcome = image.render(request)
-                except DocumentError as error:
-                    outcome = error
-                deliver(outcome)
-
-            if tag:
-                self._queued[key] = (ticket, tag)
-            self._decode.start(_Job(work), -priority)
+        self._engine.render(self._engine_key(key.attachment_id), doc.data, doc.media_type,
+                            request, deliver, priority=priority, tag=self._tag(tag),
+                            deadline_s=deadline_for(priority))
         return None
 
     def cancel(self, tag: str) -> None:
-        """Drop pending renders tagged ``tag`` that have not started (e.g. a page left behind)."""
+        """Drop pending renders tagged ``tag`` that have not started (e.g. a page left behind).
+
+        A render already running finishes and its page is cached."""
         self._engine.cancel(self._tag(tag))
-        for key, (ticket, job_tag) in list(self._queued.items()):
-            if job_tag == tag:
-                ticket.cancelled = True  # if already running, its result is still cached
-                del self._queued[key]
-                self._inflight.discard(key)
-        # PDF jobs cancelled in the engine never report: forget them so they can be asked again.
-        self._inflight = {key for key in self._inflight if key in self._queued
-                          or self._docs.get(key.attachment_id, _Document()).media_type != PDF}
+        self._inflight = {key: t for key, t in self._inflight.items() if t != tag}
+
+    def abandon(self, attachment_id: str) -> None:
+        """The examiner left ``attachment_id``: drop its pending work and stop a render of it
+        that is still running (its worker is replaced), so it never holds up the next one."""
+        self._engine.abandon(self._engine_key(attachment_id))
+        self._inflight = {key: t for key, t in self._inflight.items()
+                          if key.attachment_id != attachment_id}
+        doc = self._docs.get(attachment_id)
+        if doc is not None and doc.info is None:
+            # Its open was dropped with the rest: opening it again must start afresh, not wait
+            # for an answer that will never come.
+            del self._docs[attachment_id]
 
     def clear(self) -> None:
-        """Forget every document and page (idle lock): results still in flight are dropped."""
+        """Forget every document and page (idle lock): results still in flight are dropped.
+        Remembered failures stay: they hold no personal data, and the files have not changed."""
         self._generation += 1
-        self._engine.cancel(self._tag("view"))
-        self._engine.cancel(self._tag("thumb"))
-        self._engine.cancel(self._tag("prefetch"))
-        for attachment_id, doc in self._docs.items():
-            if doc.media_type == PDF:
-                self._engine.forget(self._engine_key(attachment_id))
+        for tag in ("view", "thumb", "prefetch"):
+            self._engine.cancel(self._tag(tag))
+        for attachment_id in self._docs:
+            self._engine.forget(self._engine_key(attachment_id))
         self._docs.clear()
         self._inflight.clear()
-        for ticket, _tag in self._queued.values():
-            ticket.cancelled = True
-        self._queued.clear()
         self.cache.clear()
 
     def shutdown(self) -> None:
         """Stop accepting work, wait briefly for workers, stop an engine this loader owns."""
         self.clear()
         self._io.clear()
-        self._decode.clear()
         self._io.waitForDone(2000)
-        self._decode.waitForDone(2000)
         if self._owns_engine:
             self._engine.shutdown()
 
@@ -302,40 +324,62 @@ class DocumentLoader(QtCore.QObject):
     def _tag(self, tag: str) -> str:
         return f"{self._namespace}:{tag}" if tag else ""
 
-    def _on_fetched(self, payload: tuple[int, str, str, bytes, ImageDocument | None]) -> None:
-        generation, attachment_id, media_type, data, image = payload
+    def _remember(self, scope: tuple[str, int | None], error: DocumentError,
+                  background: bool) -> None:
+        if error.code in _TRANSIENT_CODES:
+            return
+        soft = background and error.code in _LIMIT_CODES
+        known = self._failures.get(scope)
+        if known is not None and not known.background_only and soft:
+            return
+        self._failures[scope] = _Failure(error, soft)
+        self._failures.move_to_end(scope)
+        while len(self._failures) > MAX_REMEMBERED_FAILURES:
+            self._failures.popitem(last=False)
+
+    def _emit_later(self, key: PageKey, error: DocumentError) -> None:
+        generation = self._generation
+
+        def emit() -> None:
+            if generation == self._generation:
+                self.rendered.emit(key, error, True)
+
+        QtCore.QTimer.singleShot(0, self, emit)
+
+    def _on_fetched(self, payload: tuple[int, str, str, bytes]) -> None:
+        generation, attachment_id, media_type, data = payload
         doc = self._docs.get(attachment_id)
         if generation != self._generation or doc is None:
             return
         doc.media_type, doc.data = media_type, data
-        if image is not None:
-            doc.image = image
         if media_type not in IMAGE_MEDIA_TYPES | {PDF}:
             doc.info = errors.unsupported(media_type)
         self._trim()
 
-    def _on_opened(self, payload: tuple[int, str, OpenOutcome]) -> None:
-        generation, attachment_id, outcome = payload
+    def _on_opened(self, payload: tuple[int, str, OpenOutcome, bool]) -> None:
+        generation, attachment_id, outcome, background = payload
         doc = self._docs.get(attachment_id)
         if generation != self._generation or doc is None:
             return
         doc.info = outcome
+        if isinstance(outcome, DocumentError):
+            self._remember((attachment_id, None), outcome, background)
         waiting, doc.waiting = doc.waiting, []
         self.opened.emit(attachment_id, outcome)
         if isinstance(outcome, DocumentInfo):
             for key, request, priority in waiting:
                 self.render(key, request, priority=priority)
 
-    def _on_rendered(self, payload: tuple[int, PageKey, RenderOutcome, bool]) -> None:
-        generation, key, outcome, exact = payload
+    def _on_rendered(self, payload: tuple[int, PageKey, RenderOutcome, bool, bool]) -> None:
+        generation, key, outcome, exact, background = payload
         if generation != self._generation or key.attachment_id not in self._docs:
             return
         if exact:
-            self._inflight.discard(key)
-            self._queued.pop(key, None)
+            self._inflight.pop(key, None)
         if isinstance(outcome, RenderedPage):
             self.cache.put(key, outcome)
-            self._trim()  # a photo's decoded pixels now count
+        elif exact:
+            self._remember((key.attachment_id, key.page), outcome, background)
         self.rendered.emit(key, outcome, exact)
 
     def _trim(self) -> None:
@@ -346,8 +390,7 @@ class DocumentLoader(QtCore.QObject):
                 break  # still opening; never drop a document mid-flight
             del self._docs[attachment_id]
             total -= doc.nbytes
-            if doc.media_type == PDF:
-                self._engine.forget(self._engine_key(attachment_id))
+            self._engine.forget(self._engine_key(attachment_id))
 
 
 def _post(signal: Any, payload: object) -> None:

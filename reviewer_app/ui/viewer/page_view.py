@@ -210,14 +210,22 @@ class PageView(QtWidgets.QAbstractScrollArea):
         scaled down to ``max_pixels`` if larger."""
         zoom = self.zoom_for(info, page, rotation) if zoom is None else zoom
         width, height = info.page_size(page, rotation)
+        width, height = max(width, 1e-3), max(height, 1e-3)
         dpr = self.devicePixelRatioF()
-        device_w = max(1.0, width * zoom * dpr)
-        device_h = device_w * height / width
+        device_w, device_h = width * zoom * dpr, height * zoom * dpr
         if device_w * device_h > max_pixels:
             shrink = (max_pixels / (device_w * device_h)) ** 0.5
-            device_w *= shrink
+            device_w, device_h = device_w * shrink, device_h * shrink
         bucket = size_bucket(round(device_w))
-        request = RenderRequest(page, rotation, bucket, max(1, round(bucket * height / width)))
+        request_h = max(1, round(bucket * height / width))
+        if bucket > 1.5 * max(device_w, 1.0):
+            # Rounding the width up to the bucket grows the height by the same factor: for a
+            # page a few pixels wide (an extreme shape) no rounding, or 1 x 50,000,000 became an
+            # 8 x 400,000,000 request (issue 9).
+            bucket, request_h = max(1, round(device_w)), max(1, round(device_h))
+        # Whatever the shape, never more pixels than asked for (a nonsense page is squashed).
+        request_h = min(request_h, max(1, int(max_pixels) // bucket))
+        request = RenderRequest(page, rotation, bucket, request_h)
         return PageKey(attachment_id, page, rotation, bucket), request
 
     def _page_geometry(self) -> QtCore.QRectF:

@@ -16,6 +16,9 @@ class AttachmentRef:
     media_type: str
     rotation: int = 0
     is_new: bool = False  # 新着: arrived with a re-submission
+    # quarantined by the import (a render.problems.FileProblem value): shown as its reason,
+    # never fetched or decoded (issue 9)
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from reviewer_app.render import errors
 from reviewer_app.render.cache import PageCache, PageKey
+from reviewer_app.render.engine import RenderEngine
 from reviewer_app.render.errors import DocumentError
-from reviewer_app.render.pdf import PdfEngine
+from reviewer_app.render.problems import parse_problem, problem_text
 from reviewer_app.render.types import (
     DocumentInfo,
     OpenOutcome,
@@ -66,6 +68,10 @@ class DocumentViewer(QtWidgets.QWidget):
     False for a quick pass or a scaled placeholder); ``rotationChanged(attachment_id, degrees)``
     when the examiner turns a document; ``documentFailed(attachment_id, code)`` when a document
     or page is shown as a message instead; ``currentAttachmentChanged(attachment_id)``.
+
+    A quarantined attachment (``AttachmentRef.problem``) is listed, marked 「開けません」, and
+    shown as its reason; it is never fetched or decoded. Leaving an attachment or a case
+    abandons its rendering (issue 9): a slow page never holds up the next document.
     """
 
     pageShown = Signal(str, int, bool)
@@ -78,12 +84,11 @@ class DocumentViewer(QtWidgets.QWidget):
         fetch: Callable[[str], bytes],
         parent: QtWidgets.QWidget | None = None,
         *,
-        pdf_engine: PdfEngine | None = None,
+        engine: RenderEngine | None = None,
         page_cache: PageCache | None = None,
     ) -> None:
         super().__init__(parent)
-        self._loader = DocumentLoader(fetch, pdf_engine=pdf_engine, page_cache=page_cache,
-                                      parent=self)
+        self._loader = DocumentLoader(fetch, engine=engine, page_cache=page_cache, parent=self)
         self._refs: list[AttachmentRef] = []
         self._rotations: dict[str, int] = {}
         self._current: AttachmentRef | None = None
@@ -227,7 +232,13 @@ class DocumentViewer(QtWidgets.QWidget):
         return self._view.zoom()
 
     def set_attachments(self, groups: Sequence[AttachmentGroup]) -> None:
-        """Show a case's attachments; the first one opens at once."""
+        """Show a case's attachments; the first one opens at once. Rendering of the previous
+        case's documents is abandoned (what was prefetched for this case stays)."""
+        staying = {ref.attachment_id for group in groups for ref in group.attachments}
+        for attachment_id in {r.attachment_id for r in self._refs} | self._prefetching:
+            if attachment_id not in staying:
+                self._loader.abandon(attachment_id)
+        self._prefetching &= staying
         self._tree.blockSignals(True)
         self._tree.clear()
         self._refs = []
@@ -244,11 +255,18 @@ class DocumentViewer(QtWidgets.QWidget):
                 self._refs.append(ref)
                 self._rotations.setdefault(ref.attachment_id, normalize_rotation(ref.rotation))
                 label = self.tr("【新着】") + ref.name if ref.is_new else ref.name
+                problem = parse_problem(ref.problem)
+                if problem is not None:
+                    label += self.tr("（開けません）")
                 item = QtWidgets.QTreeWidgetItem([label])
                 item.setData(0, _ROLE_ATTACHMENT, ref.attachment_id)
                 item.setData(0, _ROLE_NEW, ref.is_new)
                 item.setToolTip(0, (self.tr("再提出で届いた新しいファイル: ") + ref.name)
                                 if ref.is_new else ref.name)
+                if problem is not None:
+                    item.setToolTip(0, ref.name + "\n" + self.tr("ファイルを開けません: ")
+                                    + problem_text(problem, self._lang()))
+                    item.setForeground(0, QtGui.QBrush(QtGui.QColor(176, 0, 32)))
                 if ref.is_new:
                     bold = item.font(0)
                     bold.setBold(True)
@@ -275,6 +293,8 @@ class DocumentViewer(QtWidgets.QWidget):
     def prefetch(self, refs: Sequence[AttachmentRef]) -> None:
         """Fetch, open and render the first page of ``refs`` (the next case) in the background."""
         for ref in refs:
+            if ref.problem is not None:
+                continue  # quarantined: there is nothing to render
             self._rotations.setdefault(ref.attachment_id, normalize_rotation(ref.rotation))
             self._prefetching.add(ref.attachment_id)
             outcome = self._loader.open(ref.attachment_id, priority=PRIORITY_PREFETCH)
@@ -366,7 +386,9 @@ class DocumentViewer(QtWidgets.QWidget):
         self.show_attachment(self._refs[index].attachment_id)
 
     def _show(self, ref: AttachmentRef | None) -> None:
-        self._current = ref
+        previous, self._current = self._current, ref
+        if previous is not None and previous is not ref:
+            self._loader.abandon(previous.attachment_id)
         self._thumbs.blockSignals(True)
         self._thumbs.clear()
         self._thumbs.blockSignals(False)
@@ -378,6 +400,14 @@ class DocumentViewer(QtWidgets.QWidget):
             return
         attachment_id = ref.attachment_id
         self._prefetching.discard(attachment_id)
+        problem = parse_problem(ref.problem)
+        if problem is not None:
+            error = errors.quarantined(problem)
+            self._view.set_document(attachment_id, error)
+            self.documentFailed.emit(attachment_id, error.code)
+            self.currentAttachmentChanged.emit(attachment_id)
+            self._update_labels()
+            return
         rotation = self._rotations.get(attachment_id, 0)
         outcome = self._loader.open(attachment_id, priority=PRIORITY_VIEW,
                                     quick_rotation=rotation)
@@ -435,6 +465,8 @@ class DocumentViewer(QtWidgets.QWidget):
             cached = self._loader.render(key, request, priority=PRIORITY_THUMBNAIL, tag="thumb")
             if cached is not None:
                 self._set_thumbnail(item, cached)
+            elif (nearest := self._loader.cache.nearest(key)) is not None:
+                self._set_thumbnail(item, nearest[1], exact=False)  # e.g. the quick pass
         self._thumbs.setCurrentRow(self._view.page)
         self._thumbs.blockSignals(False)
 
@@ -447,13 +479,26 @@ class DocumentViewer(QtWidgets.QWidget):
         page = self._thumb_keys.get(key)
         if page is not None and page < self._thumbs.count():
             self._set_thumbnail(self._thumbs.item(page), outcome)
+        elif not exact and key.attachment_id == self.current_attachment_id \
+                and self._thumbs.count():
+            # A photo's quick pass is a fine thumbnail until the exact one comes.
+            item = self._thumbs.item(0)
+            if not item.data(_ROLE_RENDERED):
+                self._set_thumbnail(item, outcome, exact=False)
 
-    def _set_thumbnail(self, item: QtWidgets.QListWidgetItem, page: RenderOutcome) -> None:
+    def _set_thumbnail(self, item: QtWidgets.QListWidgetItem, page: RenderOutcome,
+                       *, exact: bool = True) -> None:
         if isinstance(page, DocumentError):
             return
         item.setIcon(thumbnail_icon(self._thumbs.iconSize(), to_pixmap(page),
                                     ratio=self.devicePixelRatioF()))
-        item.setData(_ROLE_RENDERED, True)
+        item.setData(_ROLE_RENDERED, exact)
+
+    @staticmethod
+    def _lang() -> str:
+        from reviewer_app.errors import current_language
+
+        return current_language()
 
     def _on_thumb_row(self, row: int) -> None:
         if row >= 0:
@@ -489,7 +534,9 @@ class DocumentViewer(QtWidgets.QWidget):
         index = self._refs.index(self._current) if self._current in self._refs else -1
         self.action_previous_attachment.setEnabled(index > 0)
         self.action_next_attachment.setEnabled(0 <= index < len(self._refs) - 1)
-        has_document = self._current is not None
+        # Zoom and turn anything but a file that cannot be opened (quarantined or failed).
+        has_document = self._current is not None and self._current.problem is None \
+            and not isinstance(self._loader.info(self._current.attachment_id), DocumentError)
         for action in (self.action_zoom_in, self.action_zoom_out, self.action_fit_width,
                        self.action_fit_page, self.action_actual_size, self.action_rotate_left,
                        self.action_rotate_right):

@@ -46,8 +46,8 @@ def test_write_then_read_two_submissions_with_png_and_pdf(tmp_path: Path) -> Non
         assert first == schema.Submission.model_validate(
             submission_dict(1, [(PNG_ID, "image/png"), (PDF_ID, "application/pdf")])
         )
-        png = reader.read_file(PNG_ID, "image/png")
-        pdf = reader.read_file(PDF_ID, "application/pdf")
+        png = reader.read_file(PNG_ID)
+        pdf = reader.read_file(PDF_ID)
     assert png == spec.files[PNG_ID] and sniff_media_type(png) == "image/png"
     assert pdf == spec.files[PDF_ID] and sniff_media_type(pdf) == "application/pdf"
     assert read_everything(spec.path, keys) == {
@@ -99,7 +99,7 @@ def test_each_listed_recipient_can_open(tmp_path: Path) -> None:
         from reviewer_app.bundle.reader import open_bundle
 
         with open_bundle(path, trusted_signers=keys.trusted(), recipient_key=private) as r:
-            assert r.read_file("f-1", "application/pdf").startswith(b"%PDF")
+            assert r.read_file("f-1").startswith(b"%PDF")
 
 
 def test_submission_object_id_fits_the_id_pattern() -> None:
@@ -170,7 +170,7 @@ def test_reading_keeps_one_object_in_memory(tmp_path: Path) -> None:
     try:
         with open_with(keys, path) as reader:
             for i in range(40):
-                assert len(reader.read_file(f"f-{i}", "application/pdf")) == len(chunk)
+                assert len(reader.read_file(f"f-{i}")) == len(chunk)
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

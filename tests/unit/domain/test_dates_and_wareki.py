@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from reviewer_app.domain.dates import attendance_period, birthday_of_age, legal_age, month_index
-from reviewer_app.domain.wareki import format_wareki
+from reviewer_app.domain.wareki import era_names, era_year, format_wareki, gregorian_year
 
 
 def test_age_is_attained_on_the_day_before_the_birthday() -> None:
@@ -59,3 +59,23 @@ def test_format_wareki(day: date, text: str) -> None:
 def test_format_wareki_rejects_dates_before_showa() -> None:
     with pytest.raises(ValueError, match="昭和"):
         format_wareki(date(1926, 12, 24))
+
+
+@pytest.mark.parametrize(("era", "year", "western"), [
+    ("令和", 1, 2019), ("令和", 5, 2023), ("平成", 31, 2019), ("平成", 1, 1989),
+    ("昭和", 64, 1989), ("昭和", 1, 1926),
+])
+def test_gregorian_year_of_an_era_year(era: str, year: int, western: int) -> None:
+    assert gregorian_year(era, year) == western
+
+
+@pytest.mark.parametrize(("era", "year"), [("平成", 32), ("昭和", 65), ("令和", 0), ("大正", 5)])
+def test_gregorian_year_refuses_a_year_the_era_never_had(era: str, year: int) -> None:
+    with pytest.raises(ValueError):
+        gregorian_year(era, year)
+
+
+def test_era_names_round_trip_through_format_wareki() -> None:
+    for day in (date(2023, 3, 25), date(2019, 4, 30), date(1989, 1, 7)):
+        name, year = era_year(day)
+        assert name in era_names() and gregorian_year(name, year) == day.year

@@ -1,23 +1,16 @@
-"""PDF through PyMuPDF in its own worker: pages, sizes, rotation, clipping, failures."""
+"""PDF through PyMuPDF: pages, sizes, rotation, clipping, failures (the engine that runs it in
+child processes: test_render_engine.py)."""
 
 from __future__ import annotations
-
-import multiprocessing
-import queue
-from collections.abc import Callable, Iterator
 
 import pymupdf
 import pytest
 from helpers_documents import is_red, is_white, make_pdf, pixel, truncated
 
 from reviewer_app.render.errors import DocumentError
-from reviewer_app.render.pdf import PdfBackend, PdfEngine
+from reviewer_app.render.pdf import PdfBackend
 from reviewer_app.render.types import (
     POINTS_TO_LOGICAL,
-    DocumentInfo,
-    OpenOutcome,
-    RenderedPage,
-    RenderOutcome,
     RenderRequest,
 )
 
@@ -112,76 +105,3 @@ def test_password_protected_pdf_says_so(three_pages: bytes) -> None:
         PdfBackend().open("a", locked)
     assert caught.value.code == "document-encrypted"
     assert "パスワード" in caught.value.ja
-
-
-@pytest.fixture(params=[True, False], ids=["process", "thread"])
-def engine(request: pytest.FixtureRequest) -> Iterator[PdfEngine]:
-    engine = PdfEngine(use_process=request.param)
-    assert engine.wait_ready(30)
-    yield engine
-    engine.shutdown()
-
-
-def test_engine_opens_and_renders_off_the_calling_thread(engine: PdfEngine,
-                                                         three_pages: bytes) -> None:
-    results: queue.Queue[OpenOutcome | RenderOutcome] = queue.Queue()
-    engine.open("doc", three_pages, results.put)
-    info = results.get(timeout=30)
-    assert isinstance(info, DocumentInfo) and info.page_count == 3
-    engine.render("doc", three_pages, RenderRequest(2, 0, 200, 283), results.put)
-    page = results.get(timeout=30)
-    assert isinstance(page, RenderedPage) and page.width == 200
-    engine.render("doc", three_pages, RenderRequest(7, 0, 200, 283), results.put)
-    error = results.get(timeout=30)
-    assert isinstance(error, DocumentError) and error.code == "document-render-failed"
-
-
-def test_engine_reports_corrupt_pdf_as_value(engine: PdfEngine) -> None:
-    results: queue.Queue[OpenOutcome] = queue.Queue()
-    engine.open("bad", b"%PDF-1.4 nonsense", results.put)
-    outcome = results.get(timeout=30)
-    assert isinstance(outcome, DocumentError) and outcome.code == "document-corrupt"
-
-
-def test_engine_survives_its_child_process_dying(three_pages: bytes) -> None:
-    engine = PdfEngine(use_process=True)
-    try:
-        assert engine.wait_ready(30)
-        results: queue.Queue[OpenOutcome | RenderOutcome] = queue.Queue()
-        engine.open("doc", three_pages, results.put)
-        assert isinstance(results.get(timeout=30), DocumentInfo)
-        children = [c for c in multiprocessing.active_children() if c.name == "reviewer-pdf"]
-        assert children
-        for child in children:
-            child.kill()
-            child.join(5)
-        engine.render("doc", three_pages, RenderRequest(0, 0, 100, 141), results.put)
-        first = results.get(timeout=30)
-        # The job in flight when the child died fails with a message; the next one works again.
-        assert isinstance(first, DocumentError) and first.code == "document-render-failed"
-        engine.render("doc", three_pages, RenderRequest(0, 0, 100, 141), results.put)
-        assert isinstance(results.get(timeout=30), RenderedPage)
-    finally:
-        engine.shutdown()
-
-
-def test_cancelled_jobs_never_run(three_pages: bytes) -> None:
-    engine = PdfEngine(use_process=False)
-    try:
-        results: queue.Queue[tuple[str, RenderOutcome | OpenOutcome]] = queue.Queue()
-        # Keep the dispatcher busy with an open so the next jobs queue up behind it.
-        engine.open("doc", three_pages, lambda outcome: results.put(("open", outcome)))
-        def put(tag: str) -> Callable[[RenderOutcome], None]:
-            return lambda outcome: results.put((tag, outcome))
-
-        for number in range(3):
-            engine.render("doc", three_pages, RenderRequest(number, 0, 100, 141),
-                          put(f"p{number}"),
-                          priority=5, tag="stale" if number < 2 else "wanted")
-        engine.cancel("stale")
-        seen = {results.get(timeout=30)[0] for _ in range(2)}
-        assert seen == {"open", "p2"}
-        with pytest.raises(queue.Empty):
-            results.get(timeout=0.3)
-    finally:
-        engine.shutdown()

@@ -9,6 +9,7 @@ from unit.review.builders import TARGET_YEAR, dependent, document, occ
 from reviewer_app.bundle.schema import DocumentKind as K
 from reviewer_app.bundle.schema import Occupation as O
 from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.render.problems import FileProblem
 from reviewer_app.review.deficiency import (
     REASON_LABEL_JA,
     REASON_LETTER_JA,
@@ -110,3 +111,63 @@ def test_letter_is_polite_japanese_with_wareki_dates_and_every_item() -> None:
     assert "よろしくお願いいたします。" in text
     assert text.rstrip().endswith("以上")
     assert "2024" not in text  # members read 和暦
+
+
+# --- files the import quarantined (issue 9) ------------------------------------------------
+
+
+def quarantined(problems: dict[str, FileProblem]) -> list[DocumentStatus]:
+    dep = dependent(occ(O.PART_TIME, 900_000), docs=[
+        document(K.PAYSLIP, files=3),
+        document(K.BONUS_SLIP, files=0, proceed_without=True, comment="賞与支給なし")])
+    return match_uploads(required_documents(dep, TARGET_YEAR), dep.required_documents, problems)
+
+
+def test_a_row_with_an_unusable_file_names_it() -> None:
+    rows = quarantined({"f-payslip-2": FileProblem.PASSWORD_PROTECTED})
+    assert [(u.file_id, u.name, u.problem) for u in rows[0].unusable] == [
+        ("f-payslip-2", "payslip-2.pdf", FileProblem.PASSWORD_PROTECTED)]
+    assert rows[1].unusable == ()
+
+
+def test_an_unchecked_row_with_an_unusable_file_is_proposed_for_the_notice() -> None:
+    notice = build_notice([], quarantined({"f-payslip-2": FileProblem.PASSWORD_PROTECTED}),
+                          DEADLINE, issued_on=ISSUED, target_year=TARGET_YEAR)
+    (item,) = notice.items
+    assert (item.document_id, item.reason) == ("d-payslip", DeficiencyReason.FILE_UNUSABLE)
+    assert "パスワードを設定していない「給与明細書(2023年1月～12月支払分)」のPDF" in item.instead_ja
+    assert item.note == "対象のファイル: payslip-2.pdf"
+    text = render_notice_text(notice, "御室 太郎", "御室 花子", "健康保険組合")
+    assert "不備の内容: アップロードされたファイルを開くことができません" in text
+    assert "補足: 対象のファイル: payslip-2.pdf" in text
+
+
+def test_the_most_specific_problem_words_the_request() -> None:
+    rows = quarantined({"f-payslip-1": FileProblem.DAMAGED,
+                        "f-payslip-3": FileProblem.TYPE_NOT_ALLOWED})
+    (item,) = build_notice([], rows, DEADLINE, issued_on=ISSUED).items
+    assert "jpg・jpeg・png・bmp・gif・pdf・heic" in item.instead_ja
+    assert item.note == "対象のファイル: payslip-1.pdf、payslip-3.pdf"
+    damaged = build_notice([], quarantined({"f-payslip-1": FileProblem.DAMAGED}), DEADLINE,
+                           issued_on=ISSUED).items[0]
+    assert "もう一度アップロード" in damaged.instead_ja
+
+
+def test_the_examiners_mark_decides_over_the_proposal() -> None:
+    rows = quarantined({"f-payslip-2": FileProblem.DAMAGED})
+    ok = DocumentReview("d-payslip", ReviewStatus.OK, note="残りの2枚で足りる")
+    assert build_notice([ok], rows, DEADLINE, issued_on=ISSUED).items == ()
+    own = DocumentReview("d-payslip", ReviewStatus.DEFICIENT, DeficiencyReason.MONTHS_MISSING)
+    (item,) = build_notice([own], rows, DEADLINE, issued_on=ISSUED).items
+    assert item.reason is DeficiencyReason.MONTHS_MISSING
+    chosen = DocumentReview("d-payslip", ReviewStatus.DEFICIENT, DeficiencyReason.FILE_UNUSABLE,
+                            "2枚目を")
+    (item,) = build_notice([chosen], rows, DEADLINE, issued_on=ISSUED).items
+    assert item.note == "2枚目を" and "もう一度アップロード" in item.instead_ja
+
+
+def test_every_problem_has_a_request_for_the_member() -> None:
+    for problem in FileProblem:
+        rows = quarantined({"f-payslip-1": problem})
+        (item,) = build_notice([], rows, DEADLINE, issued_on=ISSUED).items
+        assert "アップロード" in item.instead_ja and "「給与明細書" in item.instead_ja

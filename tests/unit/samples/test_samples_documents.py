@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from datetime import date
+from typing import cast
 
 import pillow_heif
 import pymupdf
@@ -10,14 +13,21 @@ import pytest
 from PIL import Image, ImageFilter, ImageStat
 
 from reviewer_app.bundle.schema import MAX_FILE_BYTES
+from reviewer_app.domain.mynumber import is_my_number
+from reviewer_app.domain.wareki import format_wareki as wareki
 from reviewer_app.render.sniff import sniff_media_type
-from reviewer_app.samples.documents import Sheet, raster, render_file
+from reviewer_app.samples.documents import raster, render_file
+from reviewer_app.samples.payslips import full
 from reviewer_app.samples.people import generate_population
+from reviewer_app.samples.sheet import Sheet
 from reviewer_app.samples.truth import (
+    PAYSLIP_STYLES,
+    BonusPage,
     DeficiencyCode,
     FileFormat,
     FileSpec,
     PayslipPage,
+    payslip_style,
 )
 
 pillow_heif.register_heif_opener()
@@ -48,20 +58,63 @@ def test_cjk_glyphs_render_and_differ() -> None:
     assert a.tobytes() != b.tobytes()  # different glyphs, not the same missing-glyph box
 
 
-def test_payslip_pdf_has_japanese_text_and_the_true_gross(files: list[FileSpec]) -> None:
+# What each payroll system (truth.payslip_style) calls the slip and its gross total, and how it
+# writes the gross and the payment date.
+STYLE_TEXT: dict[str, tuple[str, str, Callable[[int], str], Callable[[date], str]]] = {
+    "classic": ("給与明細書", "総支給額", lambda g: f"{g:,}", lambda d: wareki(d)),
+    "grid": ("給与支給明細書", "支給額計", lambda g: f"{g:,}", lambda d: f"{d:%Y/%m/%d}"),
+    "fullwidth": ("給料明細書", "支給合計", lambda g: full(f"￥{g:,}"),
+                  lambda d: full(wareki(d))),
+    "western": ("支給明細書", "総支給金額", lambda g: f"{g:,}円", lambda d: f"{d:%Y.%m.%d}"),
+}
+
+
+@pytest.mark.parametrize("style", PAYSLIP_STYLES)
+def test_payslip_pdf_has_japanese_text_and_the_true_gross(files: list[FileSpec],
+                                                         style: str) -> None:
     spec = next(f for f in files if f.fmt == FileFormat.PDF
-                and isinstance(f.pages[0], PayslipPage) and len(f.pages) > 2)
+                and isinstance(f.pages[0], PayslipPage) and len(f.pages) > 2
+                and payslip_style(f.pages[0].employer) == style)
     data = render_file(spec)
     assert data.startswith(b"%PDF-") and sniff_media_type(data) == "application/pdf"
     doc = pymupdf.open(stream=data)
     assert len(doc) == len(spec.pages)
+    title, label, gross, paid = STYLE_TEXT[style]
     for page, source in zip(doc.pages(), spec.pages, strict=True):
         assert isinstance(source, PayslipPage)
         text = page.get_text()
-        assert "総支給額" in text and "給与明細書" in text
-        assert f"{source.slip.gross:,}" in text
+        assert label in text and title in text
+        assert gross(source.slip.gross) in text
+        assert paid(source.slip.pay_date) in text
         assert source.employee.name in text
     assert render_file(spec) == data  # deterministic bytes
+
+
+def test_every_payslip_style_and_a_my_number_occur_and_bonus_files_hold_payslips() -> None:
+    population = generate_population(60, 21)
+    pages = [(f, page) for p in population for s in p.scenarios for f in s.files()
+             for page in f.pages if isinstance(page, PayslipPage | BonusPage)]
+    assert {payslip_style(page.employer) for _f, page in pages} == set(PAYSLIP_STYLES)
+    numbered = [page for _f, page in pages if page.my_number is not None]
+    assert numbered and all(is_my_number(page.my_number or "") for page in numbered)
+    # the western payroll system prints a bonus slip and that month's payslip into one file
+    mixed = [f for f, _page in pages if isinstance(f.pages[0], BonusPage)
+             and any(isinstance(page, PayslipPage) for page in f.pages)]
+    assert mixed and all(payslip_style(cast(BonusPage, f.pages[0]).employer) == "western"
+                         for f in mixed)
+
+
+def test_a_printed_my_number_is_in_the_text_layer() -> None:
+    population = generate_population(60, 21)
+    spec = next(f for p in population for s in p.scenarios for f in s.files()
+                if f.fmt == FileFormat.PDF and isinstance(f.pages[0], PayslipPage)
+                and f.pages[0].my_number is not None)
+    first = spec.pages[0]
+    assert isinstance(first, PayslipPage)
+    number = first.my_number
+    assert number is not None
+    text = pymupdf.open(stream=render_file(spec))[0].get_text()
+    assert f"個人番号 {number[:4]} {number[4:8]} {number[8:]}" in text
 
 
 def test_scanned_pdf_has_no_text_layer(files: list[FileSpec]) -> None:
