@@ -97,6 +97,7 @@ class LockPage(QtWidgets.QWidget):
         self.password_edit.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("パスワード"))
         self.password_edit.returnPressed.connect(self._submit)
+        self.setFocusProxy(self.password_edit)  # the page's focus is the password's
         self.unlock_button = QtWidgets.QPushButton(self.tr("ロック解除"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
@@ -137,7 +138,18 @@ class LockPage(QtWidgets.QWidget):
         self.password_edit.clear()
         self.message.hide()
         self.set_busy(False)
+        self.focus_password()
+
+    def focus_password(self) -> None:
+        """Put the caret in the password field, now and once more after the events in flight:
+        a menu that triggered the lock gives the focus back to the page's former widget as it
+        closes, after this call (issue 13)."""
         self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        QtCore.QTimer.singleShot(0, self, self._refocus)
+
+    def _refocus(self) -> None:
+        if self.isVisible() and self.password_edit.isEnabled():
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_busy(self, busy: bool) -> None:
         self.password_edit.setEnabled(not busy)
@@ -148,7 +160,7 @@ class LockPage(QtWidgets.QWidget):
         self.password_edit.clear()
         self.message.setText(text)
         self.message.show()
-        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_password()
 
     def _submit(self) -> None:
         password = self.password_edit.text()
