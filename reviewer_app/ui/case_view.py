@@ -89,6 +89,28 @@ class CaseView(QtWidgets.QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
         self.header.install_shortcuts(self, self.tabs)
+        self.focus_layout = False
+        self._normal_state = b""
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def set_focus_layout(self, on: bool) -> None:
+        """The focus layout (issue 13): only the document and the month grid, the document as
+        wide as the grid allows; off again restores the splitter as it was."""
+        if on == self.focus_layout:
+            return
+        self.focus_layout = on
+        if on:
+            self._normal_state = bytes(self.splitter.saveState().data())
+            self.tabs.setCurrentWidget(self.income_tab)
+        self.tabs.tabBar().setVisible(not on)
+        self.income_tab.set_focus_layout(on)
+        if on:
+            # Children do not collapse: the tabs keep their (now grid-only) minimum width.
+            self.splitter.setSizes([self.splitter.width(), 0])
+            self.income_tab.grid.setFocus()
+        elif self._normal_state:
+            self.splitter.restore(self._normal_state)
 
     # --- public API ---------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ never hand the UI a value it cannot use: an invalid stored value reads as the de
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -40,6 +41,18 @@ def _minutes(value: object) -> int:
     if not 1 <= minutes <= 240:
         raise ValueError(minutes)
     return minutes
+
+
+def _splitter_state(value: object) -> str:
+    """A splitter's ``saveState()`` as base64 text (what QSettings stores portably)."""
+    text = str(value)
+    base64.b64decode(text.encode("ascii"), validate=True)  # binascii.Error is a ValueError
+    return text
+
+
+def case_splitter_option(user: str) -> Option[str]:
+    """The case view's viewer/tabs splitter of one signed-in user (empty: the default)."""
+    return Option(f"layout/{user.encode('utf-8').hex()}/case_splitter", "", _splitter_state)
 
 
 LANGUAGE = Option("ui/language", "ja", _choice("ja", "en"))

@@ -11,7 +11,7 @@ from reviewer_app.ui.case.notice_tab import NoticeTab
 from reviewer_app.ui.decision_tab import DecisionTab
 from reviewer_app.ui.history_tab import HistoryTab
 from reviewer_app.ui.income import IncomeTab
-from reviewer_app.ui.qt import Qt, QtGui, QtWidgets
+from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
 class CaseTabs(QtWidgets.QTabWidget):
@@ -101,7 +101,11 @@ class CaseTabs(QtWidgets.QTabWidget):
 
 class CaseSplitter(QtWidgets.QSplitter):
     """The document viewer beside the tabs. The documents are what the examiner reads all day:
-    they get the larger share, and start at 55 % of the width (the user's dragging is kept)."""
+    they get what the tabs do not need (the tabs' minimum width, which holds the whole month
+    grid, or 38 % of the width, whichever is larger). A state the user set by dragging is
+    restored with :meth:`restore` and then kept (issue 13)."""
+
+    TABS_SHARE = 38  # percent of the width for the tabs when their minimum is smaller
 
     def __init__(self, viewer: QtWidgets.QWidget, tabs: QtWidgets.QWidget,
                  parent: QtWidgets.QWidget | None = None) -> None:
@@ -110,14 +114,31 @@ class CaseSplitter(QtWidgets.QSplitter):
         self.addWidget(viewer)
         self.addWidget(tabs)
         self.setStretchFactor(0, 6)
-        self.setStretchFactor(1, 5)
+        self.setStretchFactor(1, 4)
         self.setChildrenCollapsible(False)
         self._initialised = False
+
+    def default_sizes(self) -> list[int]:
+        total = max(0, self.width() - self.handleWidth())
+        side = self.widget(1)
+        needed = side.minimumSizeHint().width() if side is not None else 0
+        tabs = max(needed, total * self.TABS_SHARE // 100)
+        tabs = min(tabs, total)
+        return [total - tabs, tabs]
+
+    def apply_default(self) -> None:
+        self._initialised = True
+        self.setSizes(self.default_sizes())
+
+    def restore(self, state: bytes) -> bool:
+        """Restore a state saved with ``saveState()``; False (and the default) if unusable."""
+        ok = bool(state) and self.restoreState(QtCore.QByteArray(state))
+        if ok:
+            self._initialised = True
+        return ok
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
         if not self._initialised and self.width() > 0:
             # The tabs' size hints would otherwise take most of the width.
-            self._initialised = True
-            total = self.width()
-            self.setSizes([total * 55 // 100, total - total * 55 // 100])
+            self.apply_default()

@@ -30,15 +30,72 @@ class MonthGridView(QtWidgets.QTableView):
         self.setAlternatingRowColors(False)
         self.setWordWrap(False)
         self.setCornerButtonEnabled(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+        # Compact fixed columns (issue 13): twelve months and the 月額限度判定 column fit beside a
+        # readable document at 1440×900; the grid's minimum width is what they need, so a
+        # narrow pane never hides a column behind a scroll bar.
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("999,999,999") + 12)
+        header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setMinimumSectionSize(self.amount_width())
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
         vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAccessibleName(self.tr("月別の収入"))
+
+    # -- column sizes --------------------------------------------------------------------
+    def amount_width(self) -> int:
+        """A month column: a 7-digit amount with commas and the cell's padding."""
+        return self.fontMetrics().horizontalAdvance("9,999,999") + 18
+
+    def setModel(self, model: QtCore.QAbstractItemModel | None) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in (old.modelReset, old.layoutChanged, old.headerDataChanged,
+                           old.dataChanged, old.columnsInserted, old.columnsRemoved):
+                signal.disconnect(self.fit_columns)
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged,
+                           model.dataChanged, model.columnsInserted, model.columnsRemoved):
+                signal.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self, *_args: object) -> None:
+        """Size each column to its content (amounts to :meth:`amount_width`, the status column
+        to its longest text) and make that the grid's minimum width."""
+        model = self.grid_model()
+        header = self.horizontalHeader()
+        if model is None:
+            return
+        amount = self.amount_width()
+        metrics = header.fontMetrics()
+        for column in range(model.columnCount()):
+            width = amount
+            if model.column(column).kind == "status":
+                texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+                texts += [str(model.index(row, column).data() or "")
+                          for row in range(model.rowCount())]
+                longest = max(metrics.horizontalAdvance(line) for text in texts
+                              for line in text.split("\n"))
+                width = max(amount, longest + 18)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        self.setMinimumWidth(self.full_width())
+
+    def full_width(self) -> int:
+        """The width that shows every column without a horizontal scroll bar."""
+        header = self.horizontalHeader()
+        columns = sum(header.sectionSize(c) for c in range(header.count()))
+        vertical = self.verticalHeader()
+        rows = vertical.sizeHint().width() if vertical.isVisible() or not self.isVisible() \
+            else 0
+        return columns + rows + 2 * self.frameWidth() + \
+            self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent) + 2
 
     def grid_model(self) -> MonthGridModel | None:
         model = self.model()

@@ -292,3 +292,17 @@ class IncomeTab(QtWidgets.QWidget):
         for section in self._sections:
             section.set_read_only(read_only)
         self._update_actions()
+
+    # -- focus layout (issue 13) ---------------------------------------------------------
+    def set_focus_layout(self, on: bool) -> None:
+        """Show only the month grid (the case view's focus layout) or everything again."""
+        left = self.grid.parentWidget()
+        assert left is not None
+        options = Qt.FindChildOption.FindDirectChildrenOnly
+        for widget in left.findChildren(QtWidgets.QWidget, options=options):
+            if widget is not self.grid:
+                widget.setVisible(not on)
+        splitter = left.parentWidget()
+        beside = splitter.widget(1) if isinstance(splitter, QtWidgets.QSplitter) else None
+        if beside is not None:
+            beside.setVisible(not on)  # the evaluation beside the grid
