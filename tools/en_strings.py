@@ -592,6 +592,20 @@ EN: dict[str, str] = {
     "バックアップを作って更新しています…": "Backing up and upgrading…",
     "ワークスペースを更新しました。バックアップ: {backup}": "The workspace was upgraded. Backup: {backup}",
     "書類の向きを保存できませんでした": "The document's rotation could not be saved",
+    # --- issue 13: layouts, the shortcut table ---
+    "集中レイアウト(書類と月別の給与だけ)": "Focus layout (documents and monthly pay only)",
+    "ショートカット": "Keyboard shortcuts",
+    "ショートカット一覧": "Keyboard shortcuts",
+    "操作": "Action",
+    "キー": "Keys",
+    "使える場所": "Where",
+    "どこでも": "Anywhere",
+    "書類ビューア": "Document viewer",
+    "収入タブ": "Income tab",
+    "案件画面": "Case page",
+    "キューに戻る": "Back to the queue",
+    "「{tab}」タブを開く": "Open the “{tab}” tab",
+    "月別の給与の表では Tab・Enter で次の月、Shift+Tab で前の月、Delete で未入力に戻す、Ctrl+V で縦に貼り付けができます。": "In the monthly pay grid: Tab or Enter goes to the next month, Shift+Tab to the previous one, Delete clears a month, Ctrl+V pastes a column.",
 }
 
 # Where one Japanese text needs a different English wording in one context.

@@ -152,6 +152,12 @@ QCoreApplication.translate("Labels", "{n}万円")
 QCoreApplication.translate("Labels", "{y}年{m}月")
 QCoreApplication.translate("Labels", "金額の記入なし")
 QCoreApplication.translate("Labels", "1円 (0円の意味)")
+# reviewer_app/ui/shortcut_table.py
+QCoreApplication.translate("ShortcutTable", "書類ビューア")
+QCoreApplication.translate("ShortcutTable", "収入タブ")
+QCoreApplication.translate("ShortcutTable", "案件画面")
+QCoreApplication.translate("ShortcutTable", "キュー")
+QCoreApplication.translate("ShortcutTable", "どこでも")
 # reviewer_app/ui/upgrade_prompt.py
 QCoreApplication.translate("UpgradePrompt", "このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。")
 QCoreApplication.translate("UpgradePrompt", "ワークスペースの更新")

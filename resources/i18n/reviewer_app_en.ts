@@ -312,6 +312,7 @@
         </message>
         <message>
             <location filename="../../reviewer_app/ui/case/header.py" line="59" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="93" />
             <source>前の案件</source>
             <translation>Previous case</translation>
         </message>
@@ -322,6 +323,7 @@
         </message>
         <message>
             <location filename="../../reviewer_app/ui/case/header.py" line="63" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="92" />
             <source>次の案件</source>
             <translation>Next case</translation>
         </message>
@@ -331,102 +333,112 @@
             <translation>Next case (Ctrl+Shift+→)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="109" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="94" />
+            <source>キューに戻る</source>
+            <translation>Back to the queue</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/header.py" line="97" />
+            <source>「{tab}」タブを開く</source>
+            <translation>Open the “{tab}” tab</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/header.py" line="110" />
             <source>案件 {id} を開いています…</source>
             <translation>Opening case {id}…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="112" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="113" />
             <source>案件を開けませんでした</source>
             <translation>The case could not be opened</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="116" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="117" />
             <source>案件 {id}　{name}（{relation}）　被保険者 {insured}</source>
             <translation>Case {id}  {name} ({relation})  insured: {insured}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="128" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="129" />
             <source>判定の記録が検証できません（改ざんのおそれ）: {problems}</source>
             <translation>The decision record does not verify (it may have been altered): {problems}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="140" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="141" />
             <source>承認待ちのため、内容は変更できません。</source>
             <translation>Awaiting approval: nothing can be changed.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="142" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="143" />
             <source>完了した案件です。閲覧のみできます。</source>
             <translation>This case is done: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="144" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="145" />
             <source>{name}さんが審査中です。閲覧のみできます。</source>
             <translation>{name} is reviewing this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="147" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="148" />
             <source>担当者がいない案件です。閲覧のみできます。</source>
             <translation>Nobody holds this case: read only.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="149" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="150" />
             <source>審査開始後に会員が回答または書類を更新しています。</source>
             <translation>The member updated answers or documents after the review started.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="160" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="161" />
             <source>期限後</source>
             <translation>after the deadline</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="160" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="161" />
             <source>期限内</source>
             <translation>on time</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="161" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="162" />
             <source>不備連絡(回答期限 {deadline})に再提出がありました({when})。</source>
             <translation>The member re-submitted after the deficiency notice (reply by {deadline}), {when}. </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="163" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="164" />
             <source>【新着】の書類を確認してください。</source>
             <translation>Check the documents marked [New].</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="165" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="166" />
             <source>不備連絡の回答期限({deadline})を過ぎても再提出がありません。</source>
             <translation>Nothing was re-submitted by the notice's reply deadline ({deadline}).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="175" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="176" />
             <source>保存しました {time}</source>
             <translation>Saved {time}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="179" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="180" />
             <source>保存中…</source>
             <translation>Saving…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="182" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="183" />
             <source>未保存の変更</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="185" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="186" />
             <source>保存できませんでした</source>
             <translation>Not saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="189" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="190" />
             <source>書類の向きを保存できませんでした</source>
             <translation>The document's rotation could not be saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/header.py" line="196" />
+            <location filename="../../reviewer_app/ui/case/header.py" line="197" />
             <source>案件 {id} の収入を保存できませんでした。入力は保たれています。案件を開き直すと表示され、もう一度保存します。</source>
             <translation>The income of case {id} could not be saved. Your entries are kept: they reappear and are saved again when you reopen the case.</translation>
         </message>
@@ -485,32 +497,32 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="151" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="173" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="181" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="203" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="247" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="243" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="265" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="267" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="277" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="299" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -2153,12 +2165,12 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/idle_lock.py" line="100" />
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="101" />
             <source>ロック解除</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/idle_lock.py" line="104" />
+            <location filename="../../reviewer_app/ui/idle_lock.py" line="105" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
@@ -2214,88 +2226,98 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="53" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="62" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="120" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
             <source>バンドルを取り込む…</source>
             <translation>Import a bundle…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="126" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="128" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="114" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="131" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="134" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="119" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
+            <source>集中レイアウト(書類と月別の給与だけ)</source>
+            <translation>Focus layout (documents and monthly pay only)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="144" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="146" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="129" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="151" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="271" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="152" />
+            <source>ショートカット</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="156" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="315" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="137" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="163" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="140" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="166" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="212" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="248" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="272" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="316" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2304,7 +2326,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="276" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="320" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2422,7 +2444,7 @@ limit</translation>
     <context>
         <name>MonthGridView</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/grid.py" line="41" />
+            <location filename="../../reviewer_app/ui/income/grid.py" line="48" />
             <source>月別の収入</source>
             <translation>Monthly income</translation>
         </message>
@@ -3157,6 +3179,62 @@ limit</translation>
         </message>
     </context>
     <context>
+        <name>ShortcutDialog</name>
+        <message>
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="90" />
+            <source>ショートカット一覧</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="93" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="93" />
+            <source>キー</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="94" />
+            <source>使える場所</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="106" />
+            <source>月別の給与の表では Tab・Enter で次の月、Shift+Tab で前の月、Delete で未入力に戻す、Ctrl+V で縦に貼り付けができます。</source>
+            <translation>In the monthly pay grid: Tab or Enter goes to the next month, Shift+Tab to the previous one, Delete clears a month, Ctrl+V pastes a column.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutTable</name>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
+            <source>書類ビューア</source>
+            <translation>Document viewer</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <source>収入タブ</source>
+            <translation>Income tab</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
+            <source>案件画面</source>
+            <translation>Case page</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
+            <source>キュー</source>
+            <translation>Queue</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
+            <source>どこでも</source>
+            <translation>Anywhere</translation>
+        </message>
+    </context>
+    <context>
         <name>TaskManager</name>
         <message>
             <location filename="../../reviewer_app/ui/tasks.py" line="57" />
@@ -3172,17 +3250,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="162" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="164" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3197,17 +3275,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

@@ -4,6 +4,7 @@ queue), menus, status bar, and the idle lock that hides every page behind :class
 
 from __future__ import annotations
 
+import base64
 import logging
 
 from reviewer_app import __version__
@@ -23,8 +24,15 @@ from reviewer_app.ui.progress_view import ProgressView
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue import QueueWidget
 from reviewer_app.ui.queue.bulk import BulkActions
-from reviewer_app.ui.settings import DATE_STYLE, IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from reviewer_app.ui.settings import (
+    DATE_STYLE,
+    IDLE_LOCK_MINUTES,
+    LANGUAGE,
+    Settings,
+    case_splitter_option,
+)
 from reviewer_app.ui.settings_dialog import SettingsDialog
+from reviewer_app.ui.shortcut_table import ShortcutDialog
 from reviewer_app.ui.tasks import TaskFailure, TaskManager, show_failure
 
 log = logging.getLogger(__name__)
@@ -48,6 +56,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._before_lock: QtWidgets.QWidget | None = None
         self._locked_case: int | None = None
         self._from_page: QtWidgets.QWidget | None = None
+        self.shortcut_dialog: ShortcutDialog | None = None
         user = session.user
         supervisor = user.has(Role.SUPERVISOR, Role.ADMIN)
         self.setWindowTitle(self.tr("被扶養者資格調査 審査 - {user}").format(user=user.name))
@@ -75,6 +84,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_view.neighbourRequested.connect(self.open_neighbour)
         self.case_view.caseChanged.connect(self._on_case_changed)
         self.case_view.opened.connect(self._on_case_opened)
+        # The viewer/tabs splitter as this user last left it (issue 13).
+        self._splitter_option = case_splitter_option(user.name)
+        stored = settings.get(self._splitter_option)
+        if stored:
+            self.case_view.splitter.restore(base64.b64decode(stored))
+        self.case_view.splitter.splitterMoved.connect(self._save_splitter)
         self.progress_view = ProgressView(tasks, lambda today: progress_report(session, today))
         self.lock_page = LockPage(user.name)
         self.lock_page.unlockRequested.connect(self._unlock)
@@ -87,6 +102,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus(supervisor)
         self._build_status_bar()
+        self.stack.currentChanged.connect(
+            lambda _i: self.focus_action.setEnabled(self.stack.currentWidget() is self.case_view))
         tasks.failed.connect(lambda failure: show_failure(self, failure))
         tasks.busyChanged.connect(self._on_busy)
 
@@ -118,6 +135,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.approvals_action.setVisible(supervisor)
         self.progress_action = view_menu.addAction(self.tr("進捗"), self.show_progress)
         self.progress_action.setVisible(supervisor)
+        self.focus_action = view_menu.addAction(self.tr("集中レイアウト(書類と月別の給与だけ)"))
+        self.focus_action.setCheckable(True)
+        self.focus_action.setShortcut(QtGui.QKeySequence("F11"))
+        self.focus_action.toggled.connect(self._set_focus_layout)
+        self.focus_action.setEnabled(False)  # only while a case is shown
         view_menu.addSeparator()
         self.lock_action = view_menu.addAction(self.tr("画面をロック"), self.lock)
         self.lock_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+L"))
@@ -127,6 +149,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.outputs = OutputMenu(self, self.session, self.tasks)
             bar.addMenu(self.outputs.menu)
         help_menu = bar.addMenu(self.tr("ヘルプ(&H)"))
+        self.shortcuts_action = help_menu.addAction(self.tr("ショートカット"),
+                                                    self.show_shortcuts)
+        self.shortcuts_action.setShortcut(QtGui.QKeySequence("F1"))
+        self.shortcuts_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         help_menu.addAction(self.tr("バージョン情報"), self.show_about)
         self._menus = [file_menu, view_menu, help_menu]
         if self.outputs is not None:  # disabled with the others while the screen is locked
@@ -144,6 +170,16 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.addWidget(self.user_label)
         bar.addWidget(self.workspace_label, 1)
         bar.addPermanentWidget(self.busy_label)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _save_splitter(self, _pos: int = 0, _index: int = 0) -> None:
+        if not self.case_view.focus_layout:
+            state = bytes(self.case_view.splitter.saveState().data())
+            self.settings.set(self._splitter_option, base64.b64encode(state).decode("ascii"))
+
+    def _set_focus_layout(self, on: bool) -> None:
+        self.case_view.set_focus_layout(on)
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -265,6 +301,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.idle.set_minutes(self.settings.get(IDLE_LOCK_MINUTES))
             self.case_view.decision_tab.set_date_style(self.settings.get(DATE_STYLE))
+
+    def show_shortcuts(self) -> None:
+        """ヘルプ → ショートカット (F1): the table, read from the window as it is now."""
+        if self.shortcut_dialog is not None:
+            self.shortcut_dialog.close()
+            self.shortcut_dialog.deleteLater()
+        self.shortcut_dialog = ShortcutDialog(self)
+        self.shortcut_dialog.show()
 
     def show_about(self) -> None:
         QtWidgets.QMessageBox.about(

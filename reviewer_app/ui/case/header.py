@@ -82,18 +82,19 @@ class CaseHeader(QtWidgets.QWidget):
     def install_shortcuts(self, page: QtWidgets.QWidget, tabs: QtWidgets.QTabWidget) -> None:
         """The keyboard's way to the header's buttons and to each tab, anywhere on ``page``:
         Ctrl+Shift+→/← next and previous case, Alt+← back to the queue, Alt+1…6 a tab."""
-        def action(keys: str, slot: Callable[[], None]) -> None:
-            act = QtGui.QAction(page)
+        def action(keys: str, slot: Callable[[], None], text: str) -> None:
+            act = QtGui.QAction(text, page)  # the text names it in ヘルプ → ショートカット
             act.setShortcut(QtGui.QKeySequence(keys))
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             page.addAction(act)
 
-        action("Ctrl+Shift+Right", lambda: self.neighbourRequested.emit(1))
-        action("Ctrl+Shift+Left", lambda: self.neighbourRequested.emit(-1))
-        action("Alt+Left", self.backRequested.emit)
+        action("Ctrl+Shift+Right", lambda: self.neighbourRequested.emit(1), self.tr("次の案件"))
+        action("Ctrl+Shift+Left", lambda: self.neighbourRequested.emit(-1), self.tr("前の案件"))
+        action("Alt+Left", self.backRequested.emit, self.tr("キューに戻る"))
         for n in range(tabs.count()):
-            action(f"Alt+{n + 1}", functools.partial(tabs.setCurrentIndex, n))
+            action(f"Alt+{n + 1}", functools.partial(tabs.setCurrentIndex, n),
+                   self.tr("「{tab}」タブを開く").replace("{tab}", tabs.tabText(n)))
 
     def _banner(self, name: str, colours: tuple[str, str]) -> QtWidgets.QLabel:
         label = QtWidgets.QLabel()
