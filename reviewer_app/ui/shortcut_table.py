@@ -57,16 +57,21 @@ def _keys(sequences: list[QtGui.QKeySequence]) -> str:
     return " / ".join(s.toString(native) for s in sequences if not s.isEmpty())
 
 
-def shortcut_rows(window: QtWidgets.QWidget) -> list[ShortcutRow]:
-    """Every action and shortcut of ``window`` that has a key, sorted by where and what."""
+def window_actions(window: QtWidgets.QWidget) -> list[QtGui.QAction]:
+    """Every action of ``window``: added to it or to any widget in it, or owned by them."""
     actions: dict[int, QtGui.QAction] = {}
     for widget in [window, *window.findChildren(QtWidgets.QWidget)]:
         for action in widget.actions():
             actions[id(action)] = action
     for action in window.findChildren(QtGui.QAction):
         actions[id(action)] = action
+    return list(actions.values())
+
+
+def shortcut_rows(window: QtWidgets.QWidget) -> list[ShortcutRow]:
+    """Every action and shortcut of ``window`` that has a key, sorted by where and what."""
     rows: set[ShortcutRow] = set()
-    for action in actions.values():
+    for action in window_actions(window):
         keys = _keys(action.shortcuts())
         if not keys:
             continue

@@ -19,6 +19,7 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
 
 from reviewer_app.ui.qt import Qt, QtGui, QtWidgets
 from reviewer_app.ui.settings import Settings
+from reviewer_app.ui.shortcut_table import window_actions
 from reviewer_app.ui.tasks import TaskManager
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
@@ -56,13 +57,7 @@ def _name(obj: QtGui.QAction | QtGui.QShortcut) -> str:
 
 def bindings(window: QtWidgets.QMainWindow) -> list[Binding]:
     found: list[Binding] = []
-    actions: dict[int, QtGui.QAction] = {}
-    for widget in [window, *window.findChildren(QtWidgets.QWidget)]:
-        for action in widget.actions():
-            actions[id(action)] = action
-    for action in window.findChildren(QtGui.QAction):
-        actions[id(action)] = action
-    for action in actions.values():
+    for action in window_actions(window):
         context = action.shortcutContext()
         for obj in action.associatedObjects():
             if not isinstance(obj, QtWidgets.QWidget):
