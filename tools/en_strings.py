@@ -593,6 +593,7 @@ EN: dict[str, str] = {
     "ワークスペースを更新しました。バックアップ: {backup}": "The workspace was upgraded. Backup: {backup}",
     "書類の向きを保存できませんでした": "The document's rotation could not be saved",
     # --- issue 13: layouts, the shortcut table ---
+    "ja": "en",  # the window's language code (ui.labels.window_language)
     "集中レイアウト(書類と月別の給与だけ)": "Focus layout (documents and monthly pay only)",
     "ショートカット": "Keyboard shortcuts",
     "ショートカット一覧": "Keyboard shortcuts",

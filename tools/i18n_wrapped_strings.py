@@ -18,8 +18,8 @@ QCoreApplication.translate("IncomeAmount", "「{text}」は金額として読め
 QCoreApplication.translate("IncomeAmount", "金額が大きすぎます。桁を確かめてください。")
 # reviewer_app/ui/income/records.py
 QCoreApplication.translate("IncomeRecords", "{d}日")
-QCoreApplication.translate("IncomeRecords", "末日")
 QCoreApplication.translate("IncomeRecords", "不明")
+QCoreApplication.translate("IncomeRecords", "末日")
 QCoreApplication.translate("IncomeRecords", "当月")
 QCoreApplication.translate("IncomeRecords", "翌月")
 QCoreApplication.translate("IncomeRecords", "翌々月")
@@ -152,6 +152,7 @@ QCoreApplication.translate("Labels", "{n}万円")
 QCoreApplication.translate("Labels", "{y}年{m}月")
 QCoreApplication.translate("Labels", "金額の記入なし")
 QCoreApplication.translate("Labels", "1円 (0円の意味)")
+QCoreApplication.translate("Labels", "ja")
 # reviewer_app/ui/shortcut_table.py
 QCoreApplication.translate("ShortcutTable", "書類ビューア")
 QCoreApplication.translate("ShortcutTable", "収入タブ")

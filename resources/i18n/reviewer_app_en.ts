@@ -225,7 +225,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../reviewer_app/ui/app.py" line="49" />
+            <location filename="../../reviewer_app/ui/app.py" line="50" />
             <source>被扶養者資格調査 審査</source>
             <translation>Dependent Eligibility Survey Review</translation>
         </message>
@@ -1284,12 +1284,12 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>day {d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="21" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="22" />
             <source>末日</source>
             <translation>month end</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="22" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="21" />
             <source>不明</source>
             <translation>unknown</translation>
         </message>
@@ -1490,196 +1490,196 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="58" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="66" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="226" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="64" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="228" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="59" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
             <source>締め日</source>
             <translation>Cutoff day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
             <source>支払月</source>
             <translation>Pay month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="63" />
             <source>支払日</source>
             <translation>Pay day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
             <source>支給月</source>
             <translation>Paid in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="70" />
             <source>賞与額(総支給)</source>
             <translation>Bonus (gross)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="71" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="208" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="87" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
             <source>種類</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="73" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
             <source>年額</source>
             <translation>Annual</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="209" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="211" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
             <source>総収入</source>
             <translation>Revenue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="80" />
             <source>直接的必要経費</source>
             <translation>Direct expenses</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="212" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="81" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="82" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
             <source>内容</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="85" />
             <source>金額</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="86" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
             <source>日額</source>
             <translation>Daily amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="91" />
             <source>受給開始日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="92" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="219" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="100" />
             <source>閲覧のみ: この画面では収入を変更できません。</source>
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="161" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="163" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="163" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="165" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="198" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="200" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="199" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="201" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="207" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="207" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="209" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="208" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="210" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="210" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="212" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="211" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="213" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="213" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="215" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="215" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="218" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="218" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="220" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="228" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="230" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="229" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="231" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="285" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -2145,6 +2145,11 @@ If it happens again, quit and reopen the application and give your administrator
             <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
             <source>1円 (0円の意味)</source>
             <translation>¥1 (meaning ¥0)</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
+            <source>ja</source>
+            <translation>en</translation>
         </message>
     </context>
     <context>
@@ -3173,7 +3178,7 @@ limit</translation>
     <context>
         <name>Shell</name>
         <message>
-            <location filename="../../reviewer_app/ui/app.py" line="80" />
+            <location filename="../../reviewer_app/ui/app.py" line="88" />
             <source>デモ用ワークスペースです（架空の人物）。パスワードはターミナルに表示されています。</source>
             <translation>A demo workspace of invented people. The passwords are printed in the terminal.</translation>
         </message>
@@ -3209,27 +3214,27 @@ limit</translation>
     <context>
         <name>ShortcutTable</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
             <source>書類ビューア</source>
             <translation>Document viewer</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
             <source>収入タブ</source>
             <translation>Income tab</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
             <source>案件画面</source>
             <translation>Case page</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
             <source>どこでも</source>
             <translation>Anywhere</translation>
         </message>
@@ -3250,17 +3255,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="162" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="164" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="164" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3275,17 +3280,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="168" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

@@ -47,8 +47,9 @@ class Bonus:
 @dataclass(frozen=True, slots=True)
 class Employer:
     name: str = ""
-    cutoff_day: int = CUTOFF_END  # 1–31; 31 also stands for 末日 ("end")
-    pay_month_offset: int = 0  # 0 当月払い, 1 翌月払い, 2 翌々月払い
+    # None (with either): unknown; the attendance period is then the payment month itself
+    cutoff_day: int | None = CUTOFF_END  # 1–31; 31 also stands for 末日 ("end")
+    pay_month_offset: int | None = 0  # 0 当月払い, 1 翌月払い, 2 翌々月払い
     pay_day: int | None = None  # 1–31 (31 = 末日); None: unknown, treated as the month's last day
     payments: tuple[Payment, ...] = ()
     bonuses: tuple[Bonus, ...] = ()

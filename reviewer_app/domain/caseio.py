@@ -237,8 +237,10 @@ def _employer(value: Any, path: str) -> EmployerEntry:
         bonuses.append(BonusEntry(_opt(b, "month", bp, _month), _opt(b, "gross", bp, _int)))
     return EmployerEntry(
         name=_str(e.get("name", ""), f"{path}.name"),
-        cutoff_day=_cutoff(e.get("cutoff_day", "end"), f"{path}.cutoff_day"),
-        pay_month_offset=_int(e.get("pay_month_offset", 0), f"{path}.pay_month_offset"),
+        # absent: the defaults older sheets were written with; null: unknown (issue 13)
+        cutoff_day=_opt(e, "cutoff_day", path, _cutoff) if "cutoff_day" in e else CUTOFF_END,
+        pay_month_offset=_opt(e, "pay_month_offset", path, _int)
+        if "pay_month_offset" in e else 0,
         pay_day=_opt(e, "pay_day", path, _cutoff),
         payments=tuple(payments), bonuses=tuple(bonuses),
     )
@@ -354,6 +356,7 @@ def sheet_to_json(sheet: IncomeSheet) -> dict[str, Any]:
 def _employer_json(e: EmployerEntry) -> dict[str, Any]:
     out: dict[str, Any] = {
         "name": e.name, "cutoff_day": "end" if e.cutoff_day == CUTOFF_END else e.cutoff_day,
+        # None is written as null: unknown, not the default an absent key stands for
         "pay_month_offset": e.pay_month_offset,
         "payments": [{"month": str(p.month), "gross": p.gross} for p in e.payments]}
     if e.pay_day is not None:

@@ -7,10 +7,9 @@ from datetime import date
 
 from reviewer_app.domain.case import Case
 from reviewer_app.domain.dates import birthday_of_age
-from reviewer_app.domain.explain import BASIS_JA, jdate, yen
 from reviewer_app.domain.limits import Limits
+from reviewer_app.domain.messages import Line, Message, Param, msg, render
 from reviewer_app.domain.profile import RuleProfile
-from reviewer_app.domain.vocabulary import BenefitKind
 
 PASS = "pass"
 REVIEW = "review"
@@ -21,8 +20,20 @@ FAIL = "fail"
 class Check:
     code: str
     result: str  # pass | review | fail
-    message: str
+    parts: Line  # what it says, as message codes (reviewer_app.domain.messages)
     date: date | None = None  # the date a failure takes effect, when the test gives one
+
+    @property
+    def message(self) -> str:
+        """The Japanese sentence (the engine's wording)."""
+        return render(self.parts, "ja")
+
+    def text(self, lang: str) -> str:
+        return render(self.parts, lang)
+
+
+def check(code: str, result: str, *parts: Message, on: date | None = None) -> Check:
+    return Check(code, result, tuple(parts), on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,40 +76,32 @@ def contract_applies(case: Case, profile: RuleProfile) -> bool:
     return certified is not None and certified >= profile.contract_effective_from
 
 
-def annual_check(assessed: int, limits: Limits, basis_ja: str, contract: bool,
+def annual_check(assessed: int, limits: Limits, contract: bool,
                  cert: CertificateUse | None) -> Check:
-    source = "労働条件通知書による見込み年収" if contract else "年間収入"
+    facts: dict[str, Param] = {"source": "contract" if contract else "annual", "assessed": assessed,
+             "limit": limits.annual, "basis": limits.basis}
     if assessed < limits.annual:
-        return Check("annual_limit", PASS,
-                     f"{source}{yen(assessed)}は限度額{yen(limits.annual)}({basis_ja})未満です。")
-    head = f"{source}{yen(assessed)}は限度額{yen(limits.annual)}({basis_ja})以上です。"
+        return check("annual_limit", PASS, msg("annual_under", **facts))
+    head = msg("annual_over", **facts)
     if cert is None:
-        return Check("annual_limit", FAIL, head)
-    counting = "通算" if cert.counting == "total" else "連続"
+        return check("annual_limit", FAIL, head)
+    uses: dict[str, Param] = {"counting": cert.counting, "uses": cert.uses, "allowed": cert.allowed}
     if cert.accepted:
-        return Check("annual_limit", PASS,
-                     f"{head}一時的な収入変動に係る事業主の証明書({counting}{cert.uses}回目、"
-                     f"上限{cert.allowed}回)により一時的な超過として扱います。")
-    return Check("annual_limit", REVIEW,
-                 f"{head}事業主の証明書は{counting}{cert.uses}回目で上限{cert.allowed}回を超えるため、"
-                 "利用回数を確認してください。")
+        return check("annual_limit", PASS, head, msg("certificate_accepted", **uses))
+    return check("annual_limit", REVIEW, head, msg("certificate_exceeded", **uses))
 
 
 def daily_benefit_checks(case: Case, limits: Limits) -> list[Check]:
     out: list[Check] = []
-    names = {BenefitKind.UNEMPLOYMENT: "失業給付", BenefitKind.SICKNESS: "傷病手当金",
-             BenefitKind.MATERNITY: "出産手当金"}
     daily_limit = -(-limits.annual // 360)  # the smallest daily amount that is over
     for b in case.benefits:
-        name = names.get(b.kind, b.kind)
+        facts: dict[str, Param] = {"kind": str(b.kind), "daily": b.daily_amount,
+                                   "limit": daily_limit}
         if limits.daily_over(b.daily_amount):
-            start = f"(受給開始日{jdate(b.start_date)})" if b.start_date else ""
-            out.append(Check("daily_benefit", FAIL,
-                             f"{name}の日額{yen(b.daily_amount)}は{yen(daily_limit)}以上です"
-                             f"{start}。", b.start_date))
+            out.append(check("daily_benefit", FAIL,
+                             msg("benefit_over", start=b.start_date, **facts), on=b.start_date))
         else:
-            out.append(Check("daily_benefit", PASS,
-                             f"{name}の日額{yen(b.daily_amount)}は{yen(daily_limit)}未満です。"))
+            out.append(check("daily_benefit", PASS, msg("benefit_under", **facts)))
     return out
 
 
@@ -109,22 +112,21 @@ def support_check(case: Case, assessed: int, profile: RuleProfile) -> Check | No
         if insured is None or not profile.half_income_check:
             return None
         if 2 * assessed < insured:
-            return Check("half_income", PASS,
-                         f"収入{yen(assessed)}は被保険者の年収{yen(insured)}の2分の1未満です。")
+            return check("half_income", PASS,
+                         msg("half_income_pass", assessed=assessed, insured=insured))
         if assessed < insured:
-            return Check("half_income", REVIEW,
-                         f"収入{yen(assessed)}は被保険者の年収{yen(insured)}の2分の1以上、年収未満です。"
-                         "世帯の生計の状況を総合的に勘案してください。")
-        return Check("half_income", FAIL,
-                     f"収入{yen(assessed)}は被保険者の年収{yen(insured)}以上です。")
+            return check("half_income", REVIEW,
+                         msg("half_income_review", assessed=assessed, insured=insured))
+        return check("half_income", FAIL,
+                     msg("half_income_fail", assessed=assessed, insured=insured))
     remittance = case.insured.annual_remittance
     if remittance is None:
-        return Check("remittance", REVIEW, "別居のため仕送り額の確認が必要です(未入力)。")
+        return check("remittance", REVIEW, msg("remittance_missing"))
     if assessed < remittance:
-        return Check("remittance", PASS,
-                     f"収入{yen(assessed)}は年間の仕送り額{yen(remittance)}未満です。")
-    return Check("remittance", FAIL,
-                 f"収入{yen(assessed)}は年間の仕送り額{yen(remittance)}以上です。")
+        return check("remittance", PASS,
+                     msg("remittance_pass", assessed=assessed, remittance=remittance))
+    return check("remittance", FAIL,
+                 msg("remittance_fail", assessed=assessed, remittance=remittance))
 
 
 def residence_check(case: Case) -> Check | None:
@@ -132,33 +134,28 @@ def residence_check(case: Case) -> Check | None:
     if not dep.lives_abroad:
         return None
     if dep.residence_exception:
-        return Check("residence", PASS,
-                     f"海外居住ですが国内居住要件の例外({dep.residence_exception})に当たります。")
-    return Check("residence", FAIL, "海外に居住しており、国内居住要件の例外に当たりません。")
+        return check("residence", PASS,
+                     msg("residence_exception", exception=dep.residence_exception))
+    return check("residence", FAIL, msg("residence_fail"))
 
 
 def age_75_check(case: Case, profile: RuleProfile) -> Check | None:
     birthday = birthday_of_age(case.dependent.birth_date, profile.late_elderly_age)
     if birthday > case.judgment_date:
         return None
-    return Check("age_75", FAIL,
-                 f"{jdate(birthday)}に{profile.late_elderly_age}歳となり後期高齢者医療制度の"
-                 "被保険者となるため、扶養から外れます。", birthday)
+    return check("age_75", FAIL, msg("age_75", birthday=birthday, age=profile.late_elderly_age),
+                 on=birthday)
 
 
 def survey_check(case: Case) -> Check | None:
     if case.survey.submitted:
         return None
     when = case.survey.exclusion_date
-    on = f"{jdate(when)}付で" if when else ""
-    return Check("survey_not_submitted", FAIL,
-                 f"調査票が期限までに提出されていないため、{on}扶養除外となります。", when)
+    return check("survey_not_submitted", FAIL, msg("survey_not_submitted", on=when), on=when)
 
 
-def monthly_message(rule: str | None, months_ja: str, limit: int, day: date | None,
-                    basis: str | None) -> str:
+def monthly_message(rule: str | None, months: tuple[str, ...], limit: int, day: date | None,
+                    basis: str | None) -> Message:
     if rule is None:
-        return f"3か月連続または3か月平均で月額限度額{yen(limit)}を超えた月はありません。"
-    how = "3か月連続で" if rule == "three_consecutive_months" else "3か月平均で"
-    when = f"{BASIS_JA.get(basis or '', '')}({jdate(day)})が除外日の候補です。" if day else ""
-    return f"{months_ja}の給与が{how}月額限度額{yen(limit)}を超えています。{when}"
+        return msg("monthly_none", limit=limit)
+    return msg("monthly_over", rule=rule, months=months, limit=limit, day=day, basis=basis or "")

@@ -12,14 +12,14 @@ from datetime import date
 from reviewer_app.domain import checks as ck
 from reviewer_app.domain.case import Case
 from reviewer_app.domain.dates import legal_age, month_index
-from reviewer_app.domain.exclusion import exclusion_date, find_trigger, trigger_rows
-from reviewer_app.domain.explain import RULE_JA, jdate, jmonths, yen
+from reviewer_app.domain.exclusion import Trigger, exclusion_date, find_trigger, trigger_rows
 from reviewer_app.domain.income import IncomeBySource, MonthRow, income_by_source, month_rows
-from reviewer_app.domain.limits import BASIS_JA, limits_for
+from reviewer_app.domain.limits import limits_for
+from reviewer_app.domain.messages import Line, Message, msg, render
 from reviewer_app.domain.profile import RuleProfile
 from reviewer_app.domain.recertification import NONE as NO_RECERTIFICATION
 from reviewer_app.domain.recertification import Recertification, find_recertification
-from reviewer_app.domain.vocabulary import LABELS_JA, Verdict
+from reviewer_app.domain.vocabulary import Verdict
 
 INCOME_RULES = ("three_consecutive_months", "three_month_average")
 
@@ -55,7 +55,16 @@ class Evaluation:
     recertification: Recertification
     checks: tuple[ck.Check, ...]
     verdict: Verdict
-    explanation: tuple[str, ...]
+    explanation_lines: tuple[Line, ...]  # message codes with parameters, one tuple per line
+
+    @property
+    def explanation(self) -> tuple[str, ...]:
+        """The explanation in Japanese (the engine's wording, as stored and printed)."""
+        return self.explained("ja")
+
+    def explained(self, lang: str) -> tuple[str, ...]:
+        """The explanation rendered in ``lang`` (``ja`` or ``en``)."""
+        return tuple(render(line, lang) for line in self.explanation_lines)
 
 
 def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
@@ -66,9 +75,8 @@ def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
     contract = ck.contract_applies(case, profile)
     assessed = case.labour_contract.annual_expected if (contract and case.labour_contract) \
         else annual
-    basis_ja = BASIS_JA[limits.basis]
     cert = ck.certificate_use(case, profile)
-    annual_check = ck.annual_check(assessed, limits, basis_ja, contract, cert)
+    annual_check = ck.annual_check(assessed, limits, contract, cert)
     checks: list[ck.Check] = [annual_check]
 
     # The monthly rule (§5). Its result follows the annual test: it fails with it, is explained
@@ -76,13 +84,14 @@ def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
     trigger = find_trigger(rows, limits.monthly, profile.exclusion_rules)
     monthly = NO_EXCLUSION
     if trigger is None:
-        checks.append(ck.Check("monthly_limit", ck.PASS,
-                               ck.monthly_message(None, "", limits.monthly, None, None)))
+        checks.append(ck.check("monthly_limit", ck.PASS,
+                               ck.monthly_message(None, (), limits.monthly, None, None)))
     else:
         day, date_basis = exclusion_date(rows, trigger, case.employers, profile)
         keys = tuple(r.month for r in trigger_rows(rows, trigger))
         monthly = Exclusion(trigger.rule, day, keys, date_basis)
-        message = ck.monthly_message(trigger.rule, jmonths(keys), limits.monthly, day, date_basis)
+        parts = [ck.monthly_message(trigger.rule, keys, limits.monthly, day, date_basis)]
+        parts.extend(_unknown_schedule(case, rows, trigger, date_basis))
         if annual_check.result == ck.FAIL:
             result = ck.FAIL
         elif annual_check.result == ck.PASS and cert is not None and assessed >= limits.annual:
@@ -90,18 +99,16 @@ def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
         else:
             result = ck.REVIEW
             if annual_check.result == ck.PASS:
-                message += "年間収入は限度額未満のため、収入増が恒常的か確認してください。"
-        checks.append(ck.Check("monthly_limit", result, message, day))
+                parts.append(msg("monthly_lasting"))
+        checks.append(ck.check("monthly_limit", result, *parts, on=day))
 
     missing = [r.month for r in rows if r.missing]
     if missing:
-        checks.append(ck.Check("missing_months", ck.REVIEW,
-                               f"{jmonths(tuple(missing))}の給与が入力されていません(0円として計算)。"
-                               "支払がない月は0円と入力してください。"))
+        checks.append(ck.check("missing_months", ck.REVIEW,
+                               msg("missing_months", months=tuple(missing))))
     if contract and case.labour_contract is not None:
-        checks.append(ck.Check("labour_contract", ck.PASS,
-                               f"労働条件通知書の見込み年収{yen(assessed)}で年間収入を判定しました"
-                               f"(実績{yen(annual)})。"))
+        checks.append(ck.check("labour_contract", ck.PASS,
+                               msg("labour_contract", assessed=assessed, annual=annual)))
     checks.extend(ck.daily_benefit_checks(case, limits))
     for optional in (ck.support_check(case, assessed, profile), ck.residence_check(case),
                      ck.age_75_check(case, profile), ck.survey_check(case)):
@@ -124,7 +131,7 @@ def evaluate(case: Case, profile: RuleProfile) -> Evaluation:
         monthly_limit=limits.monthly,
         age_on_judgment_date=legal_age(case.dependent.birth_date, case.judgment_date),
         months=rows, monthly_trigger=monthly, exclusion=exclusion, recertification=recert,
-        checks=tuple(checks), verdict=verdict, explanation=explanation,
+        checks=tuple(checks), verdict=verdict, explanation_lines=explanation,
     )
 
 
@@ -145,19 +152,32 @@ def _proposed_exclusion(checks: list[ck.Check], monthly: Exclusion) -> Exclusion
     return best
 
 
+def _unknown_schedule(case: Case, rows: tuple[MonthRow, ...], trigger: Trigger,
+                      date_basis: str) -> list[Message]:
+    """What the exclusion date assumed for an employer whose cutoff day and pay month, or pay
+    day, the examiner left unknown (issue 13: a new employer is no longer 末日/翌月/25日)."""
+    months = trigger_rows(rows, trigger)
+    employers = case.employers
+    if date_basis == "attendance_period_start" and any(
+            e.cutoff_day is None or e.pay_month_offset is None for e in employers):
+        return [msg("schedule_unknown")]
+    if date_basis == "day_after_third_pay_day":
+        third = months[-1].schedule
+        if 0 <= third < len(employers) and employers[third].pay_day is None:
+            return [msg("pay_day_unknown")]
+    return []
+
+
 def _explain(case: Case, checks: list[ck.Check], exclusion: Exclusion, recert: Recertification,
-             verdict: Verdict) -> tuple[str, ...]:
-    lines = [f"{case.target_year}年の収入で判定します。"]
-    lines.extend(c.message for c in checks if c.code in ("annual_limit", "monthly_limit")
+             verdict: Verdict) -> tuple[Line, ...]:
+    lines: list[Line] = [(msg("judged_year", year=case.target_year),)]
+    lines.extend(c.parts for c in checks if c.code in ("annual_limit", "monthly_limit")
                  or c.result != ck.PASS)
     if exclusion.date is not None:
-        reason = RULE_JA[exclusion.rule or ""]
-        lines.append(f"除外日は{jdate(exclusion.date)}です(理由: {reason})。")
+        lines.append((msg("exclusion_date", day=exclusion.date, rule=exclusion.rule or ""),))
     elif verdict is Verdict.EXCLUDE:
-        lines.append("月別の収入から除外日を決められないため、"
-                     "事実の発生日を確認して除外日を決めてください。")
+        lines.append((msg("exclusion_undetermined"),))
     if recert.date is not None:
-        lines.append(f"{jmonths(recert.months)}の3か月連続で月額限度額以内のため、"
-                     f"{jdate(recert.date)}からの遡り再認定が可能です。")
-    lines.append(f"判定案: {LABELS_JA[verdict]}。")
+        lines.append((msg("recertification", months=recert.months, day=recert.date),))
+    lines.append((msg("verdict", verdict=verdict.value),))
     return tuple(lines)

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from reviewer_app.domain.case import Case
-from reviewer_app.domain.dates import attendance_period, month_index, month_key
+from reviewer_app.domain.dates import CUTOFF_END, attendance_period, month_index, month_key
 
 
 class MonthRow(NamedTuple):
@@ -117,7 +117,11 @@ def month_rows(case: Case, monthly_limit: int) -> tuple[MonthRow, ...]:
             bonus_by_year[year] = bonus_by_year.get(year, 0) + bonus.gross
     all_bits = (1 << len(employers)) - 1
     limit_twelfths = 12 * monthly_limit
-    schedules = [(e.cutoff_day, e.pay_month_offset) for e in employers]
+    # An unknown cutoff or pay month: the period is the payment month itself (the engine says
+    # so in its explanation, engine._unknown_schedule).
+    schedules = [(e.cutoff_day, e.pay_month_offset)
+                 if e.cutoff_day is not None and e.pay_month_offset is not None
+                 else (CUTOFF_END, 0) for e in employers]
     rows: list[MonthRow] = []
     for i in range(first, last + 1):
         s = salary.get(i, 0)

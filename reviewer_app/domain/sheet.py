@@ -72,8 +72,8 @@ class BonusEntry:
 @dataclass(frozen=True, slots=True)
 class EmployerEntry:
     name: str = ""
-    cutoff_day: int = CUTOFF_END  # 1–31; 31 is 末日 ("end" in JSON)
-    pay_month_offset: int = 0  # 0 当月払い, 1 翌月払い, 2 翌々月払い
+    cutoff_day: int | None = CUTOFF_END  # 1–31; 31 is 末日 ("end" in JSON); None: unknown
+    pay_month_offset: int | None = 0  # 0 当月払い, 1 翌月払い, 2 翌々月払い; None: unknown
     pay_day: int | None = None  # 1–31 (31 = 末日); None: unknown
     payments: tuple[Payment, ...] = ()  # the month grid: always a month and an amount
     bonuses: tuple[BonusEntry, ...] = ()
@@ -218,8 +218,11 @@ def _employer(e: EmployerEntry, path: str) -> Employer:
             raise required(f"{bp}.month")
         bonuses.append(Bonus(b.month, _yen(b.gross, f"{bp}.gross")))
     return Employer(
-        name=e.name, cutoff_day=_range(e.cutoff_day, f"{path}.cutoff_day", 1, 31),
-        pay_month_offset=_range(e.pay_month_offset, f"{path}.pay_month_offset", 0, 2),
+        name=e.name,
+        cutoff_day=None if e.cutoff_day is None else _range(e.cutoff_day,
+                                                             f"{path}.cutoff_day", 1, 31),
+        pay_month_offset=None if e.pay_month_offset is None else _range(
+            e.pay_month_offset, f"{path}.pay_month_offset", 0, 2),
         pay_day=None if e.pay_day is None else _range(e.pay_day, f"{path}.pay_day", 1, 31),
         payments=payments, bonuses=tuple(bonuses))
 

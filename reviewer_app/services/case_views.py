@@ -6,7 +6,7 @@ Everything sealed is opened here with the signed-in user's master key; nothing h
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
 from reviewer_app.domain.caseio import sheet_from_json
-from reviewer_app.domain.sheet import CaseInputError, IncomeSheet
+from reviewer_app.domain.sheet import CaseInputError, EmployerEntry, IncomeSheet
 from reviewer_app.domain.text import neutralize
 from reviewer_app.domain.vocabulary import (
     CaseStatus,
@@ -44,10 +44,12 @@ from reviewer_app.store.models import (
     Attachment,
     Case,
     Decision,
+    Dependent,
     DocumentCheck,
     Member,
     RequiredDocument,
     SubmissionRevision,
+    Survey,
     User,
 )
 from reviewer_app.store.models import DeficiencyNotice as NoticeRow
@@ -293,6 +295,9 @@ class CaseDetail:
     took: bool = False  # this open made the user the holder
     # why the case's signed record does not hold (services.case_trust): shown as invalid
     trust: list[TrustProblem] = field(default_factory=list)
+    # the same dependent's employers of the year before (name and pay schedule, no amounts):
+    # what a new employer row starts from (issue 13); () when there is no such sheet
+    previous_employers: tuple[EmployerEntry, ...] = ()
 
 
 def document_statuses(dep: schema.Dependent, target_year: int,
@@ -428,6 +433,31 @@ def income(db: Session, case: Case, mk: bytes) -> tuple[IncomeSheet | None, int 
     if row.dependent_id != case.dependent_id:
         raise DecryptionError(f"income sheet of case {case.id} belongs to another dependent")
     return stored_sheet(row, mk), row.version
+
+
+def previous_employers(db: Session, case: Case, mk: bytes) -> tuple[EmployerEntry, ...]:
+    """The employers of the same dependent (same insurer, member and dependent keys) in the
+    survey of the year before, from its stored sheet: names and pay schedules without amounts.
+    A sheet that does not open gives nothing here (its own case shows the damage)."""
+    dependent, survey = case.dependent, case.survey
+    row = db.scalars(
+        select(SheetRow).join(Case, Case.id == SheetRow.case_id)
+        .join(Dependent, Dependent.id == Case.dependent_id)
+        .join(Member, Member.id == Dependent.member_id)
+        .join(Survey, Survey.id == Case.survey_id)
+        .where(Survey.insurer_id == survey.insurer_id,
+               Survey.target_year == survey.target_year - 1,
+               Member.member_key == dependent.member.member_key,
+               Dependent.dependent_key == dependent.dependent_key,
+               SheetRow.dependent_id == Case.dependent_id)
+        .order_by(SheetRow.case_id.desc()).limit(1)).first()
+    if row is None:
+        return ()
+    try:
+        sheet = stored_sheet(row, mk)
+    except DecryptionError:
+        return ()
+    return tuple(replace(e, payments=(), bonuses=()) for e in sheet.employers)
 
 
 def stored_sheet(row: SheetRow, mk: bytes) -> IncomeSheet:

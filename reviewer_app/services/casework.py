@@ -696,7 +696,8 @@ class CaseService:
             notices=views.notices(db, case.id, mk),
             editable=lifecycle.may_edit(CaseStatus(case.status), case.assignee_id, me.id),
             can_decide=can_decide and not trust, proposed_verdict=case.proposed_verdict,
-            proposed_exclusion_date=case.proposed_exclusion_date, took=took, trust=trust)
+            proposed_exclusion_date=case.proposed_exclusion_date, took=took, trust=trust,
+            previous_employers=views.previous_employers(db, case, mk))
 
 
 def _check_comment(comment: str) -> None:

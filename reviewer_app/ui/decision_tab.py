@@ -14,7 +14,7 @@ from reviewer_app.domain.engine import Evaluation
 from reviewer_app.domain.vocabulary import CaseStatus, Verdict
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.services.case_views import DecisionView
-from reviewer_app.ui.labels import format_yen, status_label, verdict_label
+from reviewer_app.ui.labels import explanation_lines, format_yen, status_label, verdict_label
 from reviewer_app.ui.qt import Qt, QtCore, QtWidgets, Signal, pydate, qdate
 
 ERROR_STYLE = "color: #a1261c; font-weight: bold;"
@@ -70,9 +70,9 @@ def evaluation_text(evaluation: Evaluation | None, style: str = "wareki", *,
     lines.append(QtCore.QCoreApplication.translate(
         "DecisionTab", "年間収入 {annual}円 / 限度額 {limit}円").format(
         annual=format_yen(evaluation.annual_income), limit=format_yen(evaluation.annual_limit)))
-    if evaluation.explanation:
+    if evaluation.explanation_lines:
         lines.append("")
-        lines.extend(evaluation.explanation)
+        lines.extend(explanation_lines(evaluation))
     return "\n".join(lines)
 
 

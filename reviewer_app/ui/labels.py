@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from fractions import Fraction
 
+from reviewer_app.domain.checks import Check
 from reviewer_app.domain.dates import YearMonth
+from reviewer_app.domain.engine import Evaluation
 from reviewer_app.domain.vocabulary import (
     BenefitKind,
     CaseStatus,
@@ -313,3 +315,21 @@ def year_month_text(value: str) -> str:
     wareki = date_text(date(year, month, 1)).split(" ")[0]
     # Drop the day: the form asks for a year and month only.
     return f"{wareki.rsplit('月', 1)[0]}月 ({value})"
+
+
+# --- the engine's explanation in the window's language (issue 13) --------------------------------
+
+
+def window_language() -> str:
+    """``en`` when the English translation is installed, else ``ja``: the translation of the
+    language code itself tells (tools/en_strings.py maps "ja" to "en")."""
+    return "en" if _t("ja") == "en" else "ja"
+
+
+def explanation_lines(evaluation: Evaluation) -> tuple[str, ...]:
+    """The engine's explanation, rendered from its message codes in the window's language."""
+    return evaluation.explained(window_language())
+
+
+def check_sentence(check: Check) -> str:
+    return check.text(window_language())

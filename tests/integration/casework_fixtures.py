@@ -130,31 +130,36 @@ def _submission_dict(spec: PersonSpec, revision: int) -> dict[str, Any]:
     }
 
 
-def _survey(db: Any) -> Survey:
-    found = db.scalars(select(Survey).where(Survey.survey_key == SURVEY_KEY)).first()
+def _survey(db: Any, year: int = 2024) -> Survey:
+    """The survey of ``year`` (2024 unless told), all of one insurer."""
+    key = SURVEY_KEY if year == 2024 else f"survey-{year}"
+    found = db.scalars(select(Survey).where(Survey.survey_key == key)).first()
     if found is not None:
         return found  # type: ignore[no-any-return]
-    insurer = Insurer(code="06139999", name="テスト健康保険組合")
-    db.add(insurer)
-    db.flush()
+    insurer = db.scalars(select(Insurer).where(Insurer.code == "06139999")).first()
+    if insurer is None:
+        insurer = Insurer(code="06139999", name="テスト健康保険組合")
+        db.add(insurer)
+        db.flush()
     survey = Survey(
-        insurer_id=insurer.id, survey_key=SURVEY_KEY, name="令和6年度 被扶養者資格調査",
-        target_year=2024, answer_start=datetime(2024, 7, 1, tzinfo=JST),
-        answer_end=datetime(2024, 8, 25, 23, 59, tzinfo=JST),
-        submission_deadline=date(2024, 8, 25), non_submission_exclusion_date=date(2024, 9, 1))
+        insurer_id=insurer.id, survey_key=key, name=f"令和{year - 2018}年度 被扶養者資格調査",
+        target_year=year, answer_start=datetime(year, 7, 1, tzinfo=JST),
+        answer_end=datetime(year, 8, 25, 23, 59, tzinfo=JST),
+        submission_deadline=date(year, 8, 25), non_submission_exclusion_date=date(year, 9, 1))
     db.add(survey)
     db.flush()
     return survey
 
 
-def seed_case(ws: WorkspaceSession, spec: PersonSpec) -> Seeded:
-    """Store one member with one dependent, their documents and a not-started case."""
+def seed_case(ws: WorkspaceSession, spec: PersonSpec, *, year: int = 2024) -> Seeded:
+    """Store one member with one dependent, their documents and a not-started case (in the
+    survey of ``year``: the same ``spec`` in two years is the same person)."""
     data = submission_dict(spec)
     sub = schema.Submission.model_validate(data)  # the fixture itself must be a valid bundle
     ins, dep = sub.insured, sub.dependents[0]
     key, mk = ws.blind_index_key, ws.master_key
     with ws.transaction() as db:
-        survey = _survey(db)
+        survey = _survey(db, year)
         member = Member(survey_id=survey.id, member_key=ins.member_id,
                         submission_key=sub.submission_id, office_code=ins.office.code,
                         office_name=ins.office.name, current_revision=sub.revision)

@@ -46,6 +46,7 @@ class CaseTabs(QtWidgets.QTabWidget):
         self.documents_tab.set_reviews(reviews)
         self.documents_tab.set_read_only(read_only)
         self.income_tab.set_read_only(read_only)
+        self.income_tab.set_employer_defaults(detail.previous_employers)
         self.notice_tab.set_case(self.documents_tab.statuses(), reviews,
                                  insured_name=detail.insured.name,
                                  dependent_name=detail.dependent.name,

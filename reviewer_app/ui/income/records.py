@@ -51,7 +51,8 @@ def _tr(text: str) -> str:
 
 
 def cutoff_choices() -> Choices:
-    return [*((d, _tr("{d}日").replace("{d}", str(d))) for d in range(1, 31)), (31, _tr("末日"))]
+    days = [(d, _tr("{d}日").replace("{d}", str(d))) for d in range(1, 31)]
+    return [(None, _tr("不明")), *days, (31, _tr("末日"))]
 
 
 def pay_day_choices() -> Choices:
@@ -60,7 +61,7 @@ def pay_day_choices() -> Choices:
 
 
 def offset_choices() -> Choices:
-    return [(0, _tr("当月")), (1, _tr("翌月")), (2, _tr("翌々月"))]
+    return [(None, _tr("不明")), (0, _tr("当月")), (1, _tr("翌月")), (2, _tr("翌々月"))]
 
 
 def pension_choices() -> Choices:

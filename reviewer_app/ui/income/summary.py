@@ -1,5 +1,6 @@
 """The live evaluation panel: verdict, annual total against its limit, monthly limit, age,
-exclusion and re-certification dates, each check, and the engine's Japanese explanation.
+exclusion and re-certification dates, each check, and the engine's explanation (in the
+window's language, rendered from the engine's message codes).
 
 Everything shown comes from the engine's :class:`~reviewer_app.domain.engine.Evaluation`; the
 panel only formats it.
@@ -20,6 +21,8 @@ from reviewer_app.ui import palette
 from reviewer_app.ui.labels import (
     basis_label,
     check_label,
+    check_sentence,
+    explanation_lines,
     format_man,
     format_yen,
     month_label,
@@ -135,7 +138,7 @@ class SummaryPanel(QtWidgets.QFrame):
         self._set_amounts(evaluation)
         self._set_dates(evaluation)
         self._set_checks(evaluation.checks)
-        self.explanation.setText("\n".join(evaluation.explanation))
+        self.explanation.setText("\n".join(explanation_lines(evaluation)))
 
     def _set_unentered(self) -> None:
         self.verdict.setText(_tr("未入力"))
@@ -206,6 +209,6 @@ class SummaryPanel(QtWidgets.QFrame):
             label = check_label(check.code)
             items.append(f"<span style='color:{colour}; white-space:nowrap'><b>{symbol}</b> "
                          f"{html.escape(label)}({html.escape(result_label(result))})</span>")
-            tips.append(f"{symbol} {label}: {check.message}")
+            tips.append(f"{symbol} {label}: {check_sentence(check)}")
         self.checks.setText("&nbsp;&nbsp; ".join(items))
         self.checks.setToolTip("\n".join(tips))

@@ -8,7 +8,8 @@ included); debouncing and optimistic locking are the caller's job.
 
 from __future__ import annotations
 
-from reviewer_app.domain.dates import CUTOFF_END
+from dataclasses import replace
+
 from reviewer_app.domain.engine import Evaluation
 from reviewer_app.domain.profile import RuleProfile
 from reviewer_app.domain.sheet import (
@@ -49,6 +50,7 @@ class IncomeTab(QtWidgets.QWidget):
         super().__init__(parent)
         self.document = IncomeDocument(self)
         self._documents_checked = False
+        self._employer_defaults: tuple[EmployerEntry, ...] = ()
         doc = self.document
         self.grid_model = MonthGridModel(doc, self)
         self.grid = MonthGridView(self)
@@ -269,10 +271,19 @@ class IncomeTab(QtWidgets.QWidget):
         label.setFont(font)
         return label
 
+    def set_employer_defaults(self, employers: tuple[EmployerEntry, ...]) -> None:
+        """The same dependent's employers of the year before (names and pay schedules): the
+        n-th new employer row starts from the n-th of them (issue 13)."""
+        self._employer_defaults = employers
+
     def _new_employer(self, sheet: IncomeSheet) -> EmployerEntry:
-        # 末日締め・翌月25日払い is the most common arrangement; the examiner adjusts it.
-        name = self.tr("勤務先{n}").replace("{n}", str(len(sheet.employers) + 1))
-        return EmployerEntry(name, CUTOFF_END, pay_month_offset=1, pay_day=25)
+        # The year before's schedule when the dependent had one, else unknown (never a guess
+        # such as 末日/翌月/25日 that the payslips may contradict; issue 13).
+        n = len(sheet.employers)
+        if n < len(self._employer_defaults):
+            return replace(self._employer_defaults[n], payments=(), bonuses=())
+        name = self.tr("勤務先{n}").replace("{n}", str(n + 1))
+        return EmployerEntry(name, cutoff_day=None, pay_month_offset=None, pay_day=None)
 
     # -- reactions -----------------------------------------------------------------------
     def _refresh(self) -> None:

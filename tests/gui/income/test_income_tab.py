@@ -150,8 +150,11 @@ def test_employers_add_and_remove_with_end_of_month_cutoff(qtbot: QtBot) -> None
     qtbot.mouseClick(tab.employers_section.add_button, Qt.MouseButton.LeftButton)
     sheet = sheet_of(tab)
     assert len(sheet.employers) == 2
-    assert sheet.employers[1].cutoff_day == CUTOFF_END
+    # issue 13: a new employer's schedule is unknown (no year before here), not 末日/翌月/25日
+    assert sheet.employers[1].cutoff_day is None
     model = tab.employers_model
+    assert model.index(1, 1).data() == "不明"
+    assert model.setData(model.index(1, 1), CUTOFF_END)
     assert model.index(1, 1).data() == "末日"
     assert model.setData(model.index(1, 0), "B社")
     assert model.setData(model.index(1, 2), 0)
