@@ -5,6 +5,7 @@ dialog, and the main window for the signed-in user; logging out comes back to th
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -57,6 +58,12 @@ def create_application(argv: list[str] | None = None,
     return app
 
 
+# Set (to anything) to print LOGIN_SHOWN_LINE and quit once the sign-in window is shown: how
+# tests/benchmarks/bench_startup.py times a start without a person.
+LOGIN_SHOWN_ENV = "REVIEWER_APP_QUIT_AT_LOGIN"
+LOGIN_SHOWN_LINE = "reviewer-app: sign-in window shown"
+
+
 class Shell(QtCore.QObject):
     """Sign-in → main window → (log out) → sign-in … until the user quits."""
 
@@ -71,6 +78,7 @@ class Shell(QtCore.QObject):
         self.demo = demo
         self.window: QtWidgets.QMainWindow | None = None
         self.login: QtWidgets.QDialog | None = None
+        self._login_reported = False
 
     def show_login(self) -> None:
         from reviewer_app.ui.login import LoginDialog
@@ -84,6 +92,14 @@ class Shell(QtCore.QObject):
         dialog.rejected.connect(self._on_login_rejected)
         self.login = dialog
         dialog.show()
+        if os.environ.get(LOGIN_SHOWN_ENV) and not self._login_reported:
+            # tests/benchmarks/bench_startup.py: the time to the sign-in window, then quit
+            self._login_reported = True
+            QtCore.QTimer.singleShot(0, self._report_login_shown)
+
+    def _report_login_shown(self) -> None:
+        print(LOGIN_SHOWN_LINE, flush=True)
+        QtWidgets.QApplication.quit()
 
     def _on_login_rejected(self) -> None:
         if self.window is None:
