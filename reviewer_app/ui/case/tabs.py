@@ -118,6 +118,11 @@ class CaseSplitter(QtWidgets.QSplitter):
         self.setStretchFactor(1, 4)
         self.setChildrenCollapsible(False)
         self._initialised = False
+        self._user_set = False  # dragged, or restored from the settings: keep it
+        self.splitterMoved.connect(self._on_moved)
+
+    def _on_moved(self, _pos: int, _index: int) -> None:
+        self._user_set = True
 
     def default_sizes(self) -> list[int]:
         total = max(0, self.width() - self.handleWidth())
@@ -135,8 +140,14 @@ class CaseSplitter(QtWidgets.QSplitter):
         """Restore a state saved with ``saveState()``; False (and the default) if unusable."""
         ok = bool(state) and self.restoreState(QtCore.QByteArray(state))
         if ok:
-            self._initialised = True
+            self._initialised = self._user_set = True
         return ok
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._initialised and not self._user_set:
+            # Until the examiner drags it, the default holds at every window size.
+            self.setSizes(self.default_sizes())
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)

@@ -62,7 +62,7 @@ class IncomeChart(QtWidgets.QWidget):
         return QtCore.QSize(640, 260)
 
     def minimumSizeHint(self) -> QtCore.QSize:
-        return QtCore.QSize(240, 180)  # beside the grid and a readable document (issue 13)
+        return QtCore.QSize(256, 180)  # beside the grid and a readable document (issue 13)
 
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         """Show the engine's months; None (an invalid sheet) shows a hint instead of bars."""

@@ -113,6 +113,9 @@ class ContractForm(QtWidgets.QWidget):
         form.setContentsMargins(12, 10, 12, 10)
         form.setVerticalSpacing(10)
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Narrow (the month grid beside the document, longer English labels): a label goes
+        # above its field instead of widening the whole 収入 tab (issue 13).
+        form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("労働契約の見込み年収(円)"), self.contract)
         form.addRow(self.tr("一時的な収入変動"), self.certificate)
         form.addRow(self.tr("証明書を使った年"), self.previous_uses)

@@ -29,6 +29,7 @@ from reviewer_app.ui.labels import (
     result_label,
     rule_label,
     verdict_label,
+    window_language,
 )
 from reviewer_app.ui.qt import Qt, QtCore, QtWidgets
 
@@ -45,6 +46,8 @@ def format_date(day: datetime.date | None) -> str:
         return "—"
     western = _tr("{y}年{m}月{d}日").replace("{y}", str(day.year)).replace(
         "{m}", str(day.month)).replace("{d}", str(day.day))
+    if window_language() == "en":
+        return western  # 和暦 means nothing to a reader of the English window
     try:
         return f"{western}({format_wareki(day)})"
     except ValueError:
@@ -57,6 +60,8 @@ class SummaryPanel(QtWidgets.QFrame):
         self.setObjectName("incomeSummary")
         self.verdict = QtWidgets.QLabel(self)
         self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # wraps rather than widening the panel (「Proposed verdict: Continue」 was clipped)
+        self.verdict.setWordWrap(True)
         self.verdict.setMinimumHeight(self.fontMetrics().height() * 2)
         self.error = QtWidgets.QLabel(self)
         self.error.setWordWrap(True)
@@ -119,9 +124,11 @@ class SummaryPanel(QtWidgets.QFrame):
         verdict)."""
         if error is not None:
             # Words for the examiner (「賞与 1 行目の支給月」), never the field's path.
-            field = describe_field(error.field, sheet)[0]
+            english = window_language() == "en"
+            field = describe_field(error.field, sheet)[1 if english else 0]
+            problem = error.problem_en if english else error.problem_ja
             self.error.setText(_tr("入力に誤りがあるため判定できません: {field}: {problem}")
-                               .replace("{field}", field).replace("{problem}", error.problem_ja))
+                               .replace("{field}", field).replace("{problem}", problem))
         self.error.setVisible(error is not None)
         self.details.setVisible(evaluation is not None)
         if evaluation is None:
