@@ -65,6 +65,10 @@ def main() -> int:
         for width, height in SIZES:
             window.resize(width, height)
             save(window, out / f"case-{lang}-{width}x{height}.png")
+        window.resize(1440, 900)
+        window.focus_action.trigger()  # the focus layout: the document and the month grid
+        save(window, out / f"focus-{lang}-1440x900.png")
+        window.focus_action.trigger()
         view.tabs.setCurrentWidget(view.decision_tab)
         window.resize(1366, 768)
         save(window, out / f"decision-{lang}-1366x768.png")

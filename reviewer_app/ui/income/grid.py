@@ -38,7 +38,7 @@ class MonthGridView(QtWidgets.QTableView):
         header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setMinimumSectionSize(self.amount_width())
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
