@@ -485,32 +485,52 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="151" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="181" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="269" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="243" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="287" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="245" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="289" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="277" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="358" />
+            <source>マイナンバーの表示</source>
+            <translation>Show My Number</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="359" />
+            <source>このページのマイナンバー（個人番号）を表示します。表示したことは記録されます。書き写したり保存したりしないでください。表示しますか？</source>
+            <translation>This shows the My Number (individual number) on this page. Showing it is recorded. Do not copy or store it. Show it?</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="369" />
+            <source>次のページ（書類をまたいで）</source>
+            <translation>Next page (across documents)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="370" />
+            <source>前のページ（書類をまたいで）</source>
+            <translation>Previous page (across documents)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="395" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -811,137 +831,147 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="180" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="184" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="183" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="184" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="188" />
             <source>幅</source>
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="186" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="191" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="169" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="173" />
             <source>◀ 書類</source>
             <translation>◀ Doc</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="176" />
             <source>書類 ▶</source>
             <translation>Doc ▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="179" />
             <source>◀</source>
             <translation>◀</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="177" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="181" />
             <source>▶</source>
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
+            <source>マイナンバーを表示…</source>
+            <translation>Show My Number…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
+            <source>黒く隠したマイナンバーを表示します（記録されます）</source>
+            <translation>Uncover the blacked-out My Number (recorded)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="202" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="203" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="204" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="205" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="206" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="207" />
             <source>ページ全体を表示 (Ctrl+3)</source>
             <translation>Fit the whole page (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="208" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="209" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="201" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="210" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="202" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="211" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="203" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="212" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="257" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="266" />
             <source>【新着】</source>
             <translation>[New] </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="260" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="269" />
             <source>（開けません）</source>
             <translation> (cannot be opened)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="264" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="273" />
             <source>再提出で届いた新しいファイル: </source>
             <translation>New file from a re-submission: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="267" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="276" />
             <source>ファイルを開けません: </source>
             <translation>File cannot be opened: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="277" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="286" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>
@@ -949,47 +979,59 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="97" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="114" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="98" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="115" />
             <source>ファイル</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="116" />
             <source>提出状況</source>
             <translation>Submission</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="117" />
             <source>会員コメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="118" />
             <source>審査</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="119" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="120" />
             <source>メモ</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="153" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="173" />
+            <source>不備の提案</source>
+            <translation>Proposed: deficient</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="178" />
+            <source>書類の読み取りで見つかりました: {note}
+書類を確かめて「不備」にするとこの理由とメモで記録されます。</source>
+            <translation>Found when reading the document: {note}
+Check the document and mark it deficient to record this reason and note.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="186" />
             <source>{n}件</source>
             <translation>{n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="167" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="200" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
@@ -1062,22 +1104,22 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="170" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="175" />
             <source>書類を選択してください。</source>
             <translation>Select a document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="185" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="190" />
             <source>回答からは求めていない書類です。</source>
             <translation>The answers do not call for this document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="212" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="217" />
             <source>書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件</source>
             <translation>{n} documents: {ok} OK, {bad} deficient, {rest} unchecked</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="216" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="221" />
             <source>（開けないファイル {m}件）</source>
             <translation> ({m} files cannot be opened)</translation>
         </message>
@@ -1478,196 +1520,223 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="58" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="66" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="226" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="80" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="340" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="59" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="73" />
             <source>締め日</source>
             <translation>Cutoff day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
             <source>支払月</source>
             <translation>Pay month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
             <source>支払日</source>
             <translation>Pay day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="67" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="81" />
             <source>支給月</source>
             <translation>Paid in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="82" />
             <source>賞与額(総支給)</source>
             <translation>Bonus (gross)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="320" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="87" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="86" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="101" />
             <source>種類</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="73" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="87" />
             <source>年額</source>
             <translation>Annual</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="209" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="323" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="91" />
             <source>総収入</source>
             <translation>Revenue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="92" />
             <source>直接的必要経費</source>
             <translation>Direct expenses</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="212" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="93" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="326" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="82" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="96" />
             <source>内容</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="97" />
             <source>金額</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="328" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="102" />
             <source>日額</source>
             <translation>Daily amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="103" />
             <source>受給開始日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="104" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="331" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="112" />
             <source>閲覧のみ: この画面では収入を変更できません。</source>
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="161" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="121" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="271" />
+            <source>残りの候補をすべて確定</source>
+            <translation>Accept all remaining</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="123" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
+            <source>候補のページを順に表示</source>
+            <translation>Show suggested pages in turn</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="242" />
+            <source>書類から読み取った候補が{n}件あります（◇灰色の斜体）。Enter で確定、数字を入力すると置き換えます。</source>
+            <translation>{n} amount(s) read from the documents (◇ grey italic). Enter accepts; typing a number replaces.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="246" />
+            <source>まだ表示していない候補のページが{n}ページあります。すべて確定する前に各ページを表示してください（Ctrl+Shift+N で順に表示）。</source>
+            <translation>{n} page(s) with suggestions not shown yet. Show each page before accepting all (Ctrl+Shift+N shows them in turn).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="252" />
+            <source>候補のページはすべて表示しました（Ctrl+Shift+Enter）</source>
+            <translation>Every page with a suggestion has been shown (Ctrl+Shift+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="264" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="163" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="266" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="198" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="312" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="199" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="313" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="204" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="318" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="205" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="319" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="207" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="321" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="208" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="322" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="210" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="324" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="211" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="325" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="213" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="327" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="215" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="329" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="330" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="218" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="332" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="228" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="342" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="229" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="343" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="393" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -2214,88 +2283,88 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="53" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="54" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="103" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="105" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="107" />
             <source>バンドルを取り込む…</source>
             <translation>Import a bundle…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="109" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="111" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="113" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="115" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="114" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="116" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="117" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="119" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="119" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="121" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="126" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="129" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="131" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="271" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="132" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="273" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="137" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="139" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="140" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="142" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="212" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="214" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="272" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="274" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2304,7 +2373,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="276" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="278" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2312,117 +2381,169 @@ Qt {qt}</translation>
     <context>
         <name>MonthGridModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="147" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="162" />
             <source>対象年の翌年以降(遡り再認定の確認用)</source>
             <translation>After the target year (for re-certification)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="154" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="169" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="156" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="171" />
             <source>給与
 {name}</source>
             <translation>Salary
 {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="157" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="172" />
             <source>賞与
 (按分)</source>
             <translation>Bonus
 (share)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="157" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="172" />
             <source>合計</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="158" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="173" />
             <source>月額限度
 判定</source>
             <translation>Monthly
 limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="160" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="175" />
             <source>支払月ごとの総支給額(通勤手当を含む)。空欄は未入力、支給がない月は 0 を入力します。</source>
             <translation>Gross pay by pay month (including commuting allowance). Blank means not entered; enter 0 for a month without pay.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="162" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="177" />
             <source>その年の賞与合計の12分の1(エンジンの計算値)</source>
             <translation>One twelfth of the year's bonuses (computed)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="163" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="178" />
             <source>給与と賞与按分の合計(エンジンの計算値)</source>
             <translation>Salary plus bonus share (computed)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="164" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="179" />
             <source>月額限度額との比較</source>
             <translation>Against the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="201" />
-            <location filename="../../reviewer_app/ui/income/models.py" line="256" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="229" />
+            <source>PDFの文字情報</source>
+            <translation>the PDF's text</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="230" />
+            <source>画像の文字認識(OCR)</source>
+            <translation>text recognition (OCR)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="231" />
+            <source>賞与</source>
+            <translation>Bonus</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="231" />
+            <source>給与</source>
+            <translation>Salary</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="232" />
+            <source>書類から読み取った{kind}の候補: {amount}円
+読み取り元: {source}（{page}ページ目、確からしさ {confidence}%）</source>
+            <translation>{kind} read from the document: ¥{amount}
+Source: {source} (page {page}, confidence {confidence}%)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="238" />
+            <source>確からしさが低い候補です。書類をよく確かめてください。</source>
+            <translation>Low confidence: check the document carefully.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="239" />
+            <source>Enter で確定して次の月へ ／ 数字を入力すると置き換え</source>
+            <translation>Enter accepts and moves to the next month / typing a number replaces it</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="260" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="318" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="214" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="273" />
             <source>未入力です。支給がなかった月は 0 を入力してください。</source>
             <translation>Not entered. Enter 0 for a month without pay.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="247" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="275" />
+            <source>書類から読み取った金額を確認して確定しました（{page}ページ目）</source>
+            <translation>Confirmed from the amount read from the document (page {page})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="309" />
             <source>{month}: {amount}円</source>
             <translation>{month}: ¥{amount}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="250" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="312" />
             <source>除外日の判定に使われた月です。</source>
             <translation>This month set the exclusion date.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="258" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="320" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="260" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="322" />
             <source>以内</source>
             <translation>Within</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="262" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="324" />
             <source>・判定</source>
             <translation> · verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="264" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="326" />
             <source>・再認定</source>
             <translation> · re-cert.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="291" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="356" />
             <source>{month}の給与を入力</source>
             <translation>Enter salary for {month}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="292" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="357" />
             <source>{month}から{n}か月分を貼り付け</source>
             <translation>Paste {n} months from {month}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="378" />
+            <source>{month}の候補を確定</source>
+            <translation>Accept the suggestion for {month}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="403" />
+            <source>{n}件の候補を確定</source>
+            <translation>Accept {n} suggestions</translation>
         </message>
     </context>
     <context>
         <name>MonthGridView</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/grid.py" line="41" />
+            <location filename="../../reviewer_app/ui/income/grid.py" line="47" />
             <source>月別の収入</source>
             <translation>Monthly income</translation>
         </message>
@@ -2653,7 +2774,7 @@ limit</translation>
     <context>
         <name>PageView</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="139" />
+            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="188" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
         </message>

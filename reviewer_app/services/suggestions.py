@@ -35,7 +35,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import DocumentReview, my_number_proposal
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services import confirmations as confirmed
-from reviewer_app.services.case_errors import CaseNotFound
+from reviewer_app.services.case_errors import AttachmentNotFound, CaseNotFound
 from reviewer_app.services.confirmations import AcceptedSuggestion, Confirmation
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.models import (
@@ -175,6 +175,17 @@ class SuggestionService:
             self.ws.audit(db, "confirmations.read", f"case:{case_id}",
                           {"confirmations": len(found)})
             return tuple(found)
+
+    def reveal_my_number(self, case_id: int, attachment_id: int, page: int) -> None:
+        """Audit that the examiner uncovered the My Number masked on one page (issue 11 §4): the
+        case, the file and the page, never the number."""
+        self._require_reviewer()
+        with self.ws.transaction() as db:
+            targets = _targets(db, _case(db, case_id))
+            if attachment_id not in {t.attachment_id for t in targets}:
+                raise AttachmentNotFound(attachment_id)
+            self.ws.audit(db, "mynumber.revealed", f"case:{case_id}",
+                          {"attachment": attachment_id, "page": page})
 
     # -- reading the documents -------------------------------------------------------------------
 
@@ -408,10 +419,12 @@ class BackgroundSuggestions:
         self._put(_IDLE, done)
         return done.wait(timeout)
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Stop after the file being read (``wait``: until then; else the window goes on and the
+        thread ends, closing its child process, on its own)."""
         self._put(_STOP, None)
-        self._thread.join(30.0)
-        self._service.close()
+        if wait:
+            self._thread.join(30.0)
 
     def _put(self, priority: int, item: int | threading.Event | None) -> None:
         with self._lock:
@@ -426,6 +439,7 @@ class BackgroundSuggestions:
         while True:
             _priority, _seq, item = self._queue.get()
             if item is None:
+                self._service.close()
                 return
             if isinstance(item, threading.Event):
                 item.set()
