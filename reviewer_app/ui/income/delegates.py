@@ -29,6 +29,10 @@ class AmountDelegate(QtWidgets.QStyledItemDelegate):
 
     def setEditorData(self, editor: QtWidgets.QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QtWidgets.QLineEdit):
+            if editor.isModified():
+                # Qt refreshes an open editor on every dataChanged of its cell (a page shown, a
+                # save confirmed): what the examiner is typing wins.
+                return
             value = index.data(Qt.ItemDataRole.EditRole)
             editor.setText("" if value is None else str(value))
 

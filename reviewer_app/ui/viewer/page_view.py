@@ -169,6 +169,15 @@ class PageView(QtWidgets.QAbstractScrollArea):
         self._masks = {k: list(v) for k, v in masks.items() if v}
         self.viewport().update()
 
+    @property
+    def highlight(self) -> tuple[str, int, Fraction] | None:
+        """(attachment, 0-based page, rectangle) outlined, if any."""
+        return self._highlight
+
+    def page_rect(self) -> QtCore.QRectF | None:
+        """Where the page is drawn in the viewport (None: no page)."""
+        return None if self._info is None else self._page_geometry()
+
     def masks_on(self, attachment_id: str | None, page: int) -> list[Fraction]:
         return list(self._masks.get((attachment_id or "", page), ()))
 
@@ -193,6 +202,9 @@ class PageView(QtWidgets.QAbstractScrollArea):
         self._relayout()
 
     def set_page(self, page: int) -> None:
+        if self._info is None and self._attachment_id is not None and page >= 0:
+            self._page = page  # still opening: shown at this page once open (clamped then)
+            return
         if self._info is None or not 0 <= page < self._info.page_count or page == self._page:
             return
         self._page = page
