@@ -617,6 +617,8 @@ EN.update({
     "書類から読み取った金額を確認して確定しました（{page}ページ目）": "Confirmed from the amount read from the document (page {page})",
     "画像の文字認識(OCR)": "text recognition (OCR)",
     "確からしさが低い候補です。書類をよく確かめてください。": "Low confidence: check the document carefully.",
+    "例: 2023-07": "e.g. 2023-07",
+    "例: 2023-06-01": "e.g. 2023-06-01",
 })
 
 # Where one Japanese text needs a different English wording in one context.
