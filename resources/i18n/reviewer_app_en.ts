@@ -887,8 +887,8 @@ If it happens again, quit and reopen the application and give your administrator
         </message>
         <message>
             <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
-            <source>マイナンバーを表示…</source>
-            <translation>Show My Number…</translation>
+            <source>番号を表示…</source>
+            <translation>Show number…</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
@@ -1533,7 +1533,7 @@ Check the document and mark it deficient to record this reason and note.</transl
             <location filename="../../reviewer_app/ui/income/tab.py" line="72" />
             <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
             <location filename="../../reviewer_app/ui/income/tab.py" line="80" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="340" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="346" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
@@ -1564,7 +1564,7 @@ Check the document and mark it deficient to record this reason and note.</transl
         </message>
         <message>
             <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="320" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="326" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
@@ -1581,7 +1581,7 @@ Check the document and mark it deficient to record this reason and note.</transl
         </message>
         <message>
             <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="323" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="329" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
@@ -1597,7 +1597,7 @@ Check the document and mark it deficient to record this reason and note.</transl
         </message>
         <message>
             <location filename="../../reviewer_app/ui/income/tab.py" line="93" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="326" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="332" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
@@ -1613,7 +1613,7 @@ Check the document and mark it deficient to record this reason and note.</transl
         </message>
         <message>
             <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="328" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="334" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
@@ -1629,7 +1629,7 @@ Check the document and mark it deficient to record this reason and note.</transl
         </message>
         <message>
             <location filename="../../reviewer_app/ui/income/tab.py" line="104" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="331" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="337" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
@@ -1639,114 +1639,132 @@ Check the document and mark it deficient to record this reason and note.</transl
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="121" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="271" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="124" />
+            <source>残りをすべて確定</source>
+            <translation>Accept the rest</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="126" />
+            <source>候補のページを表示</source>
+            <translation>Show suggested pages</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="246" />
+            <source>候補 {n}件</source>
+            <translation>{n} suggested</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="247" />
+            <source>書類から読み取った候補です（◇灰色の斜体）。Enter で確定して次の月へ、数字を入力すると置き換えます。</source>
+            <translation>Amounts read from the documents (◇ grey italic). Enter accepts and moves to the next month; typing a number replaces.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="253" />
+            <source>・未表示 {n}ページ</source>
+            <translation> · {n} page(s) not shown</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="277" />
             <source>残りの候補をすべて確定</source>
             <translation>Accept all remaining</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="123" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="280" />
             <source>候補のページを順に表示</source>
             <translation>Show suggested pages in turn</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="242" />
-            <source>書類から読み取った候補が{n}件あります（◇灰色の斜体）。Enter で確定、数字を入力すると置き換えます。</source>
-            <translation>{n} amount(s) read from the documents (◇ grey italic). Enter accepts; typing a number replaces.</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="246" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="250" />
             <source>まだ表示していない候補のページが{n}ページあります。すべて確定する前に各ページを表示してください（Ctrl+Shift+N で順に表示）。</source>
             <translation>{n} page(s) with suggestions not shown yet. Show each page before accepting all (Ctrl+Shift+N shows them in turn).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="252" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="257" />
             <source>候補のページはすべて表示しました（Ctrl+Shift+Enter）</source>
             <translation>Every page with a suggestion has been shown (Ctrl+Shift+Enter)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="264" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="270" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="266" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="272" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="312" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="318" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="313" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="319" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="318" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="324" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="319" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="325" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="321" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="327" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="322" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="328" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="324" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="330" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="325" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="331" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="327" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="333" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="329" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="335" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="330" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="336" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="332" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="338" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="342" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="348" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="343" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="349" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="393" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="399" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>

@@ -130,6 +130,7 @@ def test_accept_all_waits_until_every_page_was_shown(
     wait(qtbot, lambda: len(tab.suggested.unseen_pages(tab.sheet())) == 2)
     assert not tab.accept_all_action.isEnabled() and not tab.accept_all_button.isEnabled()
     assert "2ページ" in tab.suggestion_status.text()
+    assert "表示してください" in tab.accept_all_button.toolTip()  # why it is disabled
     qtbot.keyClick(tab.grid, Qt.Key.Key_Return, Mod.ControlModifier | Mod.ShiftModifier)
     assert tab.suggested.all_pending(tab.sheet())  # refused: nothing accepted
     for left in (1, 0):  # each page in turn, looked at before the next

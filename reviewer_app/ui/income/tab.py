@@ -116,11 +116,14 @@ class IncomeTab(QtWidgets.QWidget):
         self.read_only_banner.hide()
         self.suggestion_status = QtWidgets.QLabel(self)
         self.suggestion_status.setObjectName("suggestionStatus")
-        self.suggestion_status.setWordWrap(True)
         self.suggestion_status.setStyleSheet(f"color: {palette.SECONDARY_TEXT.name()};")
-        self.accept_all_button = QtWidgets.QPushButton(self.tr("残りの候補をすべて確定"), self)
+        # never wider than the grid's column leaves it (the case view's split stays as it is)
+        self.suggestion_status.setWordWrap(True)
+        self.suggestion_status.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                             QtWidgets.QSizePolicy.Policy.Preferred)
+        self.accept_all_button = QtWidgets.QPushButton(self.tr("残りをすべて確定"), self)
         self.accept_all_button.setObjectName("acceptAllButton")
-        self.show_unseen_button = QtWidgets.QPushButton(self.tr("候補のページを順に表示"), self)
+        self.show_unseen_button = QtWidgets.QPushButton(self.tr("候補のページを表示"), self)
         self.show_unseen_button.setObjectName("showUnseenButton")
         self._build_actions()
         self._build_layout()
@@ -239,18 +242,21 @@ class IncomeTab(QtWidgets.QWidget):
             self.suggestion_status.setVisible(False)
             self.accept_all_button.setToolTip("")
             return
-        text = self.tr("書類から読み取った候補が{n}件あります（◇灰色の斜体）。"
-                       "Enter で確定、数字を入力すると置き換えます。").replace(
-            "{n}", str(len(pending)))
+        # one line (the grid keeps its height); the details in the tooltip
+        text = self.tr("候補 {n}件").replace("{n}", str(len(pending)))
+        tip = self.tr("書類から読み取った候補です（◇灰色の斜体）。Enter で確定して次の月へ、"
+                      "数字を入力すると置き換えます。")
         if unseen:
             why = self.tr("まだ表示していない候補のページが{n}ページあります。すべて確定する前に"
                           "各ページを表示してください（Ctrl+Shift+N で順に表示）。").replace(
                 "{n}", str(len(unseen)))
-            text += "\n" + why
+            text += self.tr("・未表示 {n}ページ").replace("{n}", str(len(unseen)))
+            tip += "\n" + why
             self.accept_all_button.setToolTip(why)
         else:
             self.accept_all_button.setToolTip(self.tr("候補のページはすべて表示しました"
                                                       "（Ctrl+Shift+Enter）"))
+        self.suggestion_status.setToolTip(tip)
         self.suggestion_status.setText(text)
         self.suggestion_status.setVisible(True)
 

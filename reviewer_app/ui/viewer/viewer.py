@@ -196,7 +196,7 @@ class DocumentViewer(QtWidgets.QWidget):
             self.tr("↻"), self.rotate_right, ["Ctrl+R"])
         # Shown only on a page with a masked My Number (issue 11 §4); the case view confirms
         # and audits before anything is uncovered.
-        self.action_reveal = self._action(self.tr("マイナンバーを表示…"), self._request_reveal)
+        self.action_reveal = self._action(self.tr("番号を表示…"), self._request_reveal)
         self.action_reveal.setToolTip(self.tr("黒く隠したマイナンバーを表示します（記録されます）"))
         self.action_reveal.setVisible(False)
         self.action_previous_page.setToolTip(self.tr("前のページ (PgUp)"))
