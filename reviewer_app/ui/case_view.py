@@ -12,7 +12,7 @@ from datetime import date
 
 from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.sheet import IncomeSheet
-from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.domain.vocabulary import ReviewStatus, Role
 from reviewer_app.review.deficiency import DocumentReview
 from reviewer_app.services.case_errors import ConflictError
 from reviewer_app.services.case_views import CaseDetail
@@ -104,7 +104,7 @@ class CaseView(QtWidgets.QWidget):
         # Amounts read from the payslips, the document that follows the month, My Numbers
         # masked (issue 11; issue 13 "the document follows the work").
         self.suggestions: SuggestionFeed | None = None
-        if read_documents:
+        if read_documents and user.has(Role.EXAMINER, Role.SUPERVISOR):  # who may see them
             self.suggestions = SuggestionFeed(tasks, service.ws, language=language,
                                               reader=reader, parent=self)
             self.suggestions.arrived.connect(self._on_suggestions)

@@ -314,8 +314,9 @@ class DocumentViewer(QtWidgets.QWidget):
 
     def set_masks(self, masks: dict[tuple[str, int], list[Fraction]]) -> None:
         """My Numbers to black out, by (attachment, 0-based page); each stays masked until
-        :meth:`reveal`."""
+        :meth:`reveal` (pages revealed before are masked again)."""
         self._masks = {k: list(v) for k, v in masks.items() if v}
+        self._revealed.clear()
         self._apply_masks()
 
     def reveal(self, attachment_id: str, page: int) -> None:
