@@ -622,6 +622,7 @@ EN.update({
     "画像の文字認識(OCR)": "text recognition (OCR)",
     "確からしさが低い候補です。書類をよく確かめてください。": "Low confidence: check the document carefully.",
     "例: 2023-07": "e.g. 2023-07",
+    "マイナンバー（個人番号）が写っていないか確認しています…": "Checking the page for a My Number (individual number)…",
     "例: 2023-06-01": "e.g. 2023-06-01",
 })
 

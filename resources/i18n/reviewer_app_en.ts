@@ -485,52 +485,52 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="189" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="190" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="225" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="229" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="269" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="273" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="287" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="291" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="289" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="293" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="358" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="368" />
             <source>マイナンバーの表示</source>
             <translation>Show My Number</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="359" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="369" />
             <source>このページのマイナンバー（個人番号）を表示します。表示したことは記録されます。書き写したり保存したりしないでください。表示しますか？</source>
             <translation>This shows the My Number (individual number) on this page. Showing it is recorded. Do not copy or store it. Show it?</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="369" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="379" />
             <source>次のページ（書類をまたいで）</source>
             <translation>Next page (across documents)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="370" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="380" />
             <source>前のページ（書類をまたいで）</source>
             <translation>Previous page (across documents)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="395" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="405" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -2802,9 +2802,14 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
     <context>
         <name>PageView</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="197" />
+            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="208" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="482" />
+            <source>マイナンバー（個人番号）が写っていないか確認しています…</source>
+            <translation>Checking the page for a My Number (individual number)…</translation>
         </message>
     </context>
     <context>

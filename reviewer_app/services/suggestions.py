@@ -352,6 +352,14 @@ def _damaged() -> FileResult:
     return FileResult(error=(error.ja, error.en), engine=engine_name())
 
 
+class ReadingFailed(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "書類の読み取りに失敗しました。金額は書類を見て入力してください。",
+            "The documents could not be read. Enter the amounts from the documents.",
+            code="suggestions_failed")
+
+
 class DocumentDamagedForReading(UserError):
     def __init__(self) -> None:
         super().__init__(
@@ -459,6 +467,8 @@ class BackgroundSuggestions:
             return
         except Exception:  # the thread must survive one bad case
             _log.exception("suggestions for case:%s failed", case_id)
+            if self._on_failed is not None:
+                self._on_failed(case_id, ReadingFailed())
             return
         try:
             self._on_ready(result)

@@ -19,6 +19,7 @@ from reviewer_app.services.case_views import CaseDetail
 from reviewer_app.services.casework import CaseService, OpenedCase, SaveResult
 from reviewer_app.services.session import SessionUser
 from reviewer_app.services.suggestions import (
+    READ_KINDS,
     AcceptedSuggestion,
     CaseSuggestions,
     Confirmation,
@@ -109,7 +110,7 @@ class CaseView(QtWidgets.QWidget):
                                               reader=reader, parent=self)
             self.suggestions.arrived.connect(self._on_suggestions)
             self.suggestions.confirmed.connect(self._on_confirmations)
-            self.suggestions.failed.connect(self.income_tab.show_error)
+            self.suggestions.failed.connect(self._on_suggestions_failed)
         self.saves.confirmed.connect(self._on_confirmations_saved)
         self.income_tab.monthFocused.connect(self._follow_month)
         self.viewer.pageShown.connect(self._on_page_shown)
@@ -203,6 +204,9 @@ class CaseView(QtWidgets.QWidget):
             self.viewer.set_masks({})
             self.documents_tab.set_proposals(())
             if self.suggestions is not None:
+                # payslips and bonus slips stay covered until checked for a My Number
+                self.viewer.set_checking({str(a.attachment_id) for doc in detail.documents
+                                          if doc.kind in READ_KINDS for a in doc.attachments})
                 self.suggestions.request(detail.case_id)
         self.operations.show(detail)
         opening = self.saves.open(detail.case_id, detail.income_version,
@@ -311,6 +315,7 @@ class CaseView(QtWidgets.QWidget):
             masks.setdefault((str(mark.attachment_id), mark.page - 1), []).append(
                 _fraction(mark.box, mark.page_size))
         self.viewer.set_masks(masks)
+        self.viewer.set_checking({str(a) for a in found.pending})
         self.documents_tab.set_proposals(found.proposals())
         # the page on screen counts as shown, and the month under the cursor gets its page
         current = self.viewer.current_attachment_id
@@ -319,6 +324,11 @@ class CaseView(QtWidgets.QWidget):
         index = self.income_tab.grid.currentIndex()
         if index.isValid() and self.tabs.currentWidget() is self.income_tab:
             self.income_tab.grid.cellFocused.emit(index)
+
+    def _on_suggestions_failed(self, message: str) -> None:
+        # The documents could not be checked: shown as they are, and the examiner is told.
+        self.viewer.set_checking(set())
+        self.income_tab.show_error(message)
 
     def _on_confirmations(self, case_id: int, found: tuple[Confirmation, ...]) -> None:
         if self.detail is not None and case_id == self.detail.case_id:

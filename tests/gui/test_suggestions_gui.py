@@ -6,6 +6,7 @@ reveal, and 書類 proposing 「マイナンバーが写っています」."""
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import pytest
@@ -22,8 +23,10 @@ from suggestion_helpers import (  # noqa: F401 (fixture)
 )
 
 from reviewer_app.domain.dates import YearMonth
+from reviewer_app.services.casework import CaseService
 from reviewer_app.services.suggestions import CaseSuggestions, Kind, Source, SuggestionService
 from reviewer_app.store.models import AuditEvent
+from reviewer_app.suggest.model import FileResult
 from reviewer_app.suggest.reader import read_document
 from reviewer_app.ui.case.documents_model import Column
 from reviewer_app.ui.case.suggestions import SuggestionFeed
@@ -224,3 +227,34 @@ def test_a_late_answer_for_another_case_is_dropped(
     assert (found.month, found.kind, found.gross, found.source) == (
         "2024-03", Kind.SALARY, 96_000, Source.TEXT)
     assert YearMonth.parse(found.month) == YearMonth(2024, 3)
+
+
+def test_payslips_stay_covered_until_checked_for_a_my_number(
+        qtbot: QtBot, workspace: Any, case: Seeded) -> None:
+    """The first reading of a case takes a moment: its payslips are not shown meanwhile."""
+    gate = threading.Event()
+
+    def gated(data: bytes) -> FileResult:
+        gate.wait(60)
+        return read_document(data)
+
+    session = workspace.login("examiner")
+    with task_manager() as tasks:
+        view = CaseView(tasks, CaseService(session), session.user, reader=gated)
+        qtbot.addWidget(view)
+        view.resize(1400, 800)
+        view.show()
+        try:
+            view.open_case(case.case_id)
+            wait(qtbot, lambda: view.viewer.current_attachment_id == str(case.attachment_ids[0]))
+            assert view.viewer.page_view.veiled
+            view.viewer.show_page(str(case.attachment_ids[1]), 0)
+            wait(qtbot, lambda: view.viewer.current_attachment_id == str(case.attachment_ids[1]))
+            assert view.viewer.page_view.veiled  # February's My Number is not on screen
+            gate.set()
+            wait(qtbot, lambda: not view.viewer.page_view.veiled, timeout=120_000)
+            assert view.viewer.masked(str(case.attachment_ids[1]), 0)
+        finally:
+            gate.set()
+            assert view.suggestions is not None and view.suggestions.wait_idle(60)
+            view.shutdown()

@@ -121,6 +121,7 @@ class PageView(QtWidgets.QAbstractScrollArea):
         self._announce: bool | None = None  # exact flag of pixels not yet reported as shown
         self._highlight: tuple[str, int, Fraction] | None = None  # attachment, page, rect
         self._masks: dict[tuple[str, int], list[Fraction]] = {}  # My Numbers, black
+        self._veiled: frozenset[str] = frozenset()  # not checked for a My Number yet
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(False)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -168,6 +169,16 @@ class PageView(QtWidgets.QAbstractScrollArea):
         """Black boxes by (attachment, 0-based page): painted over every pixel of the page."""
         self._masks = {k: list(v) for k, v in masks.items() if v}
         self.viewport().update()
+
+    def set_veiled(self, attachment_ids: frozenset[str]) -> None:
+        """Cover every page of these attachments until they are checked for a My Number."""
+        self._veiled = attachment_ids
+        self.viewport().update()
+
+    @property
+    def veiled(self) -> bool:
+        """The page on screen is covered (not checked for a My Number yet)."""
+        return self._attachment_id is not None and self._attachment_id in self._veiled
 
     @property
     def highlight(self) -> tuple[str, int, Fraction] | None:
@@ -463,6 +474,12 @@ class PageView(QtWidgets.QAbstractScrollArea):
                                        (x1 - x0) * scale, (y1 - y0) * scale)
                 painter.drawPixmap(target, pixmap, QtCore.QRectF(pixmap.rect()))
             self._paint_overlays(painter, page_rect)
+            if self.veiled:
+                painter.fillRect(page_rect, QtGui.QColor(238, 241, 244))
+                painter.setPen(QtGui.QColor(61, 71, 82))
+                painter.drawText(page_rect.adjusted(12, 12, -12, -12), int(
+                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.tr(
+                    "マイナンバー（個人番号）が写っていないか確認しています…"))
         finally:
             painter.end()
         if self._announce is not None and self._attachment_id is not None:

@@ -319,6 +319,11 @@ class DocumentViewer(QtWidgets.QWidget):
         self._revealed.clear()
         self._apply_masks()
 
+    def set_checking(self, attachment_ids: set[str] | frozenset[str]) -> None:
+        """Cover these attachments' pages until they were checked for a My Number (the first
+        reading of a case's payslips takes a moment); an empty set uncovers them."""
+        self._view.set_veiled(frozenset(attachment_ids))
+
     def reveal(self, attachment_id: str, page: int) -> None:
         """Uncover the masks of one page (after the case view's confirmation and audit)."""
         self._revealed.add((attachment_id, page))
@@ -380,6 +385,7 @@ class DocumentViewer(QtWidgets.QWidget):
         self._revealed.clear()
         self._pending_page.clear()
         self._view.set_masks({})
+        self._view.set_veiled(frozenset())
         self._view.set_highlight(None)
         self._tree.blockSignals(True)
         self._tree.clear()
