@@ -410,6 +410,7 @@ class BackgroundSuggestions:
             queue.PriorityQueue()
         self._waiting: dict[int, int] = {}  # case id -> the best priority it waits with
         self._lock = threading.Lock()
+        self._closed = threading.Event()  # set by close(): nothing more is read or reported
         self._sequence = 0
         self._thread = threading.Thread(target=self._run, name="reviewer-suggestions",
                                         daemon=True)
@@ -430,6 +431,7 @@ class BackgroundSuggestions:
     def close(self, *, wait: bool = True) -> None:
         """Stop after the file being read (``wait``: until then; else the window goes on and the
         thread ends, closing its child process, on its own)."""
+        self._closed.set()
         self._put(_STOP, None)
         if wait:
             self._thread.join(30.0)
@@ -456,22 +458,33 @@ class BackgroundSuggestions:
                 if item not in self._waiting:
                     continue  # already done at a better priority
                 del self._waiting[item]
-            self._compute(item)
+            if not self._closed.is_set():
+                self._compute(item)
 
     def _compute(self, case_id: int) -> None:
         try:
             result = self._service.compute(case_id)
         except UserError as error:
-            if self._on_failed is not None:
-                self._on_failed(case_id, error)
+            self._fail(case_id, error)
             return
         except Exception:  # the thread must survive one bad case
+            if self._closed.is_set():
+                return  # the window closed its session meanwhile: nothing to tell anyone
             _log.exception("suggestions for case:%s failed", case_id)
-            if self._on_failed is not None:
-                self._on_failed(case_id, ReadingFailed())
+            self._fail(case_id, ReadingFailed())
+            return
+        if self._closed.is_set():
             return
         try:
             self._on_ready(result)
+        except Exception:
+            _log.exception("suggestions callback failed")
+
+    def _fail(self, case_id: int, error: UserError) -> None:
+        if self._on_failed is None or self._closed.is_set():
+            return
+        try:
+            self._on_failed(case_id, error)
         except Exception:
             _log.exception("suggestions callback failed")
 

@@ -11,6 +11,7 @@ reveal of a masked My Number are ordinary service calls on the task manager.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -63,7 +64,7 @@ class SuggestionFeed(QtCore.QObject):
         self._case_id = case_id
         if self._background is None:
             self._background = BackgroundSuggestions(
-                self._ws, self._posted.emit, self._posted_failure.emit, reader=self._reader)
+                self._ws, self._post, self._post_failure, reader=self._reader)
         self._background.request(case_id, next_case_id=next_case_id)
         ws = self._ws
         self._tasks.run(lambda: SuggestionService(ws).confirmations(case_id),
@@ -98,6 +99,15 @@ class SuggestionFeed(QtCore.QObject):
             self._background = None
 
     # --- answers --------------------------------------------------------------------------------
+
+    # On the reading thread: this object may be gone by then (the window closed).
+    def _post(self, found: CaseSuggestions) -> None:
+        with contextlib.suppress(RuntimeError):
+            self._posted.emit(found)
+
+    def _post_failure(self, case_id: int, error: UserError) -> None:
+        with contextlib.suppress(RuntimeError):
+            self._posted_failure.emit(case_id, error)
 
     def _on_posted(self, found: CaseSuggestions) -> None:
         if found.case_id == self._case_id:
