@@ -609,6 +609,38 @@ EN: dict[str, str] = {
     "月別の給与の表では Tab・Enter で次の月、Shift+Tab で前の月、Delete で未入力に戻す、Ctrl+V で縦に貼り付けができます。": "In the monthly pay grid: Tab or Enter goes to the next month, Shift+Tab to the previous one, Delete clears a month, Ctrl+V pastes a column.",
 }
 
+# Amounts read from the documents, the page that follows the month, My Numbers (issue 11).
+EN.update({
+    "このページのマイナンバー（個人番号）を表示します。表示したことは記録されます。書き写したり保存したりしないでください。表示しますか？": "This shows the My Number (individual number) on this page. Showing it is recorded. Do not copy or store it. Show it?",
+    "マイナンバーの表示": "Show My Number",
+    "前のページ（書類をまたいで）": "Previous page (across documents)",
+    "次のページ（書類をまたいで）": "Next page (across documents)",
+    "番号を表示…": "Show number…",
+    "黒く隠したマイナンバーを表示します（記録されます）": "Uncover the blacked-out My Number (recorded)",
+    "不備の提案": "Proposed: deficient",
+    "書類の読み取りで見つかりました: {note}\n書類を確かめて「不備」にするとこの理由とメモで記録されます。": "Found when reading the document: {note}\nCheck the document and mark it deficient to record this reason and note.",
+    "まだ表示していない候補のページが{n}ページあります。すべて確定する前に各ページを表示してください（Ctrl+Shift+N で順に表示）。": "{n} page(s) with suggestions not shown yet. Show each page before accepting all (Ctrl+Shift+N shows them in turn).",
+    "候補のページはすべて表示しました（Ctrl+Shift+Enter）": "Every page with a suggestion has been shown (Ctrl+Shift+Enter)",
+    "候補のページを順に表示": "Show suggested pages in turn",
+    "残りの候補をすべて確定": "Accept all remaining",
+    "残りをすべて確定": "Accept the rest",
+    "候補のページを表示": "Show suggested pages",
+    "候補 {n}件": "{n} suggested",
+    "・未表示 {n}ページ": " · {n} page(s) not shown",
+    "書類から読み取った候補です（◇灰色の斜体）。Enter で確定して次の月へ、数字を入力すると置き換えます。": "Amounts read from the documents (◇ grey italic). Enter accepts and moves to the next month; typing a number replaces.",
+    "Enter で確定して次の月へ ／ 数字を入力すると置き換え": "Enter accepts and moves to the next month / typing a number replaces it",
+    "PDFの文字情報": "the PDF's text",
+    "{month}の候補を確定": "Accept the suggestion for {month}",
+    "{n}件の候補を確定": "Accept {n} suggestions",
+    "書類から読み取った{kind}の候補: {amount}円\n読み取り元: {source}（{page}ページ目、確からしさ {confidence}%）": "{kind} read from the document: ¥{amount}\nSource: {source} (page {page}, confidence {confidence}%)",
+    "書類から読み取った金額を確認して確定しました（{page}ページ目）": "Confirmed from the amount read from the document (page {page})",
+    "画像の文字認識(OCR)": "text recognition (OCR)",
+    "確からしさが低い候補です。書類をよく確かめてください。": "Low confidence: check the document carefully.",
+    "例: 2023-07": "e.g. 2023-07",
+    "マイナンバー（個人番号）が写っていないか確認しています…": "Checking the page for a My Number (individual number)…",
+    "例: 2023-06-01": "e.g. 2023-06-01",
+})
+
 # Where one Japanese text needs a different English wording in one context.
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("QueueWidget", "更新"): "Updated after review",

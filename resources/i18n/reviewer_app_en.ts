@@ -497,32 +497,52 @@
     <context>
         <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="173" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="212" />
             <source>案件を開けません</source>
             <translation>Cannot open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="203" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
             <source>保存されていなかった入力を復元しました</source>
             <translation>Restored entries that had not been saved</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="247" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="295" />
             <source>相手の内容を表示しています</source>
             <translation>Showing the other version</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="265" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="313" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="267" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="315" />
             <source>書類の確認を保存できません</source>
             <translation>Cannot save the document check</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="299" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="390" />
+            <source>マイナンバーの表示</source>
+            <translation>Show My Number</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="391" />
+            <source>このページのマイナンバー（個人番号）を表示します。表示したことは記録されます。書き写したり保存したりしないでください。表示しますか？</source>
+            <translation>This shows the My Number (individual number) on this page. Showing it is recorded. Do not copy or store it. Show it?</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="401" />
+            <source>次のページ（書類をまたいで）</source>
+            <translation>Next page (across documents)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="402" />
+            <source>前のページ（書類をまたいで）</source>
+            <translation>Previous page (across documents)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="427" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
@@ -578,47 +598,47 @@
             <translation>Default: January after the target year (e.g. 2024-01)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="116" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="119" />
             <source>労働契約の見込み年収(円)</source>
             <translation>Expected annual pay in the contract (yen)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="117" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="120" />
             <source>一時的な収入変動</source>
             <translation>Temporary rise in income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="118" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="121" />
             <source>証明書を使った年</source>
             <translation>Years the certificate was used</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="119" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="122" />
             <source>遡り再認定の起算月</source>
             <translation>Re-certification from month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="155" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="158" />
             <source>労働契約の見込み年収を変更</source>
             <translation>Change expected annual pay</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="161" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="164" />
             <source>証明書を使った年は 2021, 2022 のように西暦で入力してください。</source>
             <translation>Enter the certificate years as 2021, 2022.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="171" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="174" />
             <source>事業主の証明を変更</source>
             <translation>Change employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="178" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="181" />
             <source>起算月は 2024-01 のように入力してください。</source>
             <translation>Enter the month as 2024-01.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/sections.py" line="185" />
+            <location filename="../../reviewer_app/ui/income/sections.py" line="188" />
             <source>遡り再認定の起算月を変更</source>
             <translation>Change re-certification month</translation>
         </message>
@@ -823,137 +843,147 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentViewer</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="180" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="184" />
             <source>縮小</source>
             <translation>Zoom out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="183" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
             <source>拡大</source>
             <translation>Zoom in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="184" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="188" />
             <source>幅</source>
             <translation>Width</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="186" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
             <source>全体</source>
             <translation>Page</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="187" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="191" />
             <source>100%</source>
             <translation>100%</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="169" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="173" />
             <source>◀ 書類</source>
             <translation>◀ Doc</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="172" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="176" />
             <source>書類 ▶</source>
             <translation>Doc ▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="175" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="179" />
             <source>◀</source>
             <translation>◀</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="177" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="181" />
             <source>▶</source>
             <translation>▶</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="190" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
             <source>↺</source>
             <translation>↺</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="192" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
             <source>↻</source>
             <translation>↻</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="193" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
+            <source>番号を表示…</source>
+            <translation>Show number…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
+            <source>黒く隠したマイナンバーを表示します（記録されます）</source>
+            <translation>Uncover the blacked-out My Number (recorded)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="202" />
             <source>前のページ (PgUp)</source>
             <translation>Previous page (PgUp)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="194" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="203" />
             <source>次のページ (PgDn)</source>
             <translation>Next page (PgDn)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="195" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="204" />
             <source>前の書類 (Ctrl+PgUp または [)</source>
             <translation>Previous document (Ctrl+PgUp or [)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="196" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="205" />
             <source>次の書類 (Ctrl+PgDn または ])</source>
             <translation>Next document (Ctrl+PgDn or ])</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="197" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="206" />
             <source>幅に合わせる (Ctrl+2)</source>
             <translation>Fit width (Ctrl+2)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="198" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="207" />
             <source>ページ全体を表示 (Ctrl+3)</source>
             <translation>Fit the whole page (Ctrl+3)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="199" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="208" />
             <source>拡大 (Ctrl++)</source>
             <translation>Zoom in (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="200" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="209" />
             <source>縮小 (Ctrl+-)</source>
             <translation>Zoom out (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="201" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="210" />
             <source>実寸 (Ctrl+0)</source>
             <translation>Actual size (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="202" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="211" />
             <source>左に90度回転 (Ctrl+L)</source>
             <translation>Rotate 90° left (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="203" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="212" />
             <source>右に90度回転 (Ctrl+R)</source>
             <translation>Rotate 90° right (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="257" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="266" />
             <source>【新着】</source>
             <translation>[New] </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="260" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="269" />
             <source>（開けません）</source>
             <translation> (cannot be opened)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="264" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="273" />
             <source>再提出で届いた新しいファイル: </source>
             <translation>New file from a re-submission: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="267" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="276" />
             <source>ファイルを開けません: </source>
             <translation>File cannot be opened: </translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="277" />
+            <location filename="../../reviewer_app/ui/viewer/viewer.py" line="286" />
             <source>（未提出）</source>
             <translation>(not submitted)</translation>
         </message>
@@ -961,47 +991,59 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>DocumentsModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="97" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="114" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="98" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="115" />
             <source>ファイル</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="99" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="116" />
             <source>提出状況</source>
             <translation>Submission</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="100" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="117" />
             <source>会員コメント</source>
             <translation>Member's comment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="101" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="118" />
             <source>審査</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="102" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="119" />
             <source>不備理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="103" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="120" />
             <source>メモ</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="153" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="173" />
+            <source>不備の提案</source>
+            <translation>Proposed: deficient</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="178" />
+            <source>書類の読み取りで見つかりました: {note}
+書類を確かめて「不備」にするとこの理由とメモで記録されます。</source>
+            <translation>Found when reading the document: {note}
+Check the document and mark it deficient to record this reason and note.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="186" />
             <source>{n}件</source>
             <translation>{n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_model.py" line="167" />
+            <location filename="../../reviewer_app/ui/case/documents_model.py" line="200" />
             <source>(理由を選択)</source>
             <translation>(choose a reason)</translation>
         </message>
@@ -1074,22 +1116,22 @@ If it happens again, quit and reopen the application and give your administrator
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="170" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="175" />
             <source>書類を選択してください。</source>
             <translation>Select a document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="185" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="190" />
             <source>回答からは求めていない書類です。</source>
             <translation>The answers do not call for this document.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="212" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="217" />
             <source>書類 {n}件: OK {ok}件・不備 {bad}件・未確認 {rest}件</source>
             <translation>{n} documents: {ok} OK, {bad} deficient, {rest} unchecked</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="216" />
+            <location filename="../../reviewer_app/ui/case/documents_tab.py" line="221" />
             <source>（開けないファイル {m}件）</source>
             <translation> ({m} files cannot be opened)</translation>
         </message>
@@ -1310,41 +1352,51 @@ If it happens again, quit and reopen the application and give your administrator
         </message>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="26" />
+            <source>例: 2023-07</source>
+            <translation>e.g. 2023-07</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="27" />
+            <source>例: 2023-06-01</source>
+            <translation>e.g. 2023-06-01</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="28" />
             <source>YYYY-MM 形式(例: 2023-07)</source>
             <translation>YYYY-MM (e.g. 2023-07)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="27" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="29" />
             <source>YYYY-MM-DD 形式(例: 2023-06-01)</source>
             <translation>YYYY-MM-DD (e.g. 2023-06-01)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="28" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="30" />
             <source>年月は 2023-07 のように入力してください。</source>
             <translation>Enter the month as 2023-07.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="29" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="31" />
             <source>日付は 2023-06-01 のように入力してください。</source>
             <translation>Enter the date as 2023-06-01.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="30" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="32" />
             <source>{noun}の「{column}」を変更</source>
             <translation>Change {column} of {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="31" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="33" />
             <source>{noun}を追加</source>
             <translation>Add {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="32" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="34" />
             <source>{noun}を削除</source>
             <translation>Remove {noun}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="33" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="35" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -1352,137 +1404,137 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeSummary</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="36" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="38" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="35" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="37" />
             <source>{y}年{m}月{d}日</source>
             <translation>{y}-{m}-{d}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
             <source>給与</source>
             <translation>Salary</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="58" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="37" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="39" />
             <source>基準</source>
             <translation>Basis</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="38" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="40" />
             <source>月額限度額</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="39" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
             <source>年齢</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="40" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
             <source>除外日</source>
             <translation>Exclusion date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="41" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
             <source>根拠</source>
             <translation>Grounds</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="42" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
             <source>再認定日</source>
             <translation>Re-certification date</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="43" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
             <source>内訳</source>
             <translation>Breakdown</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="44" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
             <source>確認項目</source>
             <translation>Checks</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="45" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
             <source>説明</source>
             <translation>Explanation</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="46" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
             <source>入力に誤りがあるため判定できません: {field}: {problem}</source>
             <translation>Cannot judge because of an input error: {field}: {problem}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="47" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="48" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
             <source>収入を入力するか書類を確認すると判定案を示します。</source>
             <translation>Enter the income or check the documents to see a proposed verdict.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="49" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="51" />
             <source>判定できません</source>
             <translation>Cannot judge</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="50" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
             <source>判定案: {verdict}</source>
             <translation>Proposed verdict: {verdict}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="51" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="53" />
             <source>基準内</source>
             <translation>within limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="52" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="54" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="56" />
             <source>判定に使う年収: {amount}</source>
             <translation>Income used for the verdict: {amount}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="55" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="57" />
             <source>{age}歳(判定日時点)</source>
             <translation>{age} (on the judgment date)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="59" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
             <source>事業</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="60" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="62" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="61" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
             <source>(候補)</source>
             <translation>(candidate)</translation>
         </message>
@@ -1490,196 +1542,241 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>IncomeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="60" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="64" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="68" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="228" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="82" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="348" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="61" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
             <source>締め日</source>
             <translation>Cutoff day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="62" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
             <source>支払月</source>
             <translation>Pay month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="63" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
             <source>支払日</source>
             <translation>Pay day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="69" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
             <source>支給月</source>
             <translation>Paid in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="70" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
             <source>賞与額(総支給)</source>
             <translation>Bonus (gross)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="71" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="208" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="85" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="328" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="103" />
             <source>種類</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
             <source>年額</source>
             <translation>Annual</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="211" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="331" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="93" />
             <source>総収入</source>
             <translation>Revenue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="80" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="94" />
             <source>直接的必要経費</source>
             <translation>Direct expenses</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="81" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="214" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="95" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="334" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
             <source>内容</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="85" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="99" />
             <source>金額</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="86" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="216" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="100" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="336" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="104" />
             <source>日額</source>
             <translation>Daily amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="91" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="105" />
             <source>受給開始日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="92" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="219" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="106" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="339" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="100" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="114" />
             <source>閲覧のみ: この画面では収入を変更できません。</source>
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="163" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="126" />
+            <source>残りをすべて確定</source>
+            <translation>Accept the rest</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="128" />
+            <source>候補のページを表示</source>
+            <translation>Show suggested pages</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="248" />
+            <source>候補 {n}件</source>
+            <translation>{n} suggested</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="249" />
+            <source>書類から読み取った候補です（◇灰色の斜体）。Enter で確定して次の月へ、数字を入力すると置き換えます。</source>
+            <translation>Amounts read from the documents (◇ grey italic). Enter accepts and moves to the next month; typing a number replaces.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="252" />
+            <source>まだ表示していない候補のページが{n}ページあります。すべて確定する前に各ページを表示してください（Ctrl+Shift+N で順に表示）。</source>
+            <translation>{n} page(s) with suggestions not shown yet. Show each page before accepting all (Ctrl+Shift+N shows them in turn).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="255" />
+            <source>・未表示 {n}ページ</source>
+            <translation> · {n} page(s) not shown</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="259" />
+            <source>候補のページはすべて表示しました（Ctrl+Shift+Enter）</source>
+            <translation>Every page with a suggestion has been shown (Ctrl+Shift+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="272" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="165" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="200" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="279" />
+            <source>残りの候補をすべて確定</source>
+            <translation>Accept all remaining</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="282" />
+            <source>候補のページを順に表示</source>
+            <translation>Show suggested pages in turn</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/tab.py" line="320" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="201" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="321" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="206" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="326" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="207" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="327" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="209" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="329" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="210" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="330" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="212" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="332" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="213" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="333" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="215" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="335" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="217" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="337" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="218" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="338" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="220" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="340" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="230" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="350" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="231" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="351" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="285" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="410" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
@@ -1687,467 +1784,467 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>Labels</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="63" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
             <source>審査担当</source>
             <translation>Examiner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="64" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
             <source>承認者</source>
             <translation>Supervisor</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="65" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
             <source>管理者</source>
             <translation>Administrator</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="66" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
             <source>未着手</source>
             <translation>Not started</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="67" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
             <source>審査中</source>
             <translation>In review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="68" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
             <source>不備連絡中</source>
             <translation>Notice sent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="69" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="70" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
             <source>完了</source>
             <translation>Done</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="71" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
             <source>扶養継続</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="72" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
             <source>扶養除外</source>
             <translation>Exclude</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="73" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
             <source>要確認</source>
             <translation>Needs review</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="74" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
             <source>未提出</source>
             <translation>Not submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="75" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
             <source>再提出あり</source>
             <translation>Resubmitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="76" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
             <source>期限切れ</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
             <source>配偶者</source>
             <translation>Spouse</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
             <source>子</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
             <source>父母</source>
             <translation>Parent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
             <source>祖父母</source>
             <translation>Grandparent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
             <source>孫</source>
             <translation>Grandchild</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
             <source>兄弟姉妹</source>
             <translation>Sibling</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
             <source>扶養削除(就職等により他健康保険に加入済)</source>
             <translation>Removal (joined another health insurance, e.g. new job)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
             <source>①無職(無収入)</source>
             <translation>① Not working (no income)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
             <source>②パート・アルバイト</source>
             <translation>② Part-time work</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
             <source>②-1 前年 一時的収入増による扶養上限越え</source>
             <translation>②-1 Over the limit last year through a temporary rise</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
             <source>②-2 今年 一時的収入増による扶養上限越え見込</source>
             <translation>②-2 Expected over the limit this year through a temporary rise</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
             <source>パート(短期/単発)</source>
             <translation>Part-time (short-term/one-off)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
             <source>③年金受給者</source>
             <translation>③ Pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
             <source>④自営業者(営業/事業/農業/山林/不動産等)</source>
             <translation>④ Self-employed (business, farming, forestry, real estate…)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
             <source>④-1 自営業で持続化給付金を受給</source>
             <translation>④-1 Self-employed receiving a business continuity subsidy</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
             <source>⑤株式等収入あり(株式/利子/配当/先物等)</source>
             <translation>⑤ Investment income (shares, interest, dividends, futures…)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
             <source>⑥社会保険からの給付金(手当)受給者</source>
             <translation>⑥ Receiving social insurance benefits</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
             <source>⑦失業給付受給者</source>
             <translation>⑦ Receiving unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
             <source>退職(パート・アルバイト含む)</source>
             <translation>Left work (including part-time)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
             <source>⑧同居の学生</source>
             <translation>⑧ Student living at home</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
             <source>⑨下宿中の学生</source>
             <translation>⑨ Student living away</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
             <source>義父母・甥姪・おじおば・義兄弟・連れ子(養子除く)</source>
             <translation>Parents-in-law, nephews/nieces, uncles/aunts, siblings-in-law, stepchildren (not adopted)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
             <source>施設入所している者</source>
             <translation>Living in a care facility</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>海外居住者</source>
             <translation>Living abroad</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>同居</source>
             <translation>Living together</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>別居(被保険者が単身赴任中)</source>
             <translation>Apart (insured posted away from home)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>別居(被扶養者が就学&lt;下宿&gt;のため)</source>
             <translation>Apart (dependent studying away)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>別居(その他)</source>
             <translation>Apart (other)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>登録済</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>提出済</source>
             <translation>Submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>判読不可</source>
             <translation>Unreadable</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>対象期間が違う</source>
             <translation>Wrong period</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>書類違い</source>
             <translation>Wrong document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
             <source>月が不足</source>
             <translation>Months missing</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
             <source>マイナンバーが見える</source>
             <translation>My Number visible</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>一部が切れている</source>
             <translation>Partly cut off</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>ファイルを開けない</source>
             <translation>File cannot be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>提出あり</source>
             <translation>Uploaded</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>代替書類で提出</source>
             <translation>Substitute submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>未提出で進める</source>
             <translation>Proceed without</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>必要書類以外</source>
             <translation>Not a required document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>ファイルを開けません</source>
             <translation>File cannot be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>ファイルを開けません ({n}件)</source>
             <translation>Files cannot be opened ({n})</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
             <source>金額の記入なし</source>
             <translation>No amount entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
             <source>1円 (0円の意味)</source>
             <translation>¥1 (meaning ¥0)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
             <source>ja</source>
             <translation>en</translation>
         </message>
@@ -2231,98 +2328,98 @@ If it happens again, quit and reopen the application and give your administrator
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="62" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="63" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="120" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
             <source>バンドルを取り込む…</source>
             <translation>Import a bundle…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="126" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="128" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="128" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="132" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="131" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="133" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="134" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="140" />
             <source>集中レイアウト(書類と月別の給与だけ)</source>
             <translation>Focus layout (documents and monthly pay only)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="144" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="146" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="146" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="148" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="151" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="153" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="152" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="154" />
             <source>ショートカット</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="156" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="315" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="158" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="317" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="163" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="165" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="166" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="168" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="248" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="250" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="316" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="318" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2331,7 +2428,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="320" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="322" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2339,117 +2436,169 @@ Qt {qt}</translation>
     <context>
         <name>MonthGridModel</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="147" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="162" />
             <source>対象年の翌年以降(遡り再認定の確認用)</source>
             <translation>After the target year (for re-certification)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="154" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="169" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="156" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="171" />
             <source>給与
 {name}</source>
             <translation>Salary
 {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="157" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="172" />
             <source>賞与
 (按分)</source>
             <translation>Bonus
 (share)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="157" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="172" />
             <source>合計</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="158" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="173" />
             <source>月額限度
 判定</source>
             <translation>Monthly
 limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="160" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="175" />
             <source>支払月ごとの総支給額(通勤手当を含む)。空欄は未入力、支給がない月は 0 を入力します。</source>
             <translation>Gross pay by pay month (including commuting allowance). Blank means not entered; enter 0 for a month without pay.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="162" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="177" />
             <source>その年の賞与合計の12分の1(エンジンの計算値)</source>
             <translation>One twelfth of the year's bonuses (computed)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="163" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="178" />
             <source>給与と賞与按分の合計(エンジンの計算値)</source>
             <translation>Salary plus bonus share (computed)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="164" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="179" />
             <source>月額限度額との比較</source>
             <translation>Against the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="201" />
-            <location filename="../../reviewer_app/ui/income/models.py" line="256" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="229" />
+            <source>PDFの文字情報</source>
+            <translation>the PDF's text</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="230" />
+            <source>画像の文字認識(OCR)</source>
+            <translation>text recognition (OCR)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="231" />
+            <source>賞与</source>
+            <translation>Bonus</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="231" />
+            <source>給与</source>
+            <translation>Salary</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="232" />
+            <source>書類から読み取った{kind}の候補: {amount}円
+読み取り元: {source}（{page}ページ目、確からしさ {confidence}%）</source>
+            <translation>{kind} read from the document: ¥{amount}
+Source: {source} (page {page}, confidence {confidence}%)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="238" />
+            <source>確からしさが低い候補です。書類をよく確かめてください。</source>
+            <translation>Low confidence: check the document carefully.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="239" />
+            <source>Enter で確定して次の月へ ／ 数字を入力すると置き換え</source>
+            <translation>Enter accepts and moves to the next month / typing a number replaces it</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="260" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="318" />
             <source>未入力</source>
             <translation>Not entered</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="214" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="273" />
             <source>未入力です。支給がなかった月は 0 を入力してください。</source>
             <translation>Not entered. Enter 0 for a month without pay.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="247" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="275" />
+            <source>書類から読み取った金額を確認して確定しました（{page}ページ目）</source>
+            <translation>Confirmed from the amount read from the document (page {page})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="309" />
             <source>{month}: {amount}円</source>
             <translation>{month}: ¥{amount}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="250" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="312" />
             <source>除外日の判定に使われた月です。</source>
             <translation>This month set the exclusion date.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="258" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="320" />
             <source>超過</source>
             <translation>Over</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="260" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="322" />
             <source>以内</source>
             <translation>Within</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="262" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="324" />
             <source>・判定</source>
             <translation> · verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="264" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="326" />
             <source>・再認定</source>
             <translation> · re-cert.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="291" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="356" />
             <source>{month}の給与を入力</source>
             <translation>Enter salary for {month}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/models.py" line="292" />
+            <location filename="../../reviewer_app/ui/income/models.py" line="357" />
             <source>{month}から{n}か月分を貼り付け</source>
             <translation>Paste {n} months from {month}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="378" />
+            <source>{month}の候補を確定</source>
+            <translation>Accept the suggestion for {month}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/income/models.py" line="403" />
+            <source>{n}件の候補を確定</source>
+            <translation>Accept {n} suggestions</translation>
         </message>
     </context>
     <context>
         <name>MonthGridView</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/grid.py" line="48" />
+            <location filename="../../reviewer_app/ui/income/grid.py" line="54" />
             <source>月別の収入</source>
             <translation>Monthly income</translation>
         </message>
@@ -2680,9 +2829,14 @@ limit</translation>
     <context>
         <name>PageView</name>
         <message>
-            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="139" />
+            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="208" />
             <source>読み込み中…</source>
             <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/viewer/page_view.py" line="482" />
+            <source>マイナンバー（個人番号）が写っていないか確認しています…</source>
+            <translation>Checking the page for a My Number (individual number)…</translation>
         </message>
     </context>
     <context>
@@ -3186,27 +3340,27 @@ limit</translation>
     <context>
         <name>ShortcutDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/shortcut_table.py" line="90" />
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="95" />
             <source>ショートカット一覧</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/shortcut_table.py" line="93" />
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="98" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/shortcut_table.py" line="93" />
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="98" />
             <source>キー</source>
             <translation>Keys</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/shortcut_table.py" line="94" />
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="99" />
             <source>使える場所</source>
             <translation>Where</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/shortcut_table.py" line="106" />
+            <location filename="../../reviewer_app/ui/shortcut_table.py" line="111" />
             <source>月別の給与の表では Tab・Enter で次の月、Shift+Tab で前の月、Delete で未入力に戻す、Ctrl+V で縦に貼り付けができます。</source>
             <translation>In the monthly pay grid: Tab or Enter goes to the next month, Shift+Tab to the previous one, Delete clears a month, Ctrl+V pastes a column.</translation>
         </message>
@@ -3214,27 +3368,27 @@ limit</translation>
     <context>
         <name>ShortcutTable</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
             <source>書類ビューア</source>
             <translation>Document viewer</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
             <source>収入タブ</source>
             <translation>Income tab</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
             <source>案件画面</source>
             <translation>Case page</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="162" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
             <source>どこでも</source>
             <translation>Anywhere</translation>
         </message>
@@ -3255,17 +3409,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="164" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3280,17 +3434,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="168" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="169" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="168" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="170" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

@@ -35,7 +35,7 @@ from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import DocumentReview, my_number_proposal
 from reviewer_app.security.aead import DecryptionError
 from reviewer_app.services import confirmations as confirmed
-from reviewer_app.services.case_errors import CaseNotFound
+from reviewer_app.services.case_errors import AttachmentNotFound, CaseNotFound
 from reviewer_app.services.confirmations import AcceptedSuggestion, Confirmation
 from reviewer_app.services.session import WorkspaceSession
 from reviewer_app.store.models import (
@@ -175,6 +175,17 @@ class SuggestionService:
             self.ws.audit(db, "confirmations.read", f"case:{case_id}",
                           {"confirmations": len(found)})
             return tuple(found)
+
+    def reveal_my_number(self, case_id: int, attachment_id: int, page: int) -> None:
+        """Audit that the examiner uncovered the My Number masked on one page (issue 11 §4): the
+        case, the file and the page, never the number."""
+        self._require_reviewer()
+        with self.ws.transaction() as db:
+            targets = _targets(db, _case(db, case_id))
+            if attachment_id not in {t.attachment_id for t in targets}:
+                raise AttachmentNotFound(attachment_id)
+            self.ws.audit(db, "mynumber.revealed", f"case:{case_id}",
+                          {"attachment": attachment_id, "page": page})
 
     # -- reading the documents -------------------------------------------------------------------
 
@@ -341,6 +352,14 @@ def _damaged() -> FileResult:
     return FileResult(error=(error.ja, error.en), engine=engine_name())
 
 
+class ReadingFailed(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "書類の読み取りに失敗しました。金額は書類を見て入力してください。",
+            "The documents could not be read. Enter the amounts from the documents.",
+            code="suggestions_failed")
+
+
 class DocumentDamagedForReading(UserError):
     def __init__(self) -> None:
         super().__init__(
@@ -391,6 +410,7 @@ class BackgroundSuggestions:
             queue.PriorityQueue()
         self._waiting: dict[int, int] = {}  # case id -> the best priority it waits with
         self._lock = threading.Lock()
+        self._closed = threading.Event()  # set by close(): nothing more is read or reported
         self._sequence = 0
         self._thread = threading.Thread(target=self._run, name="reviewer-suggestions",
                                         daemon=True)
@@ -408,10 +428,13 @@ class BackgroundSuggestions:
         self._put(_IDLE, done)
         return done.wait(timeout)
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = True) -> None:
+        """Stop after the file being read (``wait``: until then; else the window goes on and the
+        thread ends, closing its child process, on its own)."""
+        self._closed.set()
         self._put(_STOP, None)
-        self._thread.join(30.0)
-        self._service.close()
+        if wait:
+            self._thread.join(30.0)
 
     def _put(self, priority: int, item: int | threading.Event | None) -> None:
         with self._lock:
@@ -426,6 +449,7 @@ class BackgroundSuggestions:
         while True:
             _priority, _seq, item = self._queue.get()
             if item is None:
+                self._service.close()
                 return
             if isinstance(item, threading.Event):
                 item.set()
@@ -434,20 +458,33 @@ class BackgroundSuggestions:
                 if item not in self._waiting:
                     continue  # already done at a better priority
                 del self._waiting[item]
-            self._compute(item)
+            if not self._closed.is_set():
+                self._compute(item)
 
     def _compute(self, case_id: int) -> None:
         try:
             result = self._service.compute(case_id)
         except UserError as error:
-            if self._on_failed is not None:
-                self._on_failed(case_id, error)
+            self._fail(case_id, error)
             return
         except Exception:  # the thread must survive one bad case
+            if self._closed.is_set():
+                return  # the window closed its session meanwhile: nothing to tell anyone
             _log.exception("suggestions for case:%s failed", case_id)
+            self._fail(case_id, ReadingFailed())
+            return
+        if self._closed.is_set():
             return
         try:
             self._on_ready(result)
+        except Exception:
+            _log.exception("suggestions callback failed")
+
+    def _fail(self, case_id: int, error: UserError) -> None:
+        if self._on_failed is None or self._closed.is_set():
+            return
+        try:
+            self._on_failed(case_id, error)
         except Exception:
             _log.exception("suggestions callback failed")
 

@@ -44,7 +44,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def __init__(self, session: WorkspaceSession, tasks: TaskManager, settings: Settings,
                  parent: QtWidgets.QWidget | None = None, *,
-                 resolve_conflict: ConflictResolver = ask_in_dialog) -> None:
+                 resolve_conflict: ConflictResolver = ask_in_dialog,
+                 read_documents: bool = True) -> None:
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -79,7 +80,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.case_view = CaseView(tasks, self.case_service, user,
                                   language=settings.get(LANGUAGE),
                                   date_style=settings.get(DATE_STYLE),
-                                  resolve_conflict=resolve_conflict)
+                                  resolve_conflict=resolve_conflict,
+                                  read_documents=read_documents)
         self.case_view.backRequested.connect(self.show_queue)
         self.case_view.neighbourRequested.connect(self.open_neighbour)
         self.case_view.caseChanged.connect(self._on_case_changed)
@@ -334,6 +336,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.queue.clear()
         self.approvals.clear()
         self.case_view.viewer.shutdown()
+        self.case_view.close_suggestions()
         session = self.session
         # Queued behind any save still on the worker, so that save lands before the engine goes.
         # The window is closing: a failure to close is only logged (an unexpected one with its

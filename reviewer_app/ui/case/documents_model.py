@@ -29,6 +29,8 @@ class Column(IntEnum):
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's key (document id or synthetic id)
 REVIEW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's ReviewStatus value
+_PROPOSAL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                   Qt.ItemDataRole.ForegroundRole)
 
 
 class DocumentsModel(QtCore.QAbstractTableModel):
@@ -36,6 +38,9 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[DocumentStatus] = []
         self._reviews: dict[str, DocumentReview] = {}
+        # what the readers propose (「マイナンバーが写っています」, issue 11): shown on an unchecked
+        # row until the examiner marks it
+        self._proposals: dict[str, DocumentReview] = {}
 
     # --- data in and out -------------------------------------------------------------------
 
@@ -52,6 +57,18 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(Column) - 1))
+
+    def set_proposals(self, proposals: Iterable[DocumentReview]) -> None:
+        self._proposals = {p.document_id: p for p in proposals}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(Column) - 1))
+
+    def proposal_at(self, row: int) -> DocumentReview | None:
+        """The readers' proposal for a row the examiner has not marked yet."""
+        if self.review_at(row).status is not ReviewStatus.UNCHECKED:
+            return None
+        return self._proposals.get(self._rows[row].key)
 
     def reviews(self) -> list[DocumentReview]:
         """A review for every row, unchecked where none was made, in row order."""
@@ -109,6 +126,10 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         st = self._rows[index.row()]
         review = self.review_at(index.row())
         col = Column(index.column())
+        proposal = self.proposal_at(index.row())
+        if proposal is not None and col in (Column.REVIEW, Column.REASON, Column.NOTE) \
+                and role in _PROPOSAL_ROLES:
+            return self._proposal_data(proposal, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(st, review, col)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -145,6 +166,18 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         if role == REVIEW_ROLE:
             return review.status.value
         return None
+
+    def _proposal_data(self, proposal: DocumentReview, col: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == Column.REVIEW:
+                return self.tr("不備の提案")
+            if col == Column.REASON:
+                return labels.reason_label(proposal.reason) if proposal.reason else ""
+            return proposal.note
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("書類の読み取りで見つかりました: {note}\n書類を確かめて「不備」にすると"
+                           "この理由とメモで記録されます。").format(note=proposal.note)
+        return palette.WARN_FG
 
     def _display(self, st: DocumentStatus, review: DocumentReview, col: Column) -> str:
         if col == Column.TITLE:

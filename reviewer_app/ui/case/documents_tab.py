@@ -139,6 +139,11 @@ class DocumentsTab(QtWidgets.QWidget):
         self._fill_panel()
         self._update_summary()
 
+    def set_proposals(self, proposals: Iterable[DocumentReview]) -> None:
+        """Deficiencies the document readers propose (issue 11: a My Number shows); each row
+        keeps its proposal until the examiner marks it."""
+        self.model.set_proposals(proposals)
+
     def reviews(self) -> list[DocumentReview]:
         return self.model.reviews()
 
@@ -236,6 +241,12 @@ class DocumentsTab(QtWidgets.QWidget):
             return
         status = ReviewStatus(str(button.property("reviewStatus")))
         old = self.model.review_at(row)
+        proposal = self.model.proposal_at(row)
+        if status is ReviewStatus.DEFICIENT and proposal is not None and old.reason is None:
+            # marking a proposed row deficient takes the proposal's reason and note
+            note = self._current_note(old) or proposal.note
+            self._emit(DocumentReview(old.document_id, status, proposal.reason, note))
+            return
         reason = old.reason
         if status is ReviewStatus.DEFICIENT and reason is None:
             st = self.model.status_at(row)

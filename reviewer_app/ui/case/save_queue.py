@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from reviewer_app.domain.sheet import IncomeSheet
 from reviewer_app.services.case_errors import ConflictError
 from reviewer_app.services.casework import SaveResult
+from reviewer_app.services.confirmations import AcceptedSuggestion
 from reviewer_app.ui.qt import QtCore, Signal
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
@@ -27,10 +29,18 @@ INCOME_SAVE_DELAY_MS = 400
 SaveSheet = Callable[[int, IncomeSheet, int | None], SaveResult]
 
 
+class SaveConfirmed(Protocol):
+    """A save that also records the suggestions a person accepted into the sheet."""
+
+    def __call__(self, case_id: int, sheet: IncomeSheet, expected_version: int | None, *,
+                 confirmations: tuple[AcceptedSuggestion, ...] = ()) -> SaveResult: ...
+
+
 @dataclass(frozen=True)
 class _Pending:
     case_id: int
     sheet: IncomeSheet
+    confirmations: tuple[AcceptedSuggestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,11 +60,12 @@ class IncomeSaveQueue(QtCore.QObject):
 
     saving = Signal()
     saved = Signal(int, object)
+    confirmed = Signal(int, object)  # case id, the AcceptedSuggestions recorded by a save
     failed = Signal(int, object)
     conflict = Signal(int, object)
     parked = Signal(int, object)
 
-    def __init__(self, tasks: TaskManager, save: SaveSheet,
+    def __init__(self, tasks: TaskManager, save: SaveSheet | SaveConfirmed,
                  parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
@@ -91,11 +102,13 @@ class IncomeSaveQueue(QtCore.QObject):
         self.flush()
         self._case_id = None
 
-    def changed(self, sheet: IncomeSheet) -> None:
-        """The shown case's sheet after an edit (or restored entries): saved after a pause."""
+    def changed(self, sheet: IncomeSheet,
+                confirmations: tuple[AcceptedSuggestion, ...] = ()) -> None:
+        """The shown case's sheet after an edit (or restored entries): saved after a pause,
+        with the accepted suggestions it holds that are not recorded yet (``confirmations``)."""
         if self._case_id is None:
             return
-        self._pending = _Pending(self._case_id, sheet)
+        self._pending = _Pending(self._case_id, sheet, confirmations)
         self._timer.start()
 
     def flush(self) -> None:
@@ -141,7 +154,13 @@ class IncomeSaveQueue(QtCore.QObject):
         version, save = self._version, self._save
         self._in_flight = True
         self.saving.emit()
-        self._tasks.run(lambda: save(pending.case_id, pending.sheet, version),
+        def call() -> SaveResult:
+            if pending.confirmations:
+                return save(pending.case_id, pending.sheet, version,  # type: ignore[call-arg]
+                            confirmations=pending.confirmations)
+            return save(pending.case_id, pending.sheet, version)
+
+        self._tasks.run(call,
                         lambda result: self._on_saved(pending, result),
                         lambda failure: self._on_failed(pending, failure), receiver=self)
 
@@ -153,6 +172,8 @@ class IncomeSaveQueue(QtCore.QObject):
             self._version = result.version
             if self._pending is not None and self._pending.sheet is done.sheet:
                 self._pending = None
+        if done.confirmations:
+            self.confirmed.emit(done.case_id, done.confirmations)
         self.saved.emit(done.case_id, result)
         if self._again:
             self._again = False

@@ -10,6 +10,10 @@ from reviewer_app.ui.income.models import RUN_ROLE
 from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets
 
 CHOICES_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # [(value, label), …] for a choice cell
+# a text cell's format: the example its empty editor shows, and what may be typed (a regular
+# expression; a prefix of a match is accepted while typing)
+PLACEHOLDER_ROLE = int(Qt.ItemDataRole.UserRole) + 11
+PATTERN_ROLE = int(Qt.ItemDataRole.UserRole) + 12
 
 
 class AmountDelegate(QtWidgets.QStyledItemDelegate):
@@ -29,6 +33,10 @@ class AmountDelegate(QtWidgets.QStyledItemDelegate):
 
     def setEditorData(self, editor: QtWidgets.QWidget, index: ModelIndex) -> None:
         if isinstance(editor, QtWidgets.QLineEdit):
+            if editor.isModified():
+                # Qt refreshes an open editor on every dataChanged of its cell (a page shown, a
+                # save confirmed): what the examiner is typing wins.
+                return
             value = index.data(Qt.ItemDataRole.EditRole)
             editor.setText("" if value is None else str(value))
 
@@ -76,6 +84,12 @@ class ChoiceDelegate(QtWidgets.QStyledItemDelegate):
         if not choices:
             editor = QtWidgets.QLineEdit(parent)
             editor.setFrame(False)
+            placeholder, pattern = index.data(PLACEHOLDER_ROLE), index.data(PATTERN_ROLE)
+            if placeholder:
+                editor.setPlaceholderText(str(placeholder))
+            if pattern:
+                editor.setValidator(QtGui.QRegularExpressionValidator(
+                    QtCore.QRegularExpression(str(pattern)), editor))
             return editor
         combo = QtWidgets.QComboBox(parent)
         for value, label in choices:

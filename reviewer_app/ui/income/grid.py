@@ -4,6 +4,10 @@ Tab and Enter commit the amount and move *down* to the next month (the examiner 
 per month); after the last month Tab continues at the top of the next employer's column.
 Shift+Tab moves up. Delete clears a month back to "not entered". Ctrl+V pastes a column of
 amounts copied from a spreadsheet, starting at the current month, as one undo step.
+
+A cell that offers an amount read from a document (grey, italic, ◇) takes it with Enter, which
+then moves to the next month that offers one (issue 11); typing a number replaces it.
+``cellFocused(index)`` follows the current cell (the case view shows that month's payslip).
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 from reviewer_app.ui.income.delegates import AmountDelegate
 from reviewer_app.ui.income.models import MonthGridModel
 from reviewer_app.ui.income.money import AmountError, parse_amount
-from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, QtWidgets, Signal
 
 _Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
 
 
 class MonthGridView(QtWidgets.QTableView):
+    cellFocused = Signal(QtCore.QModelIndex)
+
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.amount_delegate = AmountDelegate(self)
@@ -144,11 +150,45 @@ class MonthGridView(QtWidgets.QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
 
+    def currentChanged(self, current: ModelIndex, previous: ModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid():
+            self.cellFocused.emit(current)
+
+    def accept_current(self) -> bool:
+        """Take the suggestion of the current cell and go to the next cell offering one (else
+        the month below)."""
+        model = self.grid_model()
+        index = self.currentIndex()
+        if model is None or model.offered(index) is None:
+            return False
+        row, column = index.row(), index.column()
+        if not model.accept(index):
+            return False
+        self._go(self._next_offered(model, row, column)
+                 or self._next_cell(model.index(row, column), 1))
+        return True
+
+    def _next_offered(self, model: MonthGridModel, row: int,
+                      column: int) -> QtCore.QModelIndex | None:
+        """The next cell offering a suggestion: below in this column, else the first one in
+        the grid (left to right, top to bottom by column)."""
+        for r in range(row + 1, model.rowCount()):
+            if model.offered(model.index(r, column)) is not None:
+                return model.index(r, column)
+        for c in range(model.columnCount()):
+            for r in range(model.rowCount()):
+                if model.offered(model.index(r, c)) is not None:
+                    return model.index(r, c)
+        return None
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         key = event.key()
         if self.state() != QtWidgets.QAbstractItemView.State.EditingState:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._go(self._next_cell(self.currentIndex(), 1))
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                if not self.accept_current():
+                    self._go(self._next_cell(self.currentIndex(), 1))
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self._clear_current()

@@ -9,15 +9,18 @@ come from the engine).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reviewer_app.domain.dates import YearMonth, month_range
 from reviewer_app.domain.income import MonthRow
-from reviewer_app.domain.sheet import IncomeSheet
+from reviewer_app.domain.sheet import BonusEntry, EmployerEntry, IncomeSheet
+from reviewer_app.services.suggestions import Kind, MonthSuggestion, Source
 from reviewer_app.ui import palette
 from reviewer_app.ui.income.document import IncomeDocument
 from reviewer_app.ui.income.money import AmountError, parse_amount
+from reviewer_app.ui.income.suggested import SUGGESTED_EMPLOYER, SuggestedAmounts
 from reviewer_app.ui.labels import format_exact, format_yen, month_label
 from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, Signal
 
@@ -26,6 +29,10 @@ _INVALID = QtCore.QModelIndex()
 # Custom roles, read by the delegate that outlines the triggering run.
 RUN_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # "first" / "middle" / "last" / "single" / None
 MONTH_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the row's month, "YYYY-MM"
+# the MonthSuggestion a cell offers (not accepted yet), else None
+SUGGESTION_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+SUGGESTED_MARK = "◇"  # before an amount read from a document and not confirmed yet
+CONFIRMED_MARK = "✓"  # before an amount confirmed from a document
 
 RECERT_MONTHS = 12  # rows after the target year, for 遡り再認定
 
@@ -57,9 +64,13 @@ def grid_months(sheet: IncomeSheet | None) -> list[YearMonth]:
 class MonthGridModel(QtCore.QAbstractTableModel):
     inputRejected = Signal(str)
 
-    def __init__(self, document: IncomeDocument, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, document: IncomeDocument, parent: QtCore.QObject | None = None, *,
+                 suggested: SuggestedAmounts | None = None,
+                 new_employer: Callable[[IncomeSheet], EmployerEntry] | None = None) -> None:
         super().__init__(parent)
         self._doc = document
+        self.suggested = suggested if suggested is not None else SuggestedAmounts(self)
+        self._new_employer = new_employer or (lambda _sheet: EmployerEntry())
         self._months: list[YearMonth] = []
         self._columns: list[GridColumn] = []
         self._names: list[str] = []
@@ -70,13 +81,17 @@ class MonthGridModel(QtCore.QAbstractTableModel):
         self._rebuild()
         document.changed.connect(self._on_changed)
         document.readOnlyChanged.connect(self._on_changed)
+        self.suggested.changed.connect(self._on_changed)
 
     # -- structure -----------------------------------------------------------------------
     def _shape(self) -> tuple[list[YearMonth], list[GridColumn], list[str]]:
         employers = self._doc.employers()
         columns = [GridColumn("salary", i) for i in range(len(employers))]
-        columns += [GridColumn("bonus"), GridColumn("total"), GridColumn("status")]
         names = [e.name for e in employers]
+        if not employers and self.suggested.has_salary() and not self._doc.read_only:
+            # Amounts read from payslips and no employer yet: accepting one makes the employer.
+            columns, names = [GridColumn("salary", SUGGESTED_EMPLOYER)], [""]
+        columns += [GridColumn("bonus"), GridColumn("total"), GridColumn("status")]
         return grid_months(self._doc.sheet), columns, names
 
     def _rebuild(self) -> None:
@@ -179,8 +194,49 @@ class MonthGridModel(QtCore.QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if column.kind == "salary":
+            offered = self.suggested.pending(self._doc.sheet, Kind.SALARY, column.employer,
+                                             month)
+            if offered is not None and not self._doc.read_only:
+                return self._suggested_data(offered, role)
             return self._salary_data(month, column.employer, evaluated, role)
+        if column.kind == "bonus":
+            offered = self.suggested.pending(self._doc.sheet, Kind.BONUS, SUGGESTED_EMPLOYER,
+                                             month)
+            if offered is not None and not self._doc.read_only:
+                return self._suggested_data(offered, role)
+        if role == SUGGESTION_ROLE:
+            return None
         return self._computed_data(month, column.kind, evaluated, role)
+
+    def _suggested_data(self, offered: MonthSuggestion, role: int) -> Any:
+        if role == SUGGESTION_ROLE:
+            return offered
+        if role == Qt.ItemDataRole.DisplayRole:
+            return SUGGESTED_MARK + format_yen(offered.gross)
+        if role == Qt.ItemDataRole.EditRole:
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QtGui.QBrush(palette.SECONDARY_TEXT)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QtGui.QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.suggestion_tip(offered)
+        return None
+
+    def suggestion_tip(self, offered: MonthSuggestion) -> str:
+        source = (self.tr("PDFの文字情報") if offered.source is Source.TEXT
+                  else self.tr("画像の文字認識(OCR)"))
+        kind = self.tr("賞与") if offered.kind is Kind.BONUS else self.tr("給与")
+        text = self.tr("書類から読み取った{kind}の候補: {amount}円\n読み取り元: {source}"
+                       "（{page}ページ目、確からしさ {confidence}%）").replace(
+            "{kind}", kind).replace("{amount}", format_exact(offered.gross)).replace(
+            "{source}", source).replace("{page}", str(offered.page)).replace(
+            "{confidence}", str(round(offered.confidence * 100)))
+        if not offered.confident:
+            text += "\n" + self.tr("確からしさが低い候補です。書類をよく確かめてください。")
+        return text + "\n" + self.tr("Enter で確定して次の月へ ／ 数字を入力すると置き換え")
 
     def _run_position(self, month: YearMonth) -> str | None:
         if month not in self._run:
@@ -196,7 +252,10 @@ class MonthGridModel(QtCore.QAbstractTableModel):
         employers = self._doc.employers()
         gross = employers[employer].payment(month) if employer < len(employers) else None
         missing = gross is None and evaluated is not None and evaluated.missing
+        confirmed = self.suggested.confirmed(self._doc.sheet, Kind.SALARY, employer, month)
         if role == Qt.ItemDataRole.DisplayRole:
+            if confirmed is not None and gross is not None:
+                return CONFIRMED_MARK + format_yen(gross)
             return format_yen(gross) if gross is not None else (
                 self.tr("未入力") if missing else "")
         if role == Qt.ItemDataRole.EditRole:
@@ -212,6 +271,9 @@ class MonthGridModel(QtCore.QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and missing:
             return self.tr("未入力です。支給がなかった月は 0 を入力してください。")
+        if role == Qt.ItemDataRole.ToolTipRole and confirmed is not None:
+            text = self.tr("書類から読み取った金額を確認して確定しました（{page}ページ目）")
+            return text.replace("{page}", str(confirmed.page))
         return None
 
     def _row_background(self, evaluated: MonthRow | None, month: YearMonth) -> Any:
@@ -275,13 +337,16 @@ class MonthGridModel(QtCore.QAbstractTableModel):
         except AmountError as exc:
             self.inputRejected.emit(str(exc))
             return False
-        return self.set_amounts(column.employer, self._months[index.row()], [gross])
+        month = self._months[index.row()]
+        self.suggested.typed(Kind.SALARY, column.employer, month)
+        return self.set_amounts(column.employer, month, [gross])
 
     def set_amounts(self, employer: int, first_month: YearMonth,
                     amounts: list[int | None]) -> bool:
         """Set consecutive months from ``first_month`` for one employer as one undo step."""
 
         def change(sheet: IncomeSheet) -> IncomeSheet:
+            sheet = self._with_employer(sheet, employer)
             target = sheet.employers[employer]
             for offset, amount in enumerate(amounts):
                 target = target.with_payment(first_month.shifted(offset), amount)
@@ -291,6 +356,62 @@ class MonthGridModel(QtCore.QAbstractTableModel):
         text = (self.tr("{month}の給与を入力") if len(amounts) == 1
                 else self.tr("{month}から{n}か月分を貼り付け").replace("{n}", str(len(amounts))))
         return self._doc.edit(text.replace("{month}", label), change)
+
+
+    def _with_employer(self, sheet: IncomeSheet, employer: int) -> IncomeSheet:
+        """``sheet`` with employers up to ``employer`` (the grid offers the first employer's
+        column before there is one when payslips were read)."""
+        while len(sheet.employers) <= employer:
+            sheet = replace(sheet, employers=(*sheet.employers, self._new_employer(sheet)))
+        return sheet
+
+    # -- suggestions ---------------------------------------------------------------------
+    def offered(self, index: ModelIndex) -> MonthSuggestion | None:
+        value = index.data(SUGGESTION_ROLE) if index.isValid() else None
+        return value if isinstance(value, MonthSuggestion) else None
+
+    def accept(self, index: ModelIndex) -> bool:
+        """Write the suggestion the cell offers into the sheet (one undo step)."""
+        offered = self.offered(index)
+        if offered is None or self._doc.read_only:
+            return False
+        return self.accept_all([offered], self.tr("{month}の候補を確定").replace(
+            "{month}", month_label(self._months[index.row()])))
+
+    def accept_all(self, offered: list[MonthSuggestion], text: str | None = None) -> bool:
+        """Write these suggestions into the sheet as one undo step, and remember them as
+        accepted (recorded with the next save)."""
+        if not offered or self._doc.read_only:
+            return False
+
+        def change(sheet: IncomeSheet) -> IncomeSheet:
+            sheet = self._with_employer(sheet, SUGGESTED_EMPLOYER)
+            target = sheet.employers[SUGGESTED_EMPLOYER]
+            for s in offered:
+                month = YearMonth.parse(s.month)
+                assert month is not None
+                if s.kind is Kind.SALARY:
+                    target = target.with_payment(month, s.gross)
+                else:
+                    target = replace(target, bonuses=tuple(sorted(
+                        (*target.bonuses, BonusEntry(month, s.gross)),
+                        key=lambda b: (b.month is None, b.month or YearMonth(0, 1)))))
+            return sheet.with_employer(SUGGESTED_EMPLOYER, target)
+
+        for s in offered:
+            self.suggested.accepted(s)
+        label = text or self.tr("{n}件の候補を確定").replace("{n}", str(len(offered)))
+        return self._doc.edit(label, change)
+
+    def index_of(self, suggestion: MonthSuggestion) -> ModelIndex:
+        month = YearMonth.parse(suggestion.month)
+        if month is None or month not in self._months:
+            return _INVALID
+        kind = "salary" if suggestion.kind is Kind.SALARY else "bonus"
+        for col, column in enumerate(self._columns):
+            if column.kind == kind and (kind == "bonus" or column.employer == SUGGESTED_EMPLOYER):
+                return self.index(self._months.index(month), col)
+        return _INVALID
 
 
 def _months(keys: tuple[str, ...]) -> list[YearMonth]:

@@ -13,7 +13,7 @@ from reviewer_app.domain.dates import YearMonth
 from reviewer_app.domain.sheet import BonusEntry, IncomeSheet, Section
 from reviewer_app.domain.vocabulary import BenefitKind, PensionKind
 from reviewer_app.ui import labels
-from reviewer_app.ui.income.delegates import CHOICES_ROLE
+from reviewer_app.ui.income.delegates import CHOICES_ROLE, PATTERN_ROLE, PLACEHOLDER_ROLE
 from reviewer_app.ui.income.document import IncomeDocument
 from reviewer_app.ui.income.money import AmountError, parse_amount
 from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, Signal
@@ -27,6 +27,10 @@ else:
 
 _INVALID = QtCore.QModelIndex()
 Choices = list[tuple[Any, str]]
+# What a month or date cell accepts as typed (issue 13: the bonus month's format is shown and
+# nothing else can be typed); a prefix is accepted while typing.
+MONTH_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"
+DATE_PATTERN = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,10 @@ class RecordTableModel(QtCore.QAbstractTableModel):
             return _text(value)
         if role == CHOICES_ROLE and column.kind == "choice" and column.choices is not None:
             return column.choices()
+        if role == PLACEHOLDER_ROLE and column.kind in ("month", "date"):
+            return _tr("例: 2023-07") if column.kind == "month" else _tr("例: 2023-06-01")
+        if role == PATTERN_ROLE and column.kind in ("month", "date"):
+            return MONTH_PATTERN if column.kind == "month" else DATE_PATTERN
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == "amount":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.kind in ("month", "date"):

@@ -21,6 +21,11 @@ from reviewer_app.domain.sheet import (
     PensionEntry,
 )
 from reviewer_app.domain.vocabulary import BenefitKind, PensionKind
+from reviewer_app.services.suggestions import (
+    AcceptedSuggestion,
+    CaseSuggestions,
+    Confirmation,
+)
 from reviewer_app.ui import palette
 from reviewer_app.ui.income.chart import IncomeChart
 from reviewer_app.ui.income.document import IncomeDocument
@@ -39,12 +44,18 @@ from reviewer_app.ui.income.records import (
     pension_choices,
 )
 from reviewer_app.ui.income.sections import ContractForm, RecordSection
+from reviewer_app.ui.income.suggested import SuggestedAmounts
 from reviewer_app.ui.income.summary import SummaryPanel
-from reviewer_app.ui.qt import Qt, QtGui, QtWidgets, Signal
+from reviewer_app.ui.qt import ModelIndex, Qt, QtGui, QtWidgets, Signal
 
 
 class IncomeTab(QtWidgets.QWidget):
+    """``sheetChanged(IncomeSheet)`` after every committed edit; ``monthFocused(month,
+    suggestion)`` when a month's cell gets the cursor (``suggestion``: the MonthSuggestion the
+    cell offers or came from, else None), for the viewer to show that month's payslip."""
+
     sheetChanged = Signal(object)  # IncomeSheet
+    monthFocused = Signal(str, object)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +63,12 @@ class IncomeTab(QtWidgets.QWidget):
         self._documents_checked = False
         self._employer_defaults: tuple[EmployerEntry, ...] = ()
         doc = self.document
-        self.grid_model = MonthGridModel(doc, self)
+        self.suggested = SuggestedAmounts(self)
+        self.grid_model = MonthGridModel(doc, self, suggested=self.suggested,
+                                         new_employer=self._new_employer)
         self.grid = MonthGridView(self)
         self.grid.setModel(self.grid_model)
+        self.grid.cellFocused.connect(self._on_cell_focused)
         self.employers_model = RecordTableModel(
             doc, "employers",
             [Column("name", self.tr("勤務先"), "text"),
@@ -102,6 +116,17 @@ class IncomeTab(QtWidgets.QWidget):
             f"background: #eef1f4; color: {palette.TEXT.name()}; padding: 4px;"
             " border-radius: 4px;")
         self.read_only_banner.hide()
+        self.suggestion_status = QtWidgets.QLabel(self)
+        self.suggestion_status.setObjectName("suggestionStatus")
+        self.suggestion_status.setStyleSheet(f"color: {palette.SECONDARY_TEXT.name()};")
+        # never wider than the grid's column leaves it (the case view's split stays as it is)
+        self.suggestion_status.setWordWrap(True)
+        self.suggestion_status.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                             QtWidgets.QSizePolicy.Policy.Preferred)
+        self.accept_all_button = QtWidgets.QPushButton(self.tr("残りをすべて確定"), self)
+        self.accept_all_button.setObjectName("acceptAllButton")
+        self.show_unseen_button = QtWidgets.QPushButton(self.tr("候補のページを表示"), self)
+        self.show_unseen_button.setObjectName("showUnseenButton")
         self._build_actions()
         self._build_layout()
         doc.changed.connect(self._refresh)
@@ -112,7 +137,10 @@ class IncomeTab(QtWidgets.QWidget):
         self.employers_model.inputRejected.connect(self.show_error)
         for model in self.section_models.values():
             model.inputRejected.connect(self.show_error)
+        self.suggested.changed.connect(self._update_suggestion_status)
+        doc.changed.connect(self._update_suggestion_status)
         self._refresh()
+        self._update_suggestion_status()
 
     # -- public API ----------------------------------------------------------------------
     def set_sheet(self, sheet: IncomeSheet, profile: RuleProfile | None) -> None:
@@ -153,6 +181,87 @@ class IncomeTab(QtWidgets.QWidget):
     def redo(self) -> None:
         self.document.redo()
 
+    # -- amounts read from the documents (issue 11) -----------------------------------------
+    def set_suggestions(self, found: CaseSuggestions | None) -> None:
+        """The amounts read from the case's payslips (None: none yet, or another case)."""
+        had_cursor = self.grid.currentIndex().isValid()
+        self.suggested.set_suggestions(found)
+        if not had_cursor and self.grid_model.salary_columns():
+            self.grid.setCurrentIndex(self.grid_model.index(0, self.grid_model.salary_columns()[0]))
+
+    def set_confirmed(self, confirmations: tuple[Confirmation, ...]) -> None:
+        self.suggested.set_confirmed(confirmations)
+
+    def confirmations_to_record(self, sheet: IncomeSheet) -> tuple[AcceptedSuggestion, ...]:
+        return self.suggested.to_record(sheet)
+
+    def page_seen(self, attachment_id: int, page: int) -> None:
+        """The viewer showed this page (1-based) of this attachment."""
+        self.suggested.page_seen(attachment_id, page)
+
+    def accept_all(self) -> bool:
+        """Accept every remaining suggestion, once each page holding one has been shown."""
+        sheet = self.document.sheet
+        if self.document.read_only or self.suggested.unseen_pages(sheet):
+            return False
+        return self.grid_model.accept_all(self.suggested.all_pending(sheet))
+
+    def show_next_unseen(self) -> None:
+        """Bring the next page holding a suggestion not shown yet into the viewer."""
+        sheet = self.document.sheet
+        unseen = self.suggested.unseen_pages(sheet)
+        for s in self.suggested.all_pending(sheet):
+            if unseen and (s.attachment_id, s.page) == (unseen[0].attachment_id,
+                                                       unseen[0].page):
+                index = self.grid_model.index_of(s)
+                if index.isValid():
+                    self.grid.setCurrentIndex(index)
+                self.monthFocused.emit(s.month, s)
+                return
+
+    def _on_cell_focused(self, index: ModelIndex) -> None:
+        column = self.grid_model.column(index.column())
+        month = str(self.grid_model.month(index.row()))
+        offered = self.grid_model.offered(index)
+        if offered is None and column.kind in ("salary", "bonus"):
+            found = self.suggested.found
+            kind = "salary" if column.kind == "salary" else "bonus"
+            offered = next((s for s in (found.suggestions if found is not None else ())
+                            if s.month == month and s.kind.value == kind), None)
+        self.monthFocused.emit(month, offered)
+
+    def _update_suggestion_status(self) -> None:
+        sheet = self.document.sheet
+        pending = self.suggested.all_pending(sheet)
+        unseen = self.suggested.unseen_pages(sheet)
+        writable = not self.document.read_only
+        self.accept_all_button.setVisible(bool(pending) and writable)
+        self.show_unseen_button.setVisible(bool(unseen) and writable)
+        self.accept_all_action.setEnabled(bool(pending) and writable and not unseen)
+        self.next_unseen_action.setEnabled(bool(unseen) and writable)
+        self.accept_all_button.setEnabled(self.accept_all_action.isEnabled())
+        if not pending or not writable:
+            self.suggestion_status.setVisible(False)
+            self.accept_all_button.setToolTip("")
+            return
+        # one line (the grid keeps its height); the details in the tooltip
+        text = self.tr("候補 {n}件").replace("{n}", str(len(pending)))
+        tip = self.tr("書類から読み取った候補です（◇灰色の斜体）。Enter で確定して次の月へ、"
+                      "数字を入力すると置き換えます。")
+        if unseen:
+            why = self.tr("まだ表示していない候補のページが{n}ページあります。すべて確定する前に"
+                          "各ページを表示してください（Ctrl+Shift+N で順に表示）。").replace(
+                "{n}", str(len(unseen)))
+            text += self.tr("・未表示 {n}ページ").replace("{n}", str(len(unseen)))
+            tip += "\n" + why
+            self.accept_all_button.setToolTip(why)
+        else:
+            self.accept_all_button.setToolTip(self.tr("候補のページはすべて表示しました"
+                                                      "（Ctrl+Shift+Enter）"))
+        self.suggestion_status.setToolTip(tip)
+        self.suggestion_status.setText(text)
+        self.suggestion_status.setVisible(True)
+
     def show_error(self, message: str) -> None:
         self.status.setStyleSheet(f"color: {palette.ERROR_TEXT.name()}; font-weight: bold;")
         self.status.setText(message)
@@ -165,7 +274,18 @@ class IncomeTab(QtWidgets.QWidget):
         self.redo_action = QtGui.QAction(self.tr("やり直す"), self)
         self.redo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"),
                                        QtGui.QKeySequence("Ctrl+Y")])
-        for action, slot in ((self.undo_action, self.undo), (self.redo_action, self.redo)):
+        # Enabled once every page holding a suggestion was shown (issue 11 §2); the pages are
+        # brought into the viewer in turn by the next action.
+        self.accept_all_action = QtGui.QAction(self.tr("残りの候補をすべて確定"), self)
+        self.accept_all_action.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Return"),
+                                             QtGui.QKeySequence("Ctrl+Shift+Enter")])
+        self.next_unseen_action = QtGui.QAction(self.tr("候補のページを順に表示"), self)
+        self.next_unseen_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+N"))
+        self.accept_all_button.clicked.connect(self.accept_all)
+        self.show_unseen_button.clicked.connect(self.show_next_unseen)
+        for action, slot in ((self.undo_action, self.undo), (self.redo_action, self.redo),
+                             (self.accept_all_action, self.accept_all),
+                             (self.next_unseen_action, self.show_next_unseen)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
@@ -233,6 +353,11 @@ class IncomeTab(QtWidgets.QWidget):
         hint.setStyleSheet(f"color: {palette.SECONDARY_TEXT.name()};")
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
+        suggestion_row = QtWidgets.QHBoxLayout()
+        suggestion_row.addWidget(self.suggestion_status, 1)
+        suggestion_row.addWidget(self.show_unseen_button)
+        suggestion_row.addWidget(self.accept_all_button)
+        left_layout.addLayout(suggestion_row)
         left_layout.addWidget(self.grid, 4)
         left_layout.addWidget(self.others, 1)
 

@@ -33,6 +33,38 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
               5.0, 6.0, 8.0)
 MIN_LEGIBLE_WIDTH = 240  # device pixels: a placeholder narrower than this is not "legible"
 
+# A rectangle on a page as fractions of its width and height (x0, y0, x1, y1), unturned.
+Fraction = tuple[float, float, float, float]
+HIGHLIGHT_FILL = QtGui.QColor(255, 213, 0, 70)
+HIGHLIGHT_PEN = QtGui.QColor(230, 120, 0)
+
+
+def turned(rect: Fraction, rotation: int) -> Fraction:
+    """``rect`` on the page turned clockwise by ``rotation`` degrees."""
+    x0, y0, x1, y1 = rect
+    if rotation == 90:
+        return (1 - y1, x0, 1 - y0, x1)
+    if rotation == 180:
+        return (1 - x1, 1 - y1, 1 - x0, 1 - y0)
+    if rotation == 270:
+        return (y0, 1 - x1, y1, 1 - x0)
+    return rect
+
+
+def mask_pixmap(pixmap: QtGui.QPixmap, masks: list[Fraction], rotation: int) -> QtGui.QPixmap:
+    """A copy of ``pixmap`` (a whole page) with opaque black boxes over ``masks``."""
+    if not masks:
+        return pixmap
+    out = QtGui.QPixmap(pixmap)
+    painter = QtGui.QPainter(out)
+    w, h = out.width() / out.devicePixelRatio(), out.height() / out.devicePixelRatio()
+    for rect in masks:
+        x0, y0, x1, y1 = turned(rect, rotation)
+        painter.fillRect(QtCore.QRectF(x0 * w - 2, y0 * h - 2, (x1 - x0) * w + 4,
+                                       (y1 - y0) * h + 4), Qt.GlobalColor.black)
+    painter.end()
+    return out
+
 
 class ZoomMode(enum.Enum):
     FIT_PAGE = "fit-page"
@@ -87,6 +119,9 @@ class PageView(QtWidgets.QAbstractScrollArea):
         self._pixmap_exact = False
         self._clip: tuple[PageKey, QtGui.QPixmap] | None = None
         self._announce: bool | None = None  # exact flag of pixels not yet reported as shown
+        self._highlight: tuple[str, int, Fraction] | None = None  # attachment, page, rect
+        self._masks: dict[tuple[str, int], list[Fraction]] = {}  # My Numbers, black
+        self._veiled: frozenset[str] = frozenset()  # not checked for a My Number yet
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAutoFillBackground(False)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -123,6 +158,40 @@ class PageView(QtWidgets.QAbstractScrollArea):
     def pixmap_size(self) -> QtCore.QSize | None:
         return None if self._pixmap is None else self._pixmap.size()
 
+    def set_highlight(self, attachment_id: str | None, page: int = 0,
+                      rect: Fraction | None = None) -> None:
+        """Outline ``rect`` on ``page`` (0-based) of ``attachment_id`` (None: no outline)."""
+        self._highlight = None if attachment_id is None or rect is None \
+            else (attachment_id, page, rect)
+        self.viewport().update()
+
+    def set_masks(self, masks: dict[tuple[str, int], list[Fraction]]) -> None:
+        """Black boxes by (attachment, 0-based page): painted over every pixel of the page."""
+        self._masks = {k: list(v) for k, v in masks.items() if v}
+        self.viewport().update()
+
+    def set_veiled(self, attachment_ids: frozenset[str]) -> None:
+        """Cover every page of these attachments until they are checked for a My Number."""
+        self._veiled = attachment_ids
+        self.viewport().update()
+
+    @property
+    def veiled(self) -> bool:
+        """The page on screen is covered (not checked for a My Number yet)."""
+        return self._attachment_id is not None and self._attachment_id in self._veiled
+
+    @property
+    def highlight(self) -> tuple[str, int, Fraction] | None:
+        """(attachment, 0-based page, rectangle) outlined, if any."""
+        return self._highlight
+
+    def page_rect(self) -> QtCore.QRectF | None:
+        """Where the page is drawn in the viewport (None: no page)."""
+        return None if self._info is None else self._page_geometry()
+
+    def masks_on(self, attachment_id: str | None, page: int) -> list[Fraction]:
+        return list(self._masks.get((attachment_id or "", page), ()))
+
     def set_document(self, attachment_id: str | None, outcome: OpenOutcome | None, *,
                      page: int = 0, rotation: int = 0) -> None:
         """Show ``attachment_id`` (``outcome`` None while it is still opening)."""
@@ -144,6 +213,9 @@ class PageView(QtWidgets.QAbstractScrollArea):
         self._relayout()
 
     def set_page(self, page: int) -> None:
+        if self._info is None and self._attachment_id is not None and page >= 0:
+            self._page = page  # still opening: shown at this page once open (clamped then)
+            return
         if self._info is None or not 0 <= page < self._info.page_count or page == self._page:
             return
         self._page = page
@@ -401,11 +473,35 @@ class PageView(QtWidgets.QAbstractScrollArea):
                 target = QtCore.QRectF(page_rect.left() + x0 * scale, page_rect.top() + y0 * scale,
                                        (x1 - x0) * scale, (y1 - y0) * scale)
                 painter.drawPixmap(target, pixmap, QtCore.QRectF(pixmap.rect()))
+            self._paint_overlays(painter, page_rect)
+            if self.veiled:
+                painter.fillRect(page_rect, QtGui.QColor(238, 241, 244))
+                painter.setPen(QtGui.QColor(61, 71, 82))
+                painter.drawText(page_rect.adjusted(12, 12, -12, -12), int(
+                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.tr(
+                    "マイナンバー（個人番号）が写っていないか確認しています…"))
         finally:
             painter.end()
         if self._announce is not None and self._attachment_id is not None:
             exact, self._announce = self._announce, None
             self.shown.emit(self._attachment_id, self._page, exact)
+
+    def _paint_overlays(self, painter: QtGui.QPainter, page_rect: QtCore.QRectF) -> None:
+        def area(rect: Fraction, pad: float) -> QtCore.QRectF:
+            x0, y0, x1, y1 = turned(rect, self._rotation)
+            return QtCore.QRectF(page_rect.left() + x0 * page_rect.width() - pad,
+                                 page_rect.top() + y0 * page_rect.height() - pad,
+                                 (x1 - x0) * page_rect.width() + 2 * pad,
+                                 (y1 - y0) * page_rect.height() + 2 * pad)
+
+        if self._highlight is not None and self._highlight[:2] == (self._attachment_id,
+                                                                    self._page):
+            painter.setPen(QtGui.QPen(HIGHLIGHT_PEN, 2))
+            painter.setBrush(HIGHLIGHT_FILL)
+            painter.drawRect(area(self._highlight[2], 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.masks_on(self._attachment_id, self._page):
+            painter.fillRect(area(rect, 3), Qt.GlobalColor.black)
 
     def _paint_message(self, painter: QtGui.QPainter) -> None:
         if not self._message:

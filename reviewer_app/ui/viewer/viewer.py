@@ -23,7 +23,7 @@ from reviewer_app.render.types import (
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 from .loader import PRIORITY_PREFETCH, PRIORITY_THUMBNAIL, PRIORITY_VIEW, DocumentLoader
-from .page_view import PageView, ZoomMode, to_pixmap
+from .page_view import Fraction, PageView, ZoomMode, mask_pixmap, to_pixmap
 from .refs import AttachmentGroup, AttachmentRef
 
 THUMBNAIL_WIDTH = 96  # logical pixels
@@ -75,6 +75,7 @@ class DocumentViewer(QtWidgets.QWidget):
     """
 
     pageShown = Signal(str, int, bool)
+    revealRequested = Signal(str, int)  # attachment, 0-based page: uncover its My Number
     rotationChanged = Signal(str, int)
     documentFailed = Signal(str, str)
     currentAttachmentChanged = Signal(str)
@@ -94,6 +95,9 @@ class DocumentViewer(QtWidgets.QWidget):
         self._current: AttachmentRef | None = None
         self._prefetching: set[str] = set()
         self._thumb_keys: dict[PageKey, int] = {}
+        self._pending_page: dict[str, int] = {}  # the page to open an attachment at
+        self._masks: dict[tuple[str, int], list[Fraction]] = {}
+        self._revealed: set[tuple[str, int]] = set()
 
         self._tree = QtWidgets.QTreeWidget()
         self._tree.setHeaderHidden(True)
@@ -190,6 +194,11 @@ class DocumentViewer(QtWidgets.QWidget):
             self.tr("↺"), self.rotate_left, ["Ctrl+L"])
         self.action_rotate_right = self._action(
             self.tr("↻"), self.rotate_right, ["Ctrl+R"])
+        # Shown only on a page with a masked My Number (issue 11 §4); the case view confirms
+        # and audits before anything is uncovered.
+        self.action_reveal = self._action(self.tr("番号を表示…"), self._request_reveal)
+        self.action_reveal.setToolTip(self.tr("黒く隠したマイナンバーを表示します（記録されます）"))
+        self.action_reveal.setVisible(False)
         self.action_previous_page.setToolTip(self.tr("前のページ (PgUp)"))
         self.action_next_page.setToolTip(self.tr("次のページ (PgDn)"))
         self.action_previous_attachment.setToolTip(self.tr("前の書類 (Ctrl+PgUp または [)"))
@@ -290,6 +299,75 @@ class DocumentViewer(QtWidgets.QWidget):
         if item is not None:
             self._tree.setCurrentItem(item)
 
+    def show_page(self, attachment_id: str, page: int,
+                  highlight: Fraction | None = None) -> None:
+        """Show ``page`` (0-based) of ``attachment_id`` with ``highlight`` outlined; never takes
+        the keyboard focus (the examiner keeps typing where they are)."""
+        self._view.set_highlight(attachment_id, page, highlight)
+        if self.current_attachment_id == attachment_id:
+            self.set_page(page)
+            return
+        if self._item_for(attachment_id) is None:
+            return
+        self._pending_page[attachment_id] = page
+        self.show_attachment(attachment_id)
+
+    def set_masks(self, masks: dict[tuple[str, int], list[Fraction]]) -> None:
+        """My Numbers to black out, by (attachment, 0-based page); each stays masked until
+        :meth:`reveal` (pages revealed before are masked again)."""
+        self._masks = {k: list(v) for k, v in masks.items() if v}
+        self._revealed.clear()
+        self._apply_masks()
+
+    def set_checking(self, attachment_ids: set[str] | frozenset[str]) -> None:
+        """Cover these attachments' pages until they were checked for a My Number (the first
+        reading of a case's payslips takes a moment); an empty set uncovers them."""
+        self._view.set_veiled(frozenset(attachment_ids))
+
+    def reveal(self, attachment_id: str, page: int) -> None:
+        """Uncover the masks of one page (after the case view's confirmation and audit)."""
+        self._revealed.add((attachment_id, page))
+        self._apply_masks()
+
+    def masked(self, attachment_id: str, page: int) -> bool:
+        return bool(self._view.masks_on(attachment_id, page))
+
+    def step_page(self, step: int) -> None:
+        """The next (or previous) page, on into the next (previous) document at its end."""
+        count = self.page_count
+        page = self._view.page + step
+        if self._current is not None and 0 <= page < count:
+            self.set_page(page)
+            return
+        if not self._refs:
+            return
+        index = self._refs.index(self._current) if self._current in self._refs else -1
+        target = index + step
+        if not 0 <= target < len(self._refs):
+            return
+        ref = self._refs[target]
+        if step < 0:
+            info = self._loader.info(ref.attachment_id)
+            last = info.page_count - 1 if isinstance(info, DocumentInfo) else 0
+            self._pending_page[ref.attachment_id] = max(last, 0)
+        self.show_attachment(ref.attachment_id)
+
+    def _effective_masks(self) -> dict[tuple[str, int], list[Fraction]]:
+        return {k: v for k, v in self._masks.items() if k not in self._revealed}
+
+    def _apply_masks(self) -> None:
+        self._view.set_masks(self._effective_masks())
+        if self._current is not None:
+            info = self._current_info()
+            if info is not None:
+                self._fill_thumbnails(self._current.attachment_id, info,
+                                      self._rotations.get(self._current.attachment_id, 0))
+        self._update_labels()
+
+    def _request_reveal(self) -> None:
+        if self._current is not None:
+            self.revealRequested.emit(self._current.attachment_id, self._view.page)
+
     def prefetch(self, refs: Sequence[AttachmentRef]) -> None:
         """Fetch, open and render the first page of ``refs`` (the next case) in the background."""
         for ref in refs:
@@ -303,6 +381,12 @@ class DocumentViewer(QtWidgets.QWidget):
 
     def clear(self) -> None:
         """Hide every document at once and free pixels (idle lock)."""
+        self._masks.clear()
+        self._revealed.clear()
+        self._pending_page.clear()
+        self._view.set_masks({})
+        self._view.set_veiled(frozenset())
+        self._view.set_highlight(None)
         self._tree.blockSignals(True)
         self._tree.clear()
         self._tree.blockSignals(False)
@@ -411,7 +495,8 @@ class DocumentViewer(QtWidgets.QWidget):
         rotation = self._rotations.get(attachment_id, 0)
         outcome = self._loader.open(attachment_id, priority=PRIORITY_VIEW,
                                     quick_rotation=rotation)
-        self._view.set_document(attachment_id, outcome, rotation=rotation)
+        self._view.set_document(attachment_id, outcome, rotation=rotation,
+                                page=self._pending_page.pop(attachment_id, 0))
         if outcome is not None:
             self._document_ready(attachment_id, outcome, quick=True)
         self.currentAttachmentChanged.emit(attachment_id)
@@ -464,9 +549,9 @@ class DocumentViewer(QtWidgets.QWidget):
             self._thumb_keys[key] = page
             cached = self._loader.render(key, request, priority=PRIORITY_THUMBNAIL, tag="thumb")
             if cached is not None:
-                self._set_thumbnail(item, cached)
+                self._set_thumbnail(item, cached, number=page)
             elif (nearest := self._loader.cache.nearest(key)) is not None:
-                self._set_thumbnail(item, nearest[1], exact=False)  # e.g. the quick pass
+                self._set_thumbnail(item, nearest[1], exact=False, number=page)  # the quick pass
         self._thumbs.setCurrentRow(self._view.page)
         self._thumbs.blockSignals(False)
 
@@ -478,19 +563,24 @@ class DocumentViewer(QtWidgets.QWidget):
             return
         page = self._thumb_keys.get(key)
         if page is not None and page < self._thumbs.count():
-            self._set_thumbnail(self._thumbs.item(page), outcome)
+            self._set_thumbnail(self._thumbs.item(page), outcome, number=page)
         elif not exact and key.attachment_id == self.current_attachment_id \
                 and self._thumbs.count():
             # A photo's quick pass is a fine thumbnail until the exact one comes.
             item = self._thumbs.item(0)
             if not item.data(_ROLE_RENDERED):
-                self._set_thumbnail(item, outcome, exact=False)
+                self._set_thumbnail(item, outcome, exact=False, number=0)
 
     def _set_thumbnail(self, item: QtWidgets.QListWidgetItem, page: RenderOutcome,
-                       *, exact: bool = True) -> None:
+                       *, exact: bool = True, number: int = 0) -> None:
         if isinstance(page, DocumentError):
             return
-        item.setIcon(thumbnail_icon(self._thumbs.iconSize(), to_pixmap(page),
+        pixmap = to_pixmap(page)
+        if self._current is not None:  # a thumbnail never shows a My Number either
+            attachment_id = self._current.attachment_id
+            pixmap = mask_pixmap(pixmap, self._view.masks_on(attachment_id, number),
+                                 self._rotations.get(attachment_id, 0))
+        item.setIcon(thumbnail_icon(self._thumbs.iconSize(), pixmap,
                                     ratio=self.devicePixelRatioF()))
         item.setData(_ROLE_RENDERED, exact)
 
@@ -531,6 +621,9 @@ class DocumentViewer(QtWidgets.QWidget):
         self._page_label.setText(f" {page} / {count} ")
         self.action_previous_page.setEnabled(page > 1)
         self.action_next_page.setEnabled(page < count)
+        self.action_reveal.setVisible(
+            self._current is not None and self.masked(self._current.attachment_id,
+                                                      self._view.page))
         index = self._refs.index(self._current) if self._current in self._refs else -1
         self.action_previous_attachment.setEnabled(index > 0)
         self.action_next_attachment.setEnabled(0 <= index < len(self._refs) - 1)

@@ -23,7 +23,7 @@ from reviewer_app.domain.case import Payment
 from reviewer_app.domain.dates import CUTOFF_END, YearMonth
 from reviewer_app.domain.sheet import BonusEntry, IncomeSheet
 from reviewer_app.domain.vocabulary import Verdict
-from reviewer_app.ui.qt import Qt, QtWidgets
+from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 # The offscreen platform warns when a top-level window is shown; nothing is wrong with the tab.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -310,3 +310,27 @@ def test_a_new_bonus_row_is_no_error_until_the_examiner_leaves_it(qtbot: QtBot) 
 def _bonuses(sheet: IncomeSheet) -> tuple[BonusEntry, ...]:
     """A社's bonuses in ``sheet`` (read afresh: mypy would keep an earlier comparison)."""
     return sheet.employers[0].bonuses
+
+
+def test_the_bonus_month_editor_shows_its_format_and_takes_only_it(qtbot: QtBot) -> None:
+    # issue 13: "the bonus month cell gives no hint of its format"
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    section = tab._sections[1]
+    tab.others.setCurrentWidget(section)
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    month = section.model.index(0, 1)
+    section.view.setCurrentIndex(month)  # the cell's editor opens as the cursor arrives
+    editor = QtWidgets.QApplication.focusWidget()
+    assert isinstance(editor, QtWidgets.QLineEdit)
+    assert editor.placeholderText() == "例: 2023-07"
+    for char in "令和R/年":  # refused key by key: only YYYY-MM can be typed
+        QtWidgets.QApplication.sendEvent(editor, QtGui.QKeyEvent(
+            QtCore.QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+            char))
+    assert editor.text() == ""
+    qtbot.keyClicks(editor, "2023-13")
+    assert editor.text() == "2023-1"  # no thirteenth month
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    rows = section.model.records(tab.sheet())  # type: ignore[arg-type]
+    assert [str(r.month) for r in rows] == ["2023-12"]  # type: ignore[attr-defined]
