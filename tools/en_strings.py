@@ -452,6 +452,8 @@ EN: dict[str, str] = {
     "絞り込み": "Show only",
     "再提出あり": "Resubmitted",
     "期限切れ": "Overdue",
+    # --- paper surveys (issue 14) ---
+    "紙": "Paper",
     "選択した未提出者を除外で提案": "Propose exclusion of the selected non-submitters",
     "選択した案件のうち調査票が未提出の被扶養者を、調査の定める日付で扶養除外として提案します（提出期限の後だけ）": "Propose the exclusion of every selected dependent who did not submit the survey, as of the date the survey sets (only after the submission deadline)",
     "選択を承認": "Approve selected",

@@ -1746,391 +1746,396 @@ If it happens again, quit and reopen the application and give your administrator
         </message>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="77" />
+            <source>紙</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
             <source>配偶者</source>
             <translation>Spouse</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="78" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
             <source>子</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
             <source>父母</source>
             <translation>Parent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
             <source>祖父母</source>
             <translation>Grandparent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
             <source>孫</source>
             <translation>Grandchild</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
             <source>兄弟姉妹</source>
             <translation>Sibling</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
             <source>扶養削除(就職等により他健康保険に加入済)</source>
             <translation>Removal (joined another health insurance, e.g. new job)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
             <source>①無職(無収入)</source>
             <translation>① Not working (no income)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
             <source>②パート・アルバイト</source>
             <translation>② Part-time work</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
             <source>②-1 前年 一時的収入増による扶養上限越え</source>
             <translation>②-1 Over the limit last year through a temporary rise</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
             <source>②-2 今年 一時的収入増による扶養上限越え見込</source>
             <translation>②-2 Expected over the limit this year through a temporary rise</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
             <source>パート(短期/単発)</source>
             <translation>Part-time (short-term/one-off)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
             <source>③年金受給者</source>
             <translation>③ Pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
             <source>④自営業者(営業/事業/農業/山林/不動産等)</source>
             <translation>④ Self-employed (business, farming, forestry, real estate…)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
             <source>④-1 自営業で持続化給付金を受給</source>
             <translation>④-1 Self-employed receiving a business continuity subsidy</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
             <source>⑤株式等収入あり(株式/利子/配当/先物等)</source>
             <translation>⑤ Investment income (shares, interest, dividends, futures…)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
             <source>⑥社会保険からの給付金(手当)受給者</source>
             <translation>⑥ Receiving social insurance benefits</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
             <source>⑦失業給付受給者</source>
             <translation>⑦ Receiving unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
             <source>退職(パート・アルバイト含む)</source>
             <translation>Left work (including part-time)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
             <source>⑧同居の学生</source>
             <translation>⑧ Student living at home</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
             <source>⑨下宿中の学生</source>
             <translation>⑨ Student living away</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
             <source>義父母・甥姪・おじおば・義兄弟・連れ子(養子除く)</source>
             <translation>Parents-in-law, nephews/nieces, uncles/aunts, siblings-in-law, stepchildren (not adopted)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
             <source>施設入所している者</source>
             <translation>Living in a care facility</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
             <source>海外居住者</source>
             <translation>Living abroad</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>同居</source>
             <translation>Living together</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>別居(被保険者が単身赴任中)</source>
             <translation>Apart (insured posted away from home)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
             <source>別居(被扶養者が就学&lt;下宿&gt;のため)</source>
             <translation>Apart (dependent studying away)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
             <source>別居(その他)</source>
             <translation>Apart (other)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
             <source>登録済</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
             <source>提出済</source>
             <translation>Submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
             <source>判読不可</source>
             <translation>Unreadable</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
             <source>対象期間が違う</source>
             <translation>Wrong period</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
             <source>書類違い</source>
             <translation>Wrong document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
             <source>月が不足</source>
             <translation>Months missing</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
             <source>マイナンバーが見える</source>
             <translation>My Number visible</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
             <source>一部が切れている</source>
             <translation>Partly cut off</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
             <source>ファイルを開けない</source>
             <translation>File cannot be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
             <source>提出あり</source>
             <translation>Uploaded</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
             <source>代替書類で提出</source>
             <translation>Substitute submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>未提出で進める</source>
             <translation>Proceed without</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>必要書類以外</source>
             <translation>Not a required document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>ファイルを開けません</source>
             <translation>File cannot be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>ファイルを開けません ({n}件)</source>
             <translation>Files cannot be opened ({n})</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
             <source>金額の記入なし</source>
             <translation>No amount entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
             <source>1円 (0円の意味)</source>
             <translation>¥1 (meaning ¥0)</translation>
         </message>
@@ -2950,7 +2955,7 @@ limit</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="328" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
@@ -2960,17 +2965,17 @@ limit</translation>
             <translation>(unreadable)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
             <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
             <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="337" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="338" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="340" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="341" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>
@@ -3172,17 +3177,17 @@ limit</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3197,17 +3202,17 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="162" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
         </message>

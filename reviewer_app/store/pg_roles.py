@@ -41,7 +41,7 @@ REVIEWER_WRITES = frozenset({
     "imports", "insurers", "surveys", "members", "dependents", "search_tokens",
     "submission_revisions", "required_documents", "attachments", "attachment_blobs", "cases",
     "document_checks", "income_sheets", "deficiency_notices", "results_exports",
-    "result_marks", "suggestions", "income_confirmations",
+    "result_marks", "suggestions", "income_confirmations", "paper_signoffs",
 })
 # Written by administrators only (everyone reads them).
 ADMIN_WRITES = frozenset({"grants", "trusted_exporters", "master_key_wraps", "settings"})

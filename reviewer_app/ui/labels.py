@@ -74,7 +74,13 @@ def view_label(view: QueueView | str) -> str:
         QueueView.NOT_SUBMITTED: _t("未提出"),
         QueueView.RESUBMITTED: _t("再提出あり"),
         QueueView.OVERDUE: _t("期限切れ"),
+        QueueView.PAPER: _t("紙"),
     }.get(QueueView(view), str(view))
+
+
+def paper_label() -> str:
+    """The queue's word for a dependent answering on a paper survey (issue 14)."""
+    return _t("紙")
 
 
 def relationship_label(code: Relationship | str) -> str:
