@@ -103,6 +103,8 @@ class PaperTarget:
     dependent_id: int
     dependent_key: str
     relationship_label: str
+    member: str = ""  # 記号-番号
+    dependent_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,20 @@ class PaperService:
             if case_id is None:
                 raise PaperInputError("dependent", "この被扶養者の案件がありません。",
                                       "this dependent has no case.", code="unknown_dependent")
-            return PaperTarget(case_id, dep.id, dep.dependent_key, dep.relationship_label)
+            return self._target(db, case_id, dep)
+
+    def target_of(self, case_id: int) -> PaperTarget:
+        """The dependent of a case (the queue's context menu starts from a case)."""
+        self._require()
+        with self.ws.transaction(readonly=True) as db:
+            return self._target(db, case_id, self._dependent(db, case_id))
+
+    def _target(self, db: Session, case_id: int, dep: Dependent) -> PaperTarget:
+        mk = self.ws.master_key
+        ins = dep.member.personal(mk)
+        return PaperTarget(case_id, dep.id, dep.dependent_key, dep.relationship_label,
+                           blind_index.card_text(ins["card_symbol"], ins["card_number"]),
+                           dep.personal(mk)["name"])
 
     # -- switching to paper ---------------------------------------------------------------------
 
