@@ -187,18 +187,23 @@ class PaperDialog(QtWidgets.QDialog):
         grid = QtWidgets.QGridLayout(q4)
         self.occupations: dict[Occupation, QtWidgets.QCheckBox] = {}
         self.amounts: dict[Occupation, QtWidgets.QSpinBox] = {}
-        for row, occupation in enumerate(Occupation):
+        half = (len(Occupation) + 1) // 2  # two columns, in the form's order down each
+        for index, occupation in enumerate(Occupation):
+            row, col = index % half, (index // half) * 3
             box = QtWidgets.QCheckBox(occupation_label(occupation), q4)
             box.setObjectName(f"occupation_{occupation.value}")
             self.occupations[occupation] = box
-            grid.addWidget(box, row, 0)
+            grid.addWidget(box, row, col)
             if occupation in OCCUPATIONS_WITH_AMOUNT:
                 amount = _yen(q4)
                 amount.setObjectName(f"amount_{occupation.value}")
                 amount.setEnabled(False)
                 box.toggled.connect(amount.setEnabled)
                 self.amounts[occupation] = amount
-                grid.addWidget(amount, row, 1)
+                grid.addWidget(amount, row, col + 1)
+        grid.setColumnMinimumWidth(2, 24)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(5, 1)
         form.addRow(q4)
         other = QtWidgets.QHBoxLayout()
         self.q5_check = QtWidgets.QCheckBox(self.tr("あり"), body)
@@ -206,14 +211,17 @@ class PaperDialog(QtWidgets.QDialog):
         self.q5.setEnabled(False)
         self.q5_check.toggled.connect(self.q5.setEnabled)
         other.addWidget(self.q5_check)
-        other.addWidget(self.q5, 1)
+        other.addWidget(self.q5)
+        other.addStretch(1)
         form.addRow(self.tr("5. その他の収入（遺産相続など）"), other)
         self.q6 = QtWidgets.QComboBox(body)
         for living in Living:
             self.q6.addItem(living_label(living), living.value)
+        self.q6.setMaximumWidth(420)
         form.addRow(self.tr("6. 同居・別居"), self.q6)
         self.q6_since = QtWidgets.QLineEdit(body)
         self.q6_since.setPlaceholderText(self.tr("別居の場合 YYYY-MM"))
+        self.q6_since.setMaximumWidth(200)
         form.addRow(self.tr("別居日"), self.q6_since)
         self.q7 = QtWidgets.QPlainTextEdit(body)
         self.q7.setPlaceholderText(self.tr("退職年月、確定申告していない、一時的な収入増の理由など"))
@@ -236,6 +244,7 @@ class PaperDialog(QtWidgets.QDialog):
         pick.addWidget(self.remove_button)
         scan_layout.addLayout(pick)
         self.scan_list = ScanList(scans)
+        self.scan_list.setMinimumHeight(150)
         self.scan_list.dropped.connect(self.add_paths)
         self.remove_button.clicked.connect(self.scan_list.remove_selected)
         scan_layout.addWidget(self.scan_list)
@@ -439,6 +448,8 @@ def _yen(parent: QtWidgets.QWidget) -> QtWidgets.QSpinBox:
     box.setSingleStep(10_000)
     box.setGroupSeparatorShown(True)
     box.setSuffix(QtCore.QCoreApplication.translate("PaperDialog", " 円"))
+    box.setMinimumWidth(150)
+    box.setMaximumWidth(200)
     return box
 
 
