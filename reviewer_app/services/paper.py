@@ -574,10 +574,11 @@ def verified_signoffs(ws: WorkspaceSession, db: Session, revision: SubmissionRev
 
 
 def check_pending(ws: WorkspaceSession, db: Session, dependent_id: int) -> bool:
-    """Whether the dependent's answers come from a paper revision not yet validly checked."""
-    dep = db.get(Dependent, dependent_id)
-    if dep is None or dep.paper_since is None:
-        return False
+    """Whether the dependent has a paper entry whose latest revision is not validly checked.
+
+    It rests on the entries themselves, not on a column: on PostgreSQL nobody but the owner
+    may delete or change them (store.pg_roles), and a forged or altered one fails closed (its
+    revision then counts as unchecked)."""
     revision = _paper_revision(db, dependent_id)
     if revision is None:
         return False
@@ -622,8 +623,7 @@ def _paper_revision(db: Session, dependent_id: int) -> SubmissionRevision | None
     return db.scalar(
         select(SubmissionRevision)
         .join(PaperSignoff, PaperSignoff.revision_id == SubmissionRevision.id)
-        .where(PaperSignoff.dependent_id == dependent_id, PaperSignoff.kind == ENTRY,
-               SubmissionRevision.source == "paper")
+        .where(PaperSignoff.dependent_id == dependent_id, PaperSignoff.kind == ENTRY)
         .order_by(SubmissionRevision.revision.desc()).limit(1))
 
 

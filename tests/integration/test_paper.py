@@ -15,6 +15,7 @@ import pytest
 from casework_fixtures import PersonSpec, seed_case
 from PIL import Image
 from sqlalchemy import func, select
+from test_attacks_pg_roles import pg_workspace  # noqa: F401 (a fixture)
 from test_casework_decisions import propose_exclusion
 from workspace_fixture import WorkspaceFixture
 
@@ -344,3 +345,20 @@ def test_cli_paper_add_and_check(workspace: WorkspaceFixture, paper_case: int, t
     detail = CaseService(workspace.login("examiner")).open_case(paper_case)
     assert detail.status is CaseStatus.IN_REVIEW
     assert [a.page_count for d in detail.documents for a in d.attachments] == [2, 1]
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_entering_user_cannot_delete_or_alter_the_entry(
+        pg_workspace: WorkspaceFixture) -> None:  # noqa: F811 (the fixture)
+    """Deleting the entry would take away the need for a check: the server refuses it."""
+    from test_attacks_pg_roles import _psql
+
+    case_id = seed_case(pg_workspace.login("admin"), PersonSpec(
+        2, card_number="1002", member_status="not_submitted")).case_id
+    PaperService(pg_workspace.login("examiner")).enter(case_id, ANSWERS)
+    for statement in ("DELETE FROM paper_signoffs",
+                      "UPDATE paper_signoffs SET kind = 'check'"):
+        done = _psql(pg_workspace, "examiner", statement)
+        assert done.returncode != 0 and "permission denied" in done.stderr
+    with pytest.raises(PaperCheckPending):
+        CaseService(pg_workspace.login("supervisor")).open_case(case_id)
