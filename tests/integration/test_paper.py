@@ -162,6 +162,13 @@ def test_a_paper_survey_goes_from_entry_to_approval(
             AuditEvent.action.like("paper.%")).order_by(AuditEvent.seq)))
     assert actions == ["paper.mark", "paper.enter", "paper.check", "paper.correct",
                        "paper.check"]
+    history = [e.summary_ja for e in CaseService(supervisor_ws).history(paper_case)
+               if e.action.startswith("paper.")]
+    assert history == ["紙の調査票に切り替えました(2024-08-01)",
+                       "紙の調査票を第2版として入力しました(スキャン 2件)",
+                       "紙の調査票(第2版)の入力確認をしました",
+                       "紙の調査票を第3版として訂正しました(スキャン 3件)",
+                       "紙の調査票(第3版)の入力確認をしました"]
 
 
 def test_paper_dependents_are_not_web_non_submitters(
