@@ -116,9 +116,11 @@ class RowWriter:
     def store_submission(self, reader: FileSource, submission: schema.Submission,
                          plaintext: bytes, mac: bytes, *, member: Member | None,
                          source: str = "web", entered_by_id: int | None = None,
-                         ) -> SubmissionRevision:
+                         only: frozenset[str] | None = None) -> SubmissionRevision:
         """Store one revision (a new member, or a newer revision of ``member``); returns it.
-        ``source`` ``paper`` with ``entered_by_id``: a paper survey keyed in by that user."""
+        ``source`` ``paper`` with ``entered_by_id``: a paper survey keyed in by that user;
+        ``only``: the dependents (by key) the revision changes, whose started cases are flagged
+        and whose notices it answers (None: every dependent, as for an import)."""
         db, now, ins = self._db, utcnow(), submission.insured
         updating = member is not None
         if member is None:
@@ -166,9 +168,9 @@ class RowWriter:
             db.add(Case(survey_id=self.survey_id, dependent_id=row.id,
                         status=CaseStatus.NOT_STARTED.value, created_at=now, updated_at=now))
         if updating and existing:
-            self._flag_started_cases([d.id for d in existing.values()])
-            self._answer_notices([d.id for d in existing.values()], submission.revision,
-                                submission.updated_at, now)
+            changed = [d.id for key, d in existing.items() if only is None or key in only]
+            self._flag_started_cases(changed)
+            self._answer_notices(changed, submission.revision, submission.updated_at, now)
         self._replace_tokens(member.id, ins, rows, updating=updating)
         documents: list[tuple[schema.RequiredDocument, Dependent, RequiredDocument]] = []
         for dep, row in rows:

@@ -331,7 +331,7 @@ class PaperService:
                                    checker=self.checker)
                 revision = writer.store_submission(
                     source, built, plaintext, mac, member=member, source="paper",
-                    entered_by_id=self.ws.user.id)
+                    entered_by_id=self.ws.user.id, only=frozenset({dep_row.dependent_key}))
                 writer.finish()
             db.flush()
             self._sign(db, revision, dep_row.id, ENTRY, now, prior="")

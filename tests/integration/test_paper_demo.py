@@ -58,10 +58,18 @@ def test_the_demo_has_two_paper_members_and_a_third_to_enter(
         return ["--workspace", str(demo.dir), "--user", name, "--password-file", str(pw[name])]
 
     person = ["--member", member, "--dependent", dependent]
+    # a sibling who answered on the web, in review: the paper entry does not touch their case
+    sibling = dependent[:-1] + "0"
+    with open_session(demo.dir, "examiner2", demo.passwords["examiner2"]) as ws:
+        sibling_case = PaperService(ws).find(member, sibling).case_id
+        assert CaseService(ws).open_case(sibling_case).status is CaseStatus.IN_REVIEW
     assert main(["paper", "add", *args("examiner"), *person, "--answers",
                  str(folder / "answers.json"), "--attach",
                  f"payslip={folder / 'scan.pdf'}@1-12"]) == 0
     case_id = json.loads(capsys.readouterr().out)["case_id"]
+    with open_session(demo.dir, "examiner2", demo.passwords["examiner2"]) as ws:
+        untouched = CaseService(ws).open_case(sibling_case, take=False)
+        assert not untouched.updated_after_review and untouched.dependent.answers is not None
     assert main(["paper", "check", *args("examiner2"), *person]) == 0
     with open_session(demo.dir, "examiner", demo.passwords["examiner"]) as ws:
         service = CaseService(ws)
