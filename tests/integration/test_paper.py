@@ -173,8 +173,13 @@ def test_a_paper_survey_goes_from_entry_to_approval(
 
 def test_paper_dependents_are_not_web_non_submitters(
         workspace: WorkspaceFixture, paper_case: int) -> None:
+    from reviewer_app.services.progress import progress_report
+
     examiner_ws = workspace.login("examiner")
+    supervisor_ws = workspace.login("supervisor")
+    assert progress_report(supervisor_ws, date(2024, 9, 1)).non_submitters == 1
     PaperService(examiner_ws).mark(paper_case, "紙で回答", date(2024, 8, 1))
+    assert progress_report(supervisor_ws, date(2024, 9, 1)).non_submitters == 0
     outcome = propose_exclusions(examiner_ws, [paper_case], date(2024, 9, 1))
     assert [o.code for o in outcome.outcomes] == ["paper"]
     set_paper_deadline(workspace.login("admin"), date(2024, 9, 15))
