@@ -20,8 +20,10 @@ from test_casework_decisions import propose_exclusion
 from workspace_fixture import WorkspaceFixture
 
 from reviewer_app.bundle import schema
+from reviewer_app.bundle.results import read_results
 from reviewer_app.domain.vocabulary import CaseStatus, ReviewStatus
 from reviewer_app.review.deficiency import DeficiencyReason, DocumentReview
+from reviewer_app.security import keys
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.exclusion_list import exclusion_rows
 from reviewer_app.services.letters import LetterKind, build_letters
@@ -34,7 +36,12 @@ from reviewer_app.services.paper import (
     set_paper_deadline,
 )
 from reviewer_app.services.queue import QueueFilter, QueueService, QueueView
-from reviewer_app.services.results import current_results
+from reviewer_app.services.results import (
+    RESULTS_SIGNER_FILE,
+    current_results,
+    export_results,
+    trust_web_system,
+)
 from reviewer_app.store.models import (
     Attachment,
     AttachmentBlob,
@@ -139,6 +146,17 @@ def test_a_paper_survey_goes_from_entry_to_approval(
         results = {case_id: r for case_id, r, _n in current_results(db, supervisor_ws.master_key)}
     assert results[paper_case].answered_on_paper
     assert [c for c, r in results.items() if r.answered_on_paper] == [paper_case]
+    # the results bundle itself, as the web system reads it: the notice is marked for a letter
+    web = keys.generate_recipient_key()
+    trust_web_system(workspace.login("admin"), keys.public_key_to_text(web.public_key()))
+    export_results(supervisor_ws, tmp_path / "results.zip")
+    signer = keys.public_key_from_text(
+        (workspace.dir / RESULTS_SIGNER_FILE).read_text(encoding="utf-8"))
+    opened = read_results(tmp_path / "results.zip", web_system_key=web,
+                          trusted_workspaces=[signer])  # type: ignore[list-item]
+    emailed = [r for r in opened.results if r.notices and not r.answered_on_paper]
+    on_paper = [r for r in opened.results if r.answered_on_paper]
+    assert emailed == [] and len(on_paper) == 1 and on_paper[0].notices
 
     # the member mails the page again: a correction is a new revision, the old one stays
     corrected = paper.enter(paper_case, ANSWERS, [Scan("payslip", scan)], correction=True)
