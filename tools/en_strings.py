@@ -649,6 +649,9 @@ EN: dict[str, str] = {
     '入力確認をしました。審査を始められます。': 'Entry checked. The review can start.',
     ' 円': ' yen',
     'ページ (例 1-3)': 'Pages (e.g. 1-3)',
+    'スキャナーのフォルダを監視…': "Watch the scanner's folder…",
+    'スキャナーの保存先フォルダ': "The scanner's output folder",
+    '監視中: {folder}': 'Watching: {folder}',
 }
 
 # Where one Japanese text needs a different English wording in one context.

@@ -2751,207 +2751,222 @@ limit</translation>
     <context>
         <name>PaperDialog</name>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="148" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="218" />
             <source>紙の調査票を入力</source>
             <translation>Enter a paper survey</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="159" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="230" />
             <source>記号-番号 (例 10-123)</source>
             <translation>Symbol-number (e.g. 10-123)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="161" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="232" />
             <source>被扶養者の氏名またはID</source>
             <translation>Dependent's name or id</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="162" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="233" />
             <source>呼び出す</source>
             <translation>Look up</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="164" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="235" />
             <source>被保険者</source>
             <translation>Insured</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="166" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="237" />
             <source>被扶養者</source>
             <translation>Dependent</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="171" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="242" />
             <source>被保険者と被扶養者を指定して呼び出してください。</source>
             <translation>Give the insured and the dependent and look them up.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="180" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="251" />
             <source>1. 被保険者の保険証</source>
             <translation>1. The insured's card</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="181" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="252" />
             <source>続柄・生年月日を確認した</source>
             <translation>Relationship and birth date confirmed</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="183" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="254" />
             <source>2. 被扶養者の基本情報</source>
             <translation>2. The dependent's details</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="185" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="256" />
             <source>3. 被扶養者の保険証</source>
             <translation>3. The dependent's card</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="186" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="257" />
             <source>4. 現在の職業と収入見込（該当するものすべて）</source>
             <translation>4. Occupation and expected income (every one that applies)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="204" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="280" />
             <source>あり</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="210" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="287" />
             <source>5. その他の収入（遺産相続など）</source>
             <translation>5. Other income (inheritance …)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="214" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="292" />
             <source>6. 同居・別居</source>
             <translation>6. Living together or apart</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="216" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="294" />
             <source>別居の場合 YYYY-MM</source>
             <translation>If apart: YYYY-MM</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="217" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="296" />
             <source>別居日</source>
             <translation>Living apart since</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="219" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="298" />
             <source>退職年月、確定申告していない、一時的な収入増の理由など</source>
             <translation>Month of retirement, no tax return filed, reason for a temporary rise …</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="221" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="300" />
             <source>7. 連絡欄</source>
             <translation>7. Notes to the insurer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="224" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="303" />
             <source>スキャン（ファイルをここへドラッグ＆ドロップできます）</source>
             <translation>Scans (drag and drop files here)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="230" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="309" />
             <source>ファイルを追加…</source>
             <translation>Add files…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="232" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="311" />
             <source>削除</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="233" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="312" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="252" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="318" />
+            <source>スキャナーのフォルダを監視…</source>
+            <translation>Watch the scanner's folder…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="341" />
             <source>訂正として入力（新しい版）</source>
             <translation>Enter as a correction (a new revision)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="253" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="342" />
             <source>入力を保存</source>
             <translation>Save the entry</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="255" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="344" />
             <source>入力確認</source>
             <translation>Check the entry</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="256" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="345" />
             <source>入力した人とは別の担当者が、紙の調査票と入力内容を照らし合わせて確認します</source>
             <translation>Another examiner than the one who entered it compares the entry with the paper survey</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="259" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="348" />
             <source>閉じる</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="309" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="398" />
             <source>案件 {case}（{relationship}）</source>
             <translation>Case {case} ({relationship})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="312" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="401" />
             <source>：紙の調査票は未入力です。</source>
             <translation>: the paper survey is not entered yet.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="313" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="402" />
             <source>：WEBの未提出者です（入力すると紙に切り替わります）。</source>
             <translation>: has not answered on the web (entering switches them to paper).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="314" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="403" />
             <source>：第{revision}版を {who} が入力</source>
             <translation>: revision {revision} entered by {who}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="317" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="406" />
             <source>、{who} が入力確認済み。</source>
             <translation>, checked by {who}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="318" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="407" />
             <source>、入力確認待ち。</source>
             <translation>, awaiting its check.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="368" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="457" />
             <source>スキャンを追加</source>
             <translation>Add scans</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="369" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="458" />
             <source>スキャン (*.pdf *.jpg *.jpeg *.png *.bmp *.gif *.heic);;すべてのファイル (*)</source>
             <translation>Scans (*.pdf *.jpg *.jpeg *.png *.bmp *.gif *.heic);;All files (*)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="384" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="462" />
+            <source>スキャナーの保存先フォルダ</source>
+            <translation>The scanner's output folder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="469" />
+            <source>監視中: {folder}</source>
+            <translation>Watching: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="483" />
             <source>ページは 開始-終了 の形で入力してください（例 1-3）。</source>
             <translation>Give the pages as FIRST-LAST (e.g. 1-3).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="403" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="502" />
             <source>第{revision}版として保存しました（ファイル {files} 件）。別の担当者が入力確認をするまで審査は始められません。</source>
             <translation>Saved as revision {revision} ({files} files). Its review starts once another examiner has checked the entry.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="407" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="506" />
             <source>開けないファイルが {n} 件あります（書類タブに表示されます）。</source>
             <translation> {n} files cannot be opened (the documents tab shows them).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="426" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="525" />
             <source>入力確認をしました。審査を始められます。</source>
             <translation>Entry checked. The review can start.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="441" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="540" />
             <source> 円</source>
             <translation> yen</translation>
         </message>
@@ -3401,17 +3416,17 @@ limit</translation>
     <context>
         <name>ScanList</name>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="73" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="142" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="73" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="142" />
             <source>ファイル</source>
             <translation>Files</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="74" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="143" />
             <source>ページ (例 1-3)</source>
             <translation>Pages (e.g. 1-3)</translation>
         </message>
@@ -3536,12 +3551,12 @@ Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
     <context>
         <name>_YesNo</name>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="52" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="121" />
             <source>有</source>
             <translation>Yes</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/paper_dialog.py" line="53" />
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="122" />
             <source>無</source>
             <translation>No</translation>
         </message>

@@ -3,8 +3,9 @@
 The form asks every question as the member's form does (seed 000): 1 the insured's card (有/無),
 2 the dependent's details confirmed, 3 the dependent's card (有/無), 4 every occupation with its
 expected income where the form asks one, 5 other income, 6 living together or apart (and since
-when), 7 the contact field. The scans are added per required document from a file dialog or by
-dragging files onto the list; a PDF may be split by page range (``1-3``). Everything runs through
+when), 7 the contact field. The scans are added per required document from a file dialog, by
+dragging files onto the list, or as they appear in a scanner's output folder the dialog watches
+(:class:`ScannerFolder`); a PDF may be split by page range (``1-3``). Everything runs through
 :class:`~reviewer_app.services.paper.PaperService` on the database worker, so the window says
 exactly what the CLI says (the field, what is wrong). 入力確認 is the same dialog for a second
 person: it calls the service, which refuses the person who entered it.
@@ -33,6 +34,7 @@ from reviewer_app.ui.qt import QtCore, QtGui, QtWidgets
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
 AskPaths = Callable[[QtWidgets.QWidget, str, str], list[str]]
+AskFolder = Callable[[QtWidgets.QWidget, str], str]
 MAX_AMOUNT = 2_000_000_000
 _PAGES = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 
@@ -40,6 +42,73 @@ _PAGES = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
 def ask_open_paths(parent: QtWidgets.QWidget, title: str, filters: str) -> list[str]:
     paths, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, str(Path.home()), filters)
     return list(paths)
+
+
+def ask_folder_path(parent: QtWidgets.QWidget, title: str) -> str:
+    return QtWidgets.QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+
+
+SCAN_SUFFIXES = frozenset({".pdf", ".jpg", ".jpeg", ".png", ".bmp", ".gif", ".heic"})
+
+
+class ScannerFolder(QtCore.QObject):
+    """A scanner's output folder: ``arrived(paths)`` for the files that appear in it once their
+    size has stopped changing (a scanner writes a file in several steps). Files already there
+    when watching starts are not added."""
+
+    arrived = QtCore.Signal(list)
+    SETTLE_MS = 700
+
+    def __init__(self, parent: QtCore.QObject) -> None:
+        super().__init__(parent)
+        self._watcher = QtCore.QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._changed)
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SETTLE_MS)
+        self._timer.timeout.connect(self._settle)
+        self._folder: Path | None = None
+        self._known: set[Path] = set()
+        self._sizes: dict[Path, int] = {}
+
+    def watch(self, folder: Path) -> None:
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        self._folder = folder
+        self._known = set(self._scans())
+        self._sizes.clear()
+        self._watcher.addPath(str(folder))
+
+    def _scans(self) -> list[Path]:
+        if self._folder is None:
+            return []
+        try:
+            return [p for p in self._folder.iterdir()
+                    if p.is_file() and p.suffix.lower() in SCAN_SUFFIXES]
+        except OSError:
+            return []
+
+    def _changed(self, _path: str) -> None:
+        self._timer.start()
+
+    def _settle(self) -> None:
+        ready, waiting = [], False
+        for path in sorted(set(self._scans()) - self._known):
+            try:
+                size = path.stat().st_size
+            except OSError:
+                continue
+            if size > 0 and self._sizes.get(path) == size:
+                ready.append(path)
+                self._known.add(path)
+                self._sizes.pop(path, None)
+            else:
+                self._sizes[path] = size
+                waiting = True
+        if waiting:
+            self._timer.start()
+        if ready:
+            self.arrived.emit(ready)
 
 
 class _YesNo(QtWidgets.QWidget):
@@ -143,13 +212,15 @@ class PaperDialog(QtWidgets.QDialog):
     failed = QtCore.Signal(str)
 
     def __init__(self, parent: QtWidgets.QWidget | None, session: WorkspaceSession,
-                 tasks: TaskManager, *, ask_paths: AskPaths = ask_open_paths) -> None:
+                 tasks: TaskManager, *, ask_paths: AskPaths = ask_open_paths,
+                 ask_folder: AskFolder = ask_folder_path) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("紙の調査票を入力"))
         self.setObjectName("paperDialog")
         self._service = PaperService(session)
         self._tasks = tasks
         self.ask_paths = ask_paths
+        self.ask_folder = ask_folder
         self.target: PaperTarget | None = None
         self.state: PaperState | None = None
         outer = QtWidgets.QVBoxLayout(self)
@@ -243,6 +314,15 @@ class PaperDialog(QtWidgets.QDialog):
         pick.addWidget(self.add_button)
         pick.addWidget(self.remove_button)
         scan_layout.addLayout(pick)
+        watch = QtWidgets.QHBoxLayout()
+        self.watch_button = QtWidgets.QPushButton(self.tr("スキャナーのフォルダを監視…"), scans)
+        self.watch_button.clicked.connect(self.choose_folder)
+        self.watch_label = QtWidgets.QLabel(scans)
+        watch.addWidget(self.watch_button)
+        watch.addWidget(self.watch_label, 1)
+        scan_layout.addLayout(watch)
+        self.watcher = ScannerFolder(self)
+        self.watcher.arrived.connect(self.add_paths)
         self.scan_list = ScanList(scans)
         self.scan_list.setMinimumHeight(150)
         self.scan_list.dropped.connect(self.add_paths)
@@ -377,6 +457,16 @@ class PaperDialog(QtWidgets.QDialog):
         paths = self.ask_paths(self, self.tr("スキャンを追加"), self.tr(
             "スキャン (*.pdf *.jpg *.jpeg *.png *.bmp *.gif *.heic);;すべてのファイル (*)"))
         self.add_paths([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        folder = self.ask_folder(self, self.tr("スキャナーの保存先フォルダ"))
+        if folder:
+            self.watch_folder(Path(folder))
+
+    def watch_folder(self, folder: Path) -> None:
+        """Add every scan that appears in ``folder`` from now on (as the current document)."""
+        self.watcher.watch(folder)
+        self.watch_label.setText(self.tr("監視中: {folder}").format(folder=str(folder)))
 
     def add_paths(self, paths: list[Path]) -> None:
         kind = DocumentKind(self.kind_combo.currentData())

@@ -150,3 +150,24 @@ def test_enter_check_and_review_a_paper_survey_in_the_window(
     with supervisor.transaction(readonly=True) as db:
         results = {c: r for c, r, _n in current_results(db, supervisor.master_key)}
     assert results[paper_case].answered_on_paper
+
+
+def test_scans_appearing_in_the_watched_scanner_folder_are_added(
+        qtbot: QtBot, tasks: TaskManager, workspace: WorkspaceFixture, paper_case: int,
+        tmp_path: Path) -> None:
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    scan_pdf(folder / "old.pdf", 1)  # there before: not added
+    dialog = _dialog(qtbot, workspace, tasks, "examiner")
+    dialog.ask_folder = lambda *_a: str(folder)
+    dialog.kind_combo.setCurrentIndex(
+        dialog.kind_combo.findData(DocumentKind.INCOME_CERTIFICATE.value))
+    dialog.watch_button.click()
+    assert str(folder) in dialog.watch_label.text()
+    (folder / "notes.txt").write_text("not a scan", encoding="utf-8")
+    scan_pdf(folder / "scan-0001.pdf", 2)
+    wait(qtbot, lambda: dialog.scan_list.rowCount() == 1)
+    assert dialog.scan_list.item(0, 1).text() == "scan-0001.pdf"  # type: ignore[union-attr]
+    assert dialog.scan_list.item(0, 0).text() == "所得証明書・非課税証明書"  # type: ignore[union-attr]
+    scan_png(folder / "scan-0002.png")
+    wait(qtbot, lambda: dialog.scan_list.rowCount() == 2)
