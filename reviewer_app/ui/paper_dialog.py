@@ -18,8 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reviewer_app.bundle.schema import OCCUPATIONS_WITH_AMOUNT
-from reviewer_app.domain.vocabulary import DocumentKind, Living, Occupation
+from reviewer_app.domain.vocabulary import (
+    OCCUPATIONS_WITH_AMOUNT,
+    DocumentKind,
+    Living,
+    Occupation,
+)
 from reviewer_app.services.paper import (
     PAPER_ROLES,
     EntryResult,
