@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "audit",
     "export",
     "society_contact",
+    "paper",
     "backup",
     "restore",
     "upgrade",

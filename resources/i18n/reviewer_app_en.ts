@@ -1855,396 +1855,481 @@ Check the document and mark it deficient to record this reason and note.</transl
         </message>
         <message>
             <location filename="../../tools/i18n_wrapped_strings.py" line="79" />
+            <source>紙</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
             <source>配偶者</source>
             <translation>Spouse</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="80" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
             <source>子</source>
             <translation>Child</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="81" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
             <source>父母</source>
             <translation>Parent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="82" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
             <source>祖父母</source>
             <translation>Grandparent</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="83" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
             <source>孫</source>
             <translation>Grandchild</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="84" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
             <source>兄弟姉妹</source>
             <translation>Sibling</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="85" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="86" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
             <source>扶養削除(就職等により他健康保険に加入済)</source>
             <translation>Removal (joined another health insurance, e.g. new job)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="87" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
             <source>①無職(無収入)</source>
             <translation>① Not working (no income)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="88" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
             <source>②パート・アルバイト</source>
             <translation>② Part-time work</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="89" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
             <source>②-1 前年 一時的収入増による扶養上限越え</source>
             <translation>②-1 Over the limit last year through a temporary rise</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="90" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
             <source>②-2 今年 一時的収入増による扶養上限越え見込</source>
             <translation>②-2 Expected over the limit this year through a temporary rise</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="91" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
             <source>パート(短期/単発)</source>
             <translation>Part-time (short-term/one-off)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="92" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
             <source>③年金受給者</source>
             <translation>③ Pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="93" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
             <source>④自営業者(営業/事業/農業/山林/不動産等)</source>
             <translation>④ Self-employed (business, farming, forestry, real estate…)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="94" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
             <source>④-1 自営業で持続化給付金を受給</source>
             <translation>④-1 Self-employed receiving a business continuity subsidy</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="95" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
             <source>⑤株式等収入あり(株式/利子/配当/先物等)</source>
             <translation>⑤ Investment income (shares, interest, dividends, futures…)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="96" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
             <source>⑥社会保険からの給付金(手当)受給者</source>
             <translation>⑥ Receiving social insurance benefits</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="97" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
             <source>⑦失業給付受給者</source>
             <translation>⑦ Receiving unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="98" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
             <source>退職(パート・アルバイト含む)</source>
             <translation>Left work (including part-time)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="99" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
             <source>⑧同居の学生</source>
             <translation>⑧ Student living at home</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="100" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
             <source>⑨下宿中の学生</source>
             <translation>⑨ Student living away</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="101" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
             <source>義父母・甥姪・おじおば・義兄弟・連れ子(養子除く)</source>
             <translation>Parents-in-law, nephews/nieces, uncles/aunts, siblings-in-law, stepchildren (not adopted)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="102" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
             <source>施設入所している者</source>
             <translation>Living in a care facility</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="103" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
             <source>海外居住者</source>
             <translation>Living abroad</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="104" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <source>給与明細書</source>
+            <translation>Payslips</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <source>賞与明細書</source>
+            <translation>Bonus slips</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <source>給与額等証明書</source>
+            <translation>Salary certificate</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <source>年金振込通知書・年金額改定通知書</source>
+            <translation>Pension payment or revision notice</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <source>確定申告書・収支内訳書</source>
+            <translation>Tax return and income statement</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <source>住民税申告書の写し</source>
+            <translation>Copy of the resident tax return</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <source>所得証明書・非課税証明書</source>
+            <translation>Income or non-taxation certificate</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <source>年間取引報告書</source>
+            <translation>Annual trading report</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <source>雇用保険受給資格者証・支給決定通知</source>
+            <translation>Unemployment benefit certificate or decision</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <source>一時的な収入変動に係る事業主の証明書</source>
+            <translation>Employer's certificate of a temporary rise</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <source>労働条件通知書</source>
+            <translation>Labour contract notice</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <source>送金証明</source>
+            <translation>Proof of remittance</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <source>在学証明書</source>
+            <translation>Certificate of enrolment</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <source>就職先の保険証の写し</source>
+            <translation>Copy of the new employer's insurance card</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <source>住民票</source>
+            <translation>Certificate of residence</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <source>その他の書類</source>
+            <translation>Other document</translation>
+        </message>
+        <message>
+            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
             <source>同居</source>
             <translation>Living together</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="105" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
             <source>別居(被保険者が単身赴任中)</source>
             <translation>Apart (insured posted away from home)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="106" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
             <source>別居(被扶養者が就学&lt;下宿&gt;のため)</source>
             <translation>Apart (dependent studying away)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="107" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
             <source>別居(その他)</source>
             <translation>Apart (other)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="108" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
             <source>登録済</source>
             <translation>Registered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="109" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
             <source>提出済</source>
             <translation>Submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="110" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
             <source>判読不可</source>
             <translation>Unreadable</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="111" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
             <source>対象期間が違う</source>
             <translation>Wrong period</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="112" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
             <source>書類違い</source>
             <translation>Wrong document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="113" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
             <source>月が不足</source>
             <translation>Months missing</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="114" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
             <source>マイナンバーが見える</source>
             <translation>My Number visible</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="115" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
             <source>一部が切れている</source>
             <translation>Partly cut off</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="116" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
             <source>ファイルを開けない</source>
             <translation>File cannot be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="117" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
             <source>OK</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="118" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
             <source>不備</source>
             <translation>Deficient</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="119" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
             <source>未確認</source>
             <translation>Unchecked</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="120" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
             <source>提出あり</source>
             <translation>Uploaded</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="121" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
             <source>代替書類で提出</source>
             <translation>Substitute submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="122" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
             <source>未提出で進める</source>
             <translation>Proceed without</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="123" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
             <source>必要書類以外</source>
             <translation>Not a required document</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="124" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
             <source>ファイルを開けません</source>
             <translation>File cannot be opened</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="125" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
             <source>ファイルを開けません ({n}件)</source>
             <translation>Files cannot be opened ({n})</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="126" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
             <source>老齢年金</source>
             <translation>Old-age pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="127" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
             <source>遺族年金</source>
             <translation>Survivors' pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="128" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
             <source>障害年金</source>
             <translation>Disability pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="129" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
             <source>その他の年金</source>
             <translation>Other pension</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="130" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
             <source>失業給付</source>
             <translation>Unemployment benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="131" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
             <source>傷病手当金</source>
             <translation>Sickness allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="132" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
             <source>出産手当金</source>
             <translation>Maternity allowance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="133" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
             <source>60歳未満</source>
             <translation>Under 60</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="134" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
             <source>60歳以上</source>
             <translation>60 or over</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="135" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
             <source>障害年金受給者</source>
             <translation>Disability pensioner</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="136" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
             <source>19歳以上23歳未満</source>
             <translation>Aged 19 to 22</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="137" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
             <source>3か月連続で月額限度額を超過</source>
             <translation>Over the monthly limit 3 months running</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="138" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
             <source>3か月平均が月額限度額を超過</source>
             <translation>3-month average over the monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="139" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
             <source>年間収入</source>
             <translation>Annual income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="140" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
             <source>月額限度</source>
             <translation>Monthly limit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="141" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="158" />
             <source>未入力の月</source>
             <translation>Months not entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="142" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
             <source>給付の日額</source>
             <translation>Daily benefit</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="143" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
             <source>被保険者収入の2分の1</source>
             <translation>Half of the insured's income</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="144" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
             <source>仕送り額</source>
             <translation>Remittance</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="145" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="162" />
             <source>国内居住</source>
             <translation>Living in Japan</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="146" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
             <source>75歳到達</source>
             <translation>Reaching 75</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="147" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="164" />
             <source>労働契約</source>
             <translation>Labour contract</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="148" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
             <source>事業主の証明</source>
             <translation>Employer's certificate</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="149" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
             <source>調査票の提出</source>
             <translation>Survey submitted</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="150" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
             <source>適合</source>
             <translation>pass</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="151" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="168" />
             <source>不適合</source>
             <translation>fail</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="152" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="169" />
             <source>円</source>
             <translation> yen</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="153" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="170" />
             <source>{n}万円</source>
             <translation>¥{n}0k</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="154" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="171" />
             <source>{y}年{m}月</source>
             <translation>{m}/{y}</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="155" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="172" />
             <source>金額の記入なし</source>
             <translation>No amount entered</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="156" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="173" />
             <source>1円 (0円の意味)</source>
             <translation>¥1 (meaning ¥0)</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="157" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="174" />
             <source>ja</source>
             <translation>en</translation>
         </message>
@@ -2328,98 +2413,103 @@ Check the document and mark it deficient to record this reason and note.</transl
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="63" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="64" />
             <source>被扶養者資格調査 審査 - {user}</source>
             <translation>Dependent Eligibility Survey Review - {user}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="122" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="123" />
             <source>ファイル(&amp;F)</source>
             <translation>&amp;File</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="124" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="125" />
             <source>バンドルを取り込む…</source>
             <translation>Import a bundle…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="128" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="129" />
+            <source>紙の調査票を入力…</source>
+            <translation>Enter a paper survey…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/main_window.py" line="134" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="130" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
             <source>終了</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="132" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
             <source>表示(&amp;V)</source>
             <translation>&amp;View</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="133" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="139" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="136" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="142" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="138" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="144" />
             <source>進捗</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="140" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="146" />
             <source>集中レイアウト(書類と月別の給与だけ)</source>
             <translation>Focus layout (documents and monthly pay only)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="146" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="152" />
             <source>画面をロック</source>
             <translation>Lock screen</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="148" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="154" />
             <source>設定…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="153" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="159" />
             <source>ヘルプ(&amp;H)</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="154" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="160" />
             <source>ショートカット</source>
             <translation>Keyboard shortcuts</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="158" />
-            <location filename="../../reviewer_app/ui/main_window.py" line="317" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="164" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="323" />
             <source>バージョン情報</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="165" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="171" />
             <source>{user}（{role}）</source>
             <translation>{user} ({role})</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="168" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="174" />
             <source>ワークスペース: {path}</source>
             <translation>Workspace: {path}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="250" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="256" />
             <source>担当を解除できません</source>
             <translation>Cannot release the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="318" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="324" />
             <source>被扶養者資格調査 審査アプリ
 バージョン {version}
 Qt {qt}</source>
@@ -2428,7 +2518,7 @@ Version {version}
 Qt {qt}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/main_window.py" line="322" />
+            <location filename="../../reviewer_app/ui/main_window.py" line="328" />
             <source>処理中…</source>
             <translation>Working…</translation>
         </message>
@@ -2840,6 +2930,229 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
         </message>
     </context>
     <context>
+        <name>PaperDialog</name>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="222" />
+            <source>紙の調査票を入力</source>
+            <translation>Enter a paper survey</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="234" />
+            <source>記号-番号 (例 10-123)</source>
+            <translation>Symbol-number (e.g. 10-123)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="236" />
+            <source>被扶養者の氏名またはID</source>
+            <translation>Dependent's name or id</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="237" />
+            <source>呼び出す</source>
+            <translation>Look up</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="239" />
+            <source>被保険者</source>
+            <translation>Insured</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="241" />
+            <source>被扶養者</source>
+            <translation>Dependent</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="246" />
+            <source>被保険者と被扶養者を指定して呼び出してください。</source>
+            <translation>Give the insured and the dependent and look them up.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="255" />
+            <source>1. 被保険者の保険証</source>
+            <translation>1. The insured's card</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="256" />
+            <source>続柄・生年月日を確認した</source>
+            <translation>Relationship and birth date confirmed</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="258" />
+            <source>2. 被扶養者の基本情報</source>
+            <translation>2. The dependent's details</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="260" />
+            <source>3. 被扶養者の保険証</source>
+            <translation>3. The dependent's card</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="261" />
+            <source>4. 現在の職業と収入見込（該当するものすべて）</source>
+            <translation>4. Occupation and expected income (every one that applies)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="284" />
+            <source>あり</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="291" />
+            <source>5. その他の収入（遺産相続など）</source>
+            <translation>5. Other income (inheritance …)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="296" />
+            <source>6. 同居・別居</source>
+            <translation>6. Living together or apart</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="298" />
+            <source>別居の場合 YYYY-MM</source>
+            <translation>If apart: YYYY-MM</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="300" />
+            <source>別居日</source>
+            <translation>Living apart since</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="302" />
+            <source>退職年月、確定申告していない、一時的な収入増の理由など</source>
+            <translation>Month of retirement, no tax return filed, reason for a temporary rise …</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="304" />
+            <source>7. 連絡欄</source>
+            <translation>7. Notes to the insurer</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="307" />
+            <source>スキャン（ファイルをここへドラッグ＆ドロップできます）</source>
+            <translation>Scans (drag and drop files here)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="313" />
+            <source>ファイルを追加…</source>
+            <translation>Add files…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="315" />
+            <source>削除</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="316" />
+            <source>書類</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="322" />
+            <source>スキャナーのフォルダを監視…</source>
+            <translation>Watch the scanner's folder…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="345" />
+            <source>訂正として入力（新しい版）</source>
+            <translation>Enter as a correction (a new revision)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="346" />
+            <source>入力を保存</source>
+            <translation>Save the entry</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="348" />
+            <source>入力確認</source>
+            <translation>Check the entry</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="349" />
+            <source>入力した人とは別の担当者が、紙の調査票と入力内容を照らし合わせて確認します</source>
+            <translation>Another examiner than the one who entered it compares the entry with the paper survey</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="352" />
+            <source>閉じる</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="402" />
+            <source>案件 {case}（{relationship}）</source>
+            <translation>Case {case} ({relationship})</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="405" />
+            <source>：紙の調査票は未入力です。</source>
+            <translation>: the paper survey is not entered yet.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="406" />
+            <source>：WEBの未提出者です（入力すると紙に切り替わります）。</source>
+            <translation>: has not answered on the web (entering switches them to paper).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="407" />
+            <source>：第{revision}版を {who} が入力</source>
+            <translation>: revision {revision} entered by {who}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="410" />
+            <source>、{who} が入力確認済み。</source>
+            <translation>, checked by {who}.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="411" />
+            <source>、入力確認待ち。</source>
+            <translation>, awaiting its check.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="461" />
+            <source>スキャンを追加</source>
+            <translation>Add scans</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="462" />
+            <source>スキャン (*.pdf *.jpg *.jpeg *.png *.bmp *.gif *.heic);;すべてのファイル (*)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.bmp *.gif *.heic);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="466" />
+            <source>スキャナーの保存先フォルダ</source>
+            <translation>The scanner's output folder</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="473" />
+            <source>監視中: {folder}</source>
+            <translation>Watching: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="487" />
+            <source>ページは 開始-終了 の形で入力してください（例 1-3）。</source>
+            <translation>Give the pages as FIRST-LAST (e.g. 1-3).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="506" />
+            <source>第{revision}版として保存しました（ファイル {files} 件）。別の担当者が入力確認をするまで審査は始められません。</source>
+            <translation>Saved as revision {revision} ({files} files). Its review starts once another examiner has checked the entry.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="510" />
+            <source>開けないファイルが {n} 件あります（書類タブに表示されます）。</source>
+            <translation> {n} files cannot be opened (the documents tab shows them).</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="529" />
+            <source>入力確認をしました。審査を始められます。</source>
+            <translation>Entry checked. The review can start.</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="544" />
+            <source> 円</source>
+            <translation> yen</translation>
+        </message>
+    </context>
+    <context>
         <name>ProgressChart</name>
         <message>
             <location filename="../../reviewer_app/ui/progress_chart.py" line="60" />
@@ -3131,7 +3444,7 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
         </message>
         <message>
             <location filename="../../reviewer_app/ui/queue/model.py" line="65" />
-            <location filename="../../reviewer_app/ui/queue/model.py" line="327" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="328" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
@@ -3141,17 +3454,17 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
             <translation>(unreadable)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="333" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="334" />
             <source>この案件のデータは壊れているか書き換えられています。管理者に連絡してください</source>
             <translation>This case's data is damaged or was altered. Contact your administrator.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="337" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="338" />
             <source>{name}さんが担当しています</source>
             <translation>Held by {name}</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/model.py" line="340" />
+            <location filename="../../reviewer_app/ui/queue/model.py" line="341" />
             <source>審査を始めた後に会員が回答または書類を更新しました</source>
             <translation>The member updated answers or documents after the review started</translation>
         </message>
@@ -3159,111 +3472,116 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
     <context>
         <name>QueueWidget</name>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="89" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="90" />
             <source>承認待ちの判定案（古い順）。開くと現在のデータで再計算した結果と並べて表示します。</source>
             <translation>Proposals awaiting approval (oldest first). Opening one shows it beside the evaluation re-run on the current data.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="110" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="133" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="382" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="111" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="134" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="383" />
             <source>すべて</source>
             <translation>All</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="140" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="141" />
             <source>氏名・カナ・記号番号で検索</source>
             <translation>Search by name, kana or card number</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="158" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="159" />
             <source>更新あり</source>
             <translation>Updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="159" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="160" />
             <source>更新なし</source>
             <translation>Not updated</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="167" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="168" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="168" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="169" />
             <source>事業所</source>
             <translation>Office</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="169" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="170" />
             <source>担当</source>
             <translation>Holder</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="170" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="171" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="171" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="172" />
             <source>判定案</source>
             <translation>Proposal</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="172" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="173" />
             <source>更新</source>
             <translation>Updated after review</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="173" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="174" />
             <source>絞り込み</source>
             <translation>Show only</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="224" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="230" />
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="417" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="225" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="231" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="418" />
             <source>開く</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="232" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="233" />
             <source>解放</source>
             <translation>Release</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="234" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="235" />
             <source>担当者の割り当てを外して、ほかの人が開けるようにします</source>
             <translation>Remove the holder so that someone else can open the case</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="237" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="238" />
             <source>選択した未提出者を除外で提案</source>
             <translation>Propose exclusion of the selected non-submitters</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="240" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="241" />
             <source>選択した案件のうち調査票が未提出の被扶養者を、調査の定める日付で扶養除外として提案します（提出期限の後だけ）</source>
             <translation>Propose the exclusion of every selected dependent who did not submit the survey, as of the date the survey sets (only after the submission deadline)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="244" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="245" />
             <source>選択を承認</source>
             <translation>Approve selected</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="247" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="248" />
             <source>選択した判定案を1件ずつ承認します（自分の判定案は承認されません）</source>
             <translation>Approve each selected proposal (your own proposals are not approved)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="399" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="400" />
             <source>{total}件 ({shown}件を表示中)</source>
             <translation>{total} cases ({shown} loaded)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/queue/widget.py" line="423" />
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="420" />
+            <source>紙の調査票を入力…</source>
+            <translation>Enter a paper survey…</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/queue/widget.py" line="427" />
             <source>解放 ({name}さんの担当を外す)</source>
             <translation>Release (take the case from {name})</translation>
         </message>
@@ -3274,6 +3592,24 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
             <location filename="../../reviewer_app/ui/income/sections.py" line="40" />
             <source>選択行を削除</source>
             <translation>Delete selected row</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanList</name>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="146" />
+            <source>書類</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="146" />
+            <source>ファイル</source>
+            <translation>Files</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="147" />
+            <source>ページ (例 1-3)</source>
+            <translation>Pages (e.g. 1-3)</translation>
         </message>
     </context>
     <context>
@@ -3368,27 +3704,27 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
     <context>
         <name>ShortcutTable</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="159" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="176" />
             <source>書類ビューア</source>
             <translation>Document viewer</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="160" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="177" />
             <source>収入タブ</source>
             <translation>Income tab</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="161" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="178" />
             <source>案件画面</source>
             <translation>Case page</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="162" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="179" />
             <source>キュー</source>
             <translation>Queue</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="163" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="180" />
             <source>どこでも</source>
             <translation>Anywhere</translation>
         </message>
@@ -3409,17 +3745,17 @@ Source: {source} (page {page}, confidence {confidence}%)</translation>
     <context>
         <name>UpgradePrompt</name>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="165" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="182" />
             <source>このワークスペース（PostgreSQL）は旧版の形式です（{current} → {head}）。先に pg_dump でバックアップを取り、reviewer-app upgrade … --i-have-a-backup で更新してください（docs/operations.md の「Upgrading」）。</source>
             <translation>This workspace (PostgreSQL) has an older schema ({current} → {head}). Take a backup with pg_dump first, then upgrade it with reviewer-app upgrade … --i-have-a-backup (docs/operations.md, "Upgrading").</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="166" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="183" />
             <source>ワークスペースの更新</source>
             <translation>Upgrade the workspace</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="167" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="184" />
             <source>このワークスペースは旧版の形式です（{current} → {head}）。この版で使うには更新が必要です。
 
 更新の前に、次の場所にバックアップを作ります:
@@ -3434,19 +3770,32 @@ A backup is made first, here:
 Upgrade now? Make sure nobody else uses the workspace meanwhile.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="168" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="185" />
             <source>更新しませんでした。更新するまでこのワークスペースは開けません。</source>
             <translation>Not upgraded. The workspace cannot be opened until it is upgraded.</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="169" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="186" />
             <source>バックアップを作って更新しています…</source>
             <translation>Backing up and upgrading…</translation>
         </message>
         <message>
-            <location filename="../../tools/i18n_wrapped_strings.py" line="170" />
+            <location filename="../../tools/i18n_wrapped_strings.py" line="187" />
             <source>ワークスペースを更新しました。バックアップ: {backup}</source>
             <translation>The workspace was upgraded. Backup: {backup}</translation>
+        </message>
+    </context>
+    <context>
+        <name>_YesNo</name>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="125" />
+            <source>有</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/paper_dialog.py" line="126" />
+            <source>無</source>
+            <translation>No</translation>
         </message>
     </context>
 </TS>

@@ -44,7 +44,7 @@ MAX_OBJECT_BYTES = schema.MAX_FILE_BYTES + aead.OVERHEAD
 _MAX_ENTRIES = 1_000_000 + 2
 
 
-def _json_path(loc: tuple[int | str, ...]) -> str:
+def json_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
@@ -53,7 +53,7 @@ def _json_path(loc: tuple[int | str, ...]) -> str:
 
 def _invalid(subject: str, error: ValidationError) -> BundleError:
     first = error.errors(include_url=False, include_input=False)[0]
-    path = _json_path(tuple(first["loc"]))
+    path = json_path(tuple(first["loc"]))
     return BundleError(
         "invalid_field", subject, detail=f"{path}: {first['msg']}", field_path=path
     )

@@ -98,6 +98,9 @@ class DependentResult(_Model):
     recertification_date: date | None = None
     decided_at: AwareDateTime | None = None  # the approval, for continued / excluded
     notices: Annotated[list[NoticeResult], Field(default_factory=list, max_length=100)]
+    # the member answered on a paper survey (issue 14): the society mails them letters (書類不備の
+    # お知らせ and the others); the web system must not e-mail them
+    answered_on_paper: bool = False
 
 
 class ResultsChunk(_Model):

@@ -15,6 +15,7 @@ import argparse
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +187,62 @@ def _create(directory: Path, members: int, seed: int) -> DemoWorkspace:
             generate_bundle(bundle, members=members, seed=seed, signing_key=signing_key,
                             recipients=[recipient], fast=True)
             import_bundle(admin, bundle)
+    enter_paper_surveys(directory, passwords, members, seed)
     return DemoWorkspace(directory, passwords, created=True)
+
+
+PAPER_FOLDER = "paper-sample"  # a third paper survey for a newcomer to enter (issue 14)
+
+
+def enter_paper_surveys(directory: Path, passwords: dict[str, str], members: int,
+                        seed: int) -> list[int]:
+    """Two paper members entered through the services (issue 14): the first with the sample
+    generator's scanned payslips (one PDF split by page range into two files), checked by a
+    second examiner and ready for review; the second with its answers only, waiting for its
+    入力確認. A third survey's answers and scan are left in ``paper-sample/`` for a newcomer to
+    enter. Returns the two case ids."""
+    import json
+    import tempfile
+
+    from reviewer_app.samples.paper import paper_samples
+    from reviewer_app.services.paper import PaperService, Scan
+    from reviewer_app.services.workspace import open_session
+
+    samples = paper_samples(members, seed, count=3)
+    if len(samples) < 2:
+        return []
+    cases: list[int] = []
+    with open_session(directory, "examiner", passwords["examiner"]) as examiner, \
+            tempfile.TemporaryDirectory(prefix="reviewer-paper-") as tmp:
+        service = PaperService(examiner)
+        for k, sample in enumerate(samples[:2]):
+            target = service.find(sample.member, sample.dependent_id)
+            service.mark(target.case_id, "PC・スマートフォンがなく紙で回答（デモ）",
+                         date(2024, 8, 1))
+            scans: list[Scan] = []
+            if k == 0:
+                scan = Path(tmp) / "scan.pdf"
+                scan.write_bytes(sample.scan_pdf)
+                half = sample.pages // 2
+                scans = [Scan("payslip", scan, (1, half)),
+                         Scan("payslip", scan, (half + 1, sample.pages))]
+            service.enter(target.case_id, sample.answers, scans, today=date(2024, 9, 10))
+            cases.append(target.case_id)
+    with open_session(directory, "examiner2", passwords["examiner2"]) as second:
+        PaperService(second).check(cases[0])
+    if len(samples) > 2:
+        folder = directory / PAPER_FOLDER
+        folder.mkdir(exist_ok=True)
+        third = samples[2]
+        (folder / "answers.json").write_text(
+            json.dumps(third.answers, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        _private_file(folder / "scan.pdf", third.scan_pdf)
+        (folder / "README.txt").write_text(
+            f"被保険者 {third.member} / 被扶養者 {third.dependent_id}\n"
+            "ファイル→紙の調査票を入力、または reviewer-app paper add --member "
+            f"{third.member} --dependent {third.dependent_id} --answers answers.json "
+            f"--attach payslip=scan.pdf@1-{third.pages}\n", encoding="utf-8")
+    return cases
 
 
 def _private_file(path: Path, data: bytes) -> None:

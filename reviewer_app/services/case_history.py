@@ -97,6 +97,18 @@ def summarise(action: str, d: dict[str, Any], names: Names | None = None,
     if action == "notice.record":
         return (f"不備連絡({d.get('items')}件、回答期限 {d.get('reply_deadline')})を記録しました",
                 f"recorded a deficiency notice ({d.get('items')} items)")
+    if action == "paper.mark":
+        return (f"紙の調査票に切り替えました({d.get('on')})",
+                f"switched to a paper survey ({d.get('on')})")
+    if action in ("paper.enter", "paper.correct"):
+        what_ja = "訂正" if action == "paper.correct" else "入力"
+        return (f"紙の調査票を第{d.get('revision')}版として{what_ja}しました"
+                f"(スキャン {d.get('files')}件)",
+                f"{'corrected' if action == 'paper.correct' else 'entered'} the paper survey "
+                f"as revision {d.get('revision')} ({d.get('files')} scans)")
+    if action == "paper.check":
+        return (f"紙の調査票(第{d.get('revision')}版)の入力確認をしました",
+                f"checked the entry of the paper survey (revision {d.get('revision')})")
     if action == "case.damaged":
         return ("案件のデータが開けませんでした(破損または書き換え)",
                 "the case's data did not open (damaged or altered)")

@@ -65,7 +65,7 @@ from reviewer_app.domain.vocabulary import (
 from reviewer_app.profiles import DEFAULT_PROFILE, load_profile
 from reviewer_app.review.deficiency import DeficiencyNotice, DocumentReview, build_notice
 from reviewer_app.security.aead import DecryptionError
-from reviewer_app.services import case_trust
+from reviewer_app.services import case_trust, paper
 from reviewer_app.services import case_views as views
 from reviewer_app.services import confirmations as confirmed
 from reviewer_app.services.case_errors import (
@@ -165,6 +165,9 @@ class CaseService:
             took = False
             status = CaseStatus(case.status)
             if take and lifecycle.takes_on_open(status, case.assignee_id, me.role):
+                if paper.check_pending(self.ws, db, case.dependent_id):
+                    # a paper survey's entry is checked by a second person first (issue 14)
+                    raise paper.PaperCheckPending(case_id)
                 now = utcnow()
                 case.assignee_id, case.assigned_at = me.id, now
                 case.status = lifecycle.next_status(Event.TAKE, status).value

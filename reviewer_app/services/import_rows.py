@@ -23,13 +23,12 @@ import hashlib
 from collections import Counter, deque
 from concurrent.futures import Executor, Future
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.bundle import schema
-from reviewer_app.bundle.reader import BundleReader
 from reviewer_app.domain import lifecycle
 from reviewer_app.domain.lifecycle import Event
 from reviewer_app.domain.vocabulary import CaseStatus
@@ -61,6 +60,13 @@ _BLOBS = Base.metadata.tables[AttachmentBlob.__tablename__]
 _TOKENS = Base.metadata.tables[SearchToken.__tablename__]
 
 
+class FileSource(Protocol):
+    """Where a submission's files come from: a verified bundle (bundle.reader.BundleReader) or
+    the files staff attach to a paper survey (services.paper)."""
+
+    def read_file(self, object_id: str) -> bytes: ...
+
+
 def member_personal(insured: schema.Insured) -> dict[str, Any]:
     return {
         "card_symbol": insured.card_symbol, "card_number": insured.card_number,
@@ -84,7 +90,8 @@ def _sha256_hex(data: bytes) -> str:
 class RowWriter:
     """Writes submissions of one import (one transaction, one survey)."""
 
-    def __init__(self, ws: WorkspaceSession, db: Session, *, survey_id: int, import_id: int,
+    def __init__(self, ws: WorkspaceSession, db: Session, *, survey_id: int,
+                 import_id: int | None,
                  blob_batch_bytes: int, hasher: Executor, checker: ContentChecker) -> None:
         self._ws = ws
         self._db = db
@@ -106,8 +113,14 @@ class RowWriter:
 
     # -- one submission -------------------------------------------------------------------------
 
-    def store_submission(self, reader: BundleReader, submission: schema.Submission,
-                         plaintext: bytes, mac: bytes, *, member: Member | None) -> None:
+    def store_submission(self, reader: FileSource, submission: schema.Submission,
+                         plaintext: bytes, mac: bytes, *, member: Member | None,
+                         source: str = "web", entered_by_id: int | None = None,
+                         only: frozenset[str] | None = None) -> SubmissionRevision:
+        """Store one revision (a new member, or a newer revision of ``member``); returns it.
+        ``source`` ``paper`` with ``entered_by_id``: a paper survey keyed in by that user;
+        ``only``: the dependents (by key) the revision changes, whose started cases are flagged
+        and whose notices it answers (None: every dependent, as for an import)."""
         db, now, ins = self._db, utcnow(), submission.insured
         updating = member is not None
         if member is None:
@@ -123,7 +136,9 @@ class RowWriter:
             member.updated_at = now
         revision = SubmissionRevision(revision=submission.revision,
                                       updated_at=submission.updated_at, imported_at=now,
-                                      content_mac=mac, import_id=self.import_id)
+                                      content_mac=mac, import_id=self.import_id,
+                                      source=source, entered_by_id=entered_by_id,
+                                      entered_at=now if entered_by_id is not None else None)
         db.flush()
         revision.member_id = member.id
         db.add(revision)
@@ -153,9 +168,9 @@ class RowWriter:
             db.add(Case(survey_id=self.survey_id, dependent_id=row.id,
                         status=CaseStatus.NOT_STARTED.value, created_at=now, updated_at=now))
         if updating and existing:
-            self._flag_started_cases([d.id for d in existing.values()])
-            self._answer_notices([d.id for d in existing.values()], submission.revision,
-                                submission.updated_at, now)
+            changed = [d.id for key, d in existing.items() if only is None or key in only]
+            self._flag_started_cases(changed)
+            self._answer_notices(changed, submission.revision, submission.updated_at, now)
         self._replace_tokens(member.id, ins, rows, updating=updating)
         documents: list[tuple[schema.RequiredDocument, Dependent, RequiredDocument]] = []
         for dep, row in rows:
@@ -172,6 +187,7 @@ class RowWriter:
                 self._unfinished.append(
                     self._store_file(reader, uploaded, row.id, doc_row.id, position))
         self.complete_rows(wait=len(self._unfinished) > MAX_UNFINISHED_ROWS)
+        return revision
 
     def complete_rows(self, *, wait: bool = True) -> None:
         """Write the hash and check results of the attachment rows whose results are in (with
@@ -195,7 +211,7 @@ class RowWriter:
         return dict(values, sha256=digest.result(), quarantine_reason=problem,
                     page_count=inspection.page_count)
 
-    def _store_file(self, reader: BundleReader, uploaded: schema.UploadedFile,
+    def _store_file(self, reader: FileSource, uploaded: schema.UploadedFile,
                     dependent_id: int, document_id: int, position: int,
                     ) -> _Unfinished:
         data = reader.read_file(uploaded.file_id)

@@ -356,6 +356,10 @@ def _one_submission(
     stored = db.scalars(select(SubmissionRevision).where(
         SubmissionRevision.member_id == member.id,
         SubmissionRevision.revision == submission.revision)).one()
+    if stored.source == "paper":
+        # staff keyed in a paper survey as this revision (services.paper): the web system's
+        # revision of the same number is what the member had before (未提出), not a change
+        return "outdated"
     same = hmac.compare_digest(stored.content_mac, mac) and (
         writer.stored_file_hashes(stored.id) == hashes)
     if not same:

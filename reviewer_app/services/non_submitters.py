@@ -30,6 +30,7 @@ from reviewer_app.domain.lifecycle import HOLDABLE
 from reviewer_app.domain.vocabulary import LABELS_EN, LABELS_JA, CaseStatus, Role, Verdict
 from reviewer_app.domain.wareki import format_wareki
 from reviewer_app.errors import UserError, current_language
+from reviewer_app.services import paper
 from reviewer_app.services.case_errors import CaseHeldByOther, CaseLocked
 from reviewer_app.services.casework import CaseService
 from reviewer_app.services.session import WorkspaceSession
@@ -130,19 +131,23 @@ class _Facts:
     member_status: str
     deadline: date
     exclusion_date: date
+    paper_since: date | None = None
 
 
-def _facts(ws: WorkspaceSession, case_ids: list[int]) -> dict[int, _Facts]:
+def _facts(ws: WorkspaceSession, case_ids: list[int]
+           ) -> tuple[dict[int, _Facts], date | None]:
     """The clear columns the selection is judged on, in one read."""
     with ws.transaction(readonly=True) as db:
         rows = db.execute(
             select(Case.id, Case.status, Case.assignee_id, User.name, Dependent.member_status,
-                   Survey.submission_deadline, Survey.non_submission_exclusion_date)
+                   Survey.submission_deadline, Survey.non_submission_exclusion_date,
+                   Dependent.paper_since)
             .join(Dependent, Dependent.id == Case.dependent_id)
             .join(Survey, Survey.id == Case.survey_id)
             .outerjoin(User, User.id == Case.assignee_id)
             .where(Case.id.in_(case_ids))).all()
-    return {r[0]: _Facts(*r[1:]) for r in rows}
+        paper_until = paper.paper_deadline(db)
+    return {r[0]: _Facts(*r[1:]) for r in rows}, paper_until
 
 
 def propose_exclusions(ws: WorkspaceSession, case_ids: Iterable[int],
@@ -158,7 +163,7 @@ def propose_exclusions(ws: WorkspaceSession, case_ids: Iterable[int],
     ws.require_role(Role.EXAMINER, Role.SUPERVISOR, action_ja="未提出者の除外の提案",
                     action_en="propose the exclusion of non-submitters")
     ids = _unique(case_ids)
-    facts = _facts(ws, ids)
+    facts, paper_until = _facts(ws, ids)
     pending = [f.deadline for f in facts.values() if today <= f.deadline]
     if pending:
         raise SubmissionDeadlineNotPassed(max(pending))
@@ -176,6 +181,18 @@ def propose_exclusions(ws: WorkspaceSession, case_ids: Iterable[int],
                 "案件を開いて審査してください。",
                 f"The survey of case {case_id} was submitted (or registered), so it is not a "
                 "non-submitter. Open the case and review it."))
+        elif fact.paper_since is not None and (paper_until is None or today <= paper_until):
+            # a paper survey is not a web non-submission (issue 14): only after the society's
+            # own deadline for paper surveys, when one is set
+            outcomes.append(_skip(
+                case_id, "paper",
+                f"案件 {case_id} の被扶養者は紙の調査票で回答します。紙の提出期限"
+                + (f"（{format_wareki(paper_until)}）" if paper_until else "（未設定）")
+                + "が過ぎるまでは未提出者として扱いません。",
+                f"The dependent of case {case_id} answers on a paper survey; they are not a "
+                "non-submitter before the paper deadline"
+                + (f" ({paper_until.isoformat()})" if paper_until else " (not set)")
+                + " has passed."))
         elif fact.assignee_id is not None and fact.assignee_id != me:
             outcomes.append(_skip_error(case_id, CaseHeldByOther(case_id, fact.assignee_name)))
         elif fact.status not in HOLDABLE:

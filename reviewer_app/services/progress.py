@@ -327,7 +327,8 @@ def _non_submitters(db: Session, sid: int) -> int:
     return int(db.scalar(
         select(func.count(Case.id)).join(Dependent, Dependent.id == Case.dependent_id)
         .where(Case.survey_id == sid, Case.status != CaseStatus.DONE.value,
-               Dependent.member_status == MemberStatus.NOT_SUBMITTED.value)) or 0)
+               Dependent.member_status == MemberStatus.NOT_SUBMITTED.value,
+               Dependent.paper_since.is_(None))) or 0)  # paper: not a web non-submitter
 
 
 # --- the series ----------------------------------------------------------------------------------

@@ -16,8 +16,9 @@ Views (issue 7 §4)
     finished (neither awaiting approval nor done). ``resubmitted`` (再提出あり): a newer revision
     answered a deficiency notice (``cases.resubmitted_at``) and the case is in review again.
     ``overdue`` (期限切れ): the case awaits the member (不備連絡中) and its latest notice's reply
-    deadline is before today with no answer. "Today" comes from the service's clock (Japan time
-    by default; tests inject one).
+    deadline is before today with no answer. ``paper`` (紙): unfinished cases of dependents
+    switched to a paper survey (services.paper); they are never in 未提出. "Today" comes from
+    the service's clock (Japan time by default; tests inject one).
 
 Every call is one short read-only transaction, so the queue never waits for a writer.
 """
@@ -62,6 +63,7 @@ class QueueView(StrEnum):
     NOT_SUBMITTED = "not_submitted"  # 未提出
     RESUBMITTED = "resubmitted"  # 再提出あり
     OVERDUE = "overdue"  # 期限切れ
+    PAPER = "paper"  # 紙: dependents who answer on a paper survey (issue 14)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ class QueueRow:
     attachment_count: int
     updated_after_review: bool
     own: bool = False  # held by (or proposed by) the signed-in user
-    not_submitted: bool = False  # the member-side status is 未提出
+    not_submitted: bool = False  # the member-side status is 未提出 (and not answering on paper)
+    paper: bool = False  # switched to a paper survey (紙, issue 14)
     # its sealed names do not open (damaged or altered rows): listed without names, so one bad
     # row never breaks the queue; opening it says so (case_errors.CaseDamaged)
     damaged: bool = False
@@ -116,7 +119,7 @@ def apply_filter(stmt: Select[*_Ts], f: QueueFilter, key: bytes, today: date, *,
     if f.updated_after_review is not None:
         stmt = stmt.where(Case.updated_after_review.is_(f.updated_after_review))
     view = QueueView(f.view) if f.view is not None else None
-    if view is QueueView.NOT_SUBMITTED:
+    if view is QueueView.NOT_SUBMITTED or view is QueueView.PAPER:
         stmt = stmt.where(Case.status.in_(OPEN_STATUSES))
     elif view is QueueView.RESUBMITTED:
         stmt = stmt.where(Case.resubmitted_at.is_not(None),
@@ -125,12 +128,16 @@ def apply_filter(stmt: Select[*_Ts], f: QueueFilter, key: bytes, today: date, *,
         stmt = stmt.where(Case.status == CaseStatus.NOTICE_SENT.value,
                           Case.id.in_(_overdue_cases(today)))
     if f.relationship is not None or f.office_code is not None \
-            or view is QueueView.NOT_SUBMITTED:
+            or view in (QueueView.NOT_SUBMITTED, QueueView.PAPER):
         stmt = stmt.join(Dependent, Dependent.id == Case.dependent_id)
         if f.relationship is not None:
             stmt = stmt.where(Dependent.relationship == f.relationship)
         if view is QueueView.NOT_SUBMITTED:
-            stmt = stmt.where(Dependent.member_status == MemberStatus.NOT_SUBMITTED.value)
+            # a dependent answering on paper is not a web non-submitter (issue 14)
+            stmt = stmt.where(Dependent.member_status == MemberStatus.NOT_SUBMITTED.value,
+                              Dependent.paper_since.is_(None))
+        elif view is QueueView.PAPER:
+            stmt = stmt.where(Dependent.paper_since.is_not(None))
         if f.office_code is not None:
             stmt = stmt.join(Member, Member.id == Dependent.member_id).where(
                 Member.office_code == f.office_code)
@@ -248,7 +255,7 @@ class QueueService:
                    Case.proposed_verdict, Case.updated_after_review, Case.dependent_id,
                    Dependent.relationship, Dependent.relationship_label, Member.office_code,
                    Member.office_name, Member.id, Member.current_revision,
-                   Dependent.member_status)
+                   Dependent.member_status, Dependent.paper_since)
             .join(Dependent, Dependent.id == Case.dependent_id)
             .join(Member, Member.id == Dependent.member_id)
             .outerjoin(User, User.id == Case.assignee_id)
@@ -259,7 +266,8 @@ class QueueService:
         me = self.ws.user.id
         out: list[QueueRow] = []
         for (case_id, version, status, assignee_id, assignee_name, verdict, updated, dep_id,
-             rel, rel_label, office_code, office_name, _member_id, _rev, member_status) in rows:
+             rel, rel_label, office_code, office_name, _member_id, _rev, member_status,
+             paper_since) in rows:
             member, dependent = sealed[dep_id]
             try:
                 ins, dep = member.personal(mk), dependent.personal(mk)
@@ -275,7 +283,9 @@ class QueueService:
                 assignee_id=assignee_id, assignee_name=assignee_name, proposed_verdict=verdict,
                 attachment_count=counts.get(dep_id, 0), updated_after_review=bool(updated),
                 own=assignee_id == me,
-                not_submitted=member_status == MemberStatus.NOT_SUBMITTED.value))
+                not_submitted=(member_status == MemberStatus.NOT_SUBMITTED.value
+                               and paper_since is None),
+                paper=paper_since is not None))
         return out
 
 

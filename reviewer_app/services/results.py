@@ -207,7 +207,7 @@ def export_results(ws: WorkspaceSession, out: Path, *, full: bool = False,
                     fresh_notices: list[int] = []
                     for case_id, result, unexported in current_results(db, mk):
                         mac = content_mac(ws.content_mac_key, sealing.canonical_json(
-                            result.model_dump(mode="json")))
+                            _marked_state(result)))
                         mark = marks.get(case_id)
                         if not full and mark == mac:
                             continue
@@ -257,7 +257,8 @@ def current_results(db: Session, mk: bytes) -> list[tuple[int, DependentResult, 
     not exported before; ordered by case id."""
     rows = db.execute(
         select(Case.id, Case.status, Dependent.dependent_key, Member.member_key,
-               Member.submission_key, Member.current_revision, Survey.survey_key)
+               Member.submission_key, Member.current_revision, Survey.survey_key,
+               Dependent.paper_since)
         .join(Dependent, Dependent.id == Case.dependent_id)
         .join(Member, Member.id == Dependent.member_id)
         .join(Survey, Survey.id == Case.survey_id)
@@ -267,7 +268,8 @@ def current_results(db: Session, mk: bytes) -> list[tuple[int, DependentResult, 
     for notice in db.scalars(select(NoticeRow).order_by(NoticeRow.id)):
         by_case.setdefault(notice.case_id, []).append(notice)
     out: list[tuple[int, DependentResult, list[int]]] = []
-    for case_id, status, dependent_key, member_key, submission_key, revision, survey_key in rows:
+    for (case_id, status, dependent_key, member_key, submission_key, revision, survey_key,
+         paper_since) in rows:
         outcome = decided.get(case_id) if status == CaseStatus.DONE.value else None
         result_status = {CaseStatus.NOTICE_SENT.value: ResultStatus.NOTICE_SENT}.get(
             status, ResultStatus.IN_REVIEW)
@@ -285,9 +287,18 @@ def current_results(db: Session, mk: bytes) -> list[tuple[int, DependentResult, 
             survey_id=survey_key, member_id=member_key, submission_id=submission_key,
             dependent_id=dependent_key, reviewed_revision=revision, status=result_status,
             exclusion_date=exclusion, recertification_date=recert, decided_at=decided_at,
-            notices=notices),
+            notices=notices, answered_on_paper=paper_since is not None),
             [n.id for n in by_case.get(case_id, []) if n.exported_at is None]))
     return out
+
+
+def _marked_state(result: DependentResult) -> dict[str, Any]:
+    """What the keyed MAC of a result covers: every field, with ``answered_on_paper`` only when
+    true (a web case's MAC is the one it had before the field existed: no re-export)."""
+    state = result.model_dump(mode="json")
+    if not state.get("answered_on_paper"):
+        state.pop("answered_on_paper", None)
+    return state
 
 
 def notice_result(row: NoticeRow, mk: bytes) -> NoticeResult:

@@ -61,7 +61,7 @@ from reviewer_app.store.types import utcnow
 # Every column sealed under the master key (a test checks none is missing).
 SEALED_COLUMNS: tuple[tuple[type[Base], tuple[str, ...]], ...] = (
     (Member, ("personal_sealed",)),
-    (Dependent, ("personal_sealed",)),
+    (Dependent, ("personal_sealed", "paper_reason_sealed")),
     (SubmissionRevision, ("sealed_json",)),
     (Attachment, ("original_name_sealed",)),
     (DocumentCheck, ("note_sealed",)),

@@ -331,6 +331,12 @@ class Dependent(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # JSON {name, kana, birth_date, certified_on}
     personal_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Answers on paper (紙の調査票, issue 14): the day staff switched the dependent to paper and
+    # who did; NULL for a web dependent. The reason is sealed (it may describe the person).
+    paper_since: Mapped[date | None] = mapped_column(Date)
+    # a user id (no foreign key: SQLite would have to rebuild this much-referenced table)
+    paper_marked_by_id: Mapped[int | None] = mapped_column(Integer)
+    paper_reason_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     def personal(self, master_key: bytes) -> dict[str, Any]:
         """The opened ``personal_sealed`` with its text neutralised (domain.text)."""
@@ -355,7 +361,9 @@ class SearchToken(Base):
 
 
 class SubmissionRevision(Base):
-    """Every revision of a member's submission ever imported; the whole JSON sealed."""
+    """Every revision of a member's submission ever imported or entered from paper; the whole
+    JSON sealed. ``source`` is ``web`` (an import) or ``paper`` (staff keyed in a paper survey:
+    ``entered_by_id`` and ``entered_at`` say who and when; services.paper)."""
 
     __tablename__ = "submission_revisions"
     __table_args__ = (UniqueConstraint("member_id", "revision"),)
@@ -370,6 +378,34 @@ class SubmissionRevision(Base):
     # keyed MAC of the canonical plaintext (blind_index.content_mac): "unchanged" without opening
     content_mac: Mapped[bytes] = mapped_column(LargeBinary(32))
     sealed_json: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # "web" or "paper"; a user id (no constraints: SQLite would have to rebuild this
+    # much-referenced table to add them, services.paper writes only these values)
+    source: Mapped[str] = mapped_column(String(8), default="web", server_default="web")
+    entered_by_id: Mapped[int | None] = mapped_column(Integer)
+    entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PaperSignoff(Base):
+    """A signed statement about a paper revision of one dependent (issue 14): ``entry`` by the
+    person who keyed it in, ``check`` (入力確認) by a different person. The body (ids, the
+    revision's content MAC, the time; no personal data) is kept beside the signature, as for
+    decisions (services.case_trust); a row anyone could write is never the source of the
+    right: services.paper verifies the signatures and that the two people differ."""
+
+    __tablename__ = "paper_signoffs"
+    __table_args__ = (UniqueConstraint("revision_id", "dependent_id", "kind"),
+                      CheckConstraint("kind IN ('entry', 'check')", name="kind"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("submission_revisions.id"))
+    dependent_id: Mapped[int] = mapped_column(ForeignKey("dependents.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    signed_body: Mapped[str] = mapped_column(Text)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    signer_key_id: Mapped[str | None] = mapped_column(String(32))
+    signature: Mapped[bytes] = mapped_column(LargeBinary(64))
 
 
 class RequiredDocument(Base):

@@ -115,6 +115,9 @@ def apply(conn: Connection, workspace_id: str, *, max_failures: int = 5,
     _ddl(conn, f"GRANT UPDATE (updated_at) ON settings TO {reviewers}")
     # the audit trail: append and read, never change or delete
     _ddl(conn, f"GRANT INSERT ON audit_events TO {reviewers}")
+    # the signed entries and checks of paper surveys (services.paper): append and read; a
+    # deleted entry would otherwise let its case start review unchecked
+    _ddl(conn, f"GRANT INSERT ON paper_signoffs TO {reviewers}")
     _users(conn, g)
     _decisions(conn, g)
     _cases_guard(conn, g)

@@ -20,6 +20,7 @@ from reviewer_app.domain.engine import Evaluation
 from reviewer_app.domain.vocabulary import (
     BenefitKind,
     CaseStatus,
+    DocumentKind,
     Living,
     MemberStatus,
     Occupation,
@@ -76,7 +77,13 @@ def view_label(view: QueueView | str) -> str:
         QueueView.NOT_SUBMITTED: _t("未提出"),
         QueueView.RESUBMITTED: _t("再提出あり"),
         QueueView.OVERDUE: _t("期限切れ"),
+        QueueView.PAPER: _t("紙"),
     }.get(QueueView(view), str(view))
+
+
+def paper_label() -> str:
+    """The queue's word for a dependent answering on a paper survey (issue 14)."""
+    return _t("紙")
 
 
 def relationship_label(code: Relationship | str) -> str:
@@ -117,6 +124,28 @@ def occupation_label(o: Occupation) -> str:
         Occupation.IN_FACILITY: _t("施設入所している者"),
         Occupation.LIVES_ABROAD: _t("海外居住者"),
     }[o]
+
+
+def document_kind_label(kind: DocumentKind | str) -> str:
+    """A required document's kind in the words of the member's documents screen (seed 004)."""
+    return {
+        DocumentKind.PAYSLIP: _t("給与明細書"),
+        DocumentKind.BONUS_SLIP: _t("賞与明細書"),
+        DocumentKind.SALARY_CERTIFICATE: _t("給与額等証明書"),
+        DocumentKind.PENSION_NOTICE: _t("年金振込通知書・年金額改定通知書"),
+        DocumentKind.TAX_RETURN: _t("確定申告書・収支内訳書"),
+        DocumentKind.RESIDENT_TAX_RETURN: _t("住民税申告書の写し"),
+        DocumentKind.INCOME_CERTIFICATE: _t("所得証明書・非課税証明書"),
+        DocumentKind.TRADING_REPORT: _t("年間取引報告書"),
+        DocumentKind.BENEFIT_NOTICE: _t("雇用保険受給資格者証・支給決定通知"),
+        DocumentKind.TEMP_RISE_CERTIFICATE: _t("一時的な収入変動に係る事業主の証明書"),
+        DocumentKind.LABOUR_CONTRACT: _t("労働条件通知書"),
+        DocumentKind.REMITTANCE_PROOF: _t("送金証明"),
+        DocumentKind.STUDENT_CERTIFICATE: _t("在学証明書"),
+        DocumentKind.OTHER_INSURANCE_CARD: _t("就職先の保険証の写し"),
+        DocumentKind.RESIDENCE_CERTIFICATE: _t("住民票"),
+        DocumentKind.OTHER: _t("その他の書類"),
+    }.get(DocumentKind(kind), str(kind))
 
 
 def living_label(living: Living) -> str:

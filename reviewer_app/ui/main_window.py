@@ -20,6 +20,7 @@ from reviewer_app.ui.idle_lock import IdleWatcher, LockPage
 from reviewer_app.ui.import_action import ImportAction
 from reviewer_app.ui.labels import role_label
 from reviewer_app.ui.outputs import OutputMenu
+from reviewer_app.ui.paper_dialog import PaperAction, PaperDialog
 from reviewer_app.ui.progress_view import ProgressView
 from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from reviewer_app.ui.queue import QueueWidget
@@ -124,6 +125,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.import_action = file_menu.addAction(self.tr("バンドルを取り込む…"),
                                                  self.importer.run)
         self.import_action.setVisible(ImportAction.allowed(self.session))
+        self.paper = PaperAction(self, self.session, self.tasks, after=self.queue.refresh)
+        self.paper_action = file_menu.addAction(self.tr("紙の調査票を入力…"),
+                                                lambda: self.paper.run())
+        self.paper_action.setVisible(PaperDialog.allowed(self.session))
+        self.queue.paperRequested.connect(self.paper.run)
         file_menu.addSeparator()
         self.logout_action = file_menu.addAction(self.tr("ログアウト"), self.logout)
         file_menu.addSeparator()

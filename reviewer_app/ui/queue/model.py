@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from reviewer_app.domain.vocabulary import CaseStatus
 from reviewer_app.services.queue import QueueFilter, QueueRow
 from reviewer_app.ui import palette
-from reviewer_app.ui.labels import status_label, verdict_label
+from reviewer_app.ui.labels import paper_label, status_label, verdict_label
 from reviewer_app.ui.qt import ModelIndex, Qt, QtCore, QtGui, Signal
 from reviewer_app.ui.tasks import TaskFailure, TaskManager
 
@@ -317,7 +317,8 @@ def _display(row: QueueRow, col: Column) -> str:
     if col is Column.OFFICE:
         return row.office_name
     if col is Column.STATUS:
-        return status_label(row.status)
+        return f"{status_label(row.status)}・{paper_label()}" if row.paper \
+            else status_label(row.status)
     if col is Column.ASSIGNEE:
         return row.assignee_name or ""
     if col is Column.VERDICT:

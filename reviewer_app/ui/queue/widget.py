@@ -39,6 +39,7 @@ class QueueWidget(QtWidgets.QWidget):
 
     openCaseRequested = Signal(int)
     releaseRequested = Signal(int)
+    paperRequested = Signal(int)  # 紙の調査票を入力 for the case (issue 14)
     bulkProposeRequested = Signal(list)
     bulkApproveRequested = Signal(list)
 
@@ -415,6 +416,9 @@ class QueueWidget(QtWidgets.QWidget):
             self.table.selectRow(index.row())  # a click on a selected row keeps the selection
         menu = QtWidgets.QMenu(self)
         menu.addAction(self.tr("開く"), lambda: self.openCaseRequested.emit(row.case_id))
+        if row.paper or row.not_submitted:
+            menu.addAction(self.tr("紙の調査票を入力…"),
+                           lambda: self.paperRequested.emit(row.case_id))
         if self.can_bulk_propose_now():
             menu.addAction(self.bulk_propose_button.text(), self.request_bulk_propose)
         if self._can_bulk_approve:
