@@ -104,6 +104,21 @@ class CaseView(QtWidgets.QWidget):
         self.focus_layout = False
         self._normal_state = b""
 
+        # Amounts read from the payslips, the document that follows the month, My Numbers
+        # masked (issue 11; issue 13 "the document follows the work").
+        self.suggestions: SuggestionFeed | None = None
+        if read_documents and user.has(Role.EXAMINER, Role.SUPERVISOR):  # who may see them
+            self.suggestions = SuggestionFeed(tasks, service.ws, language=language,
+                                              reader=reader, parent=self)
+            self.suggestions.arrived.connect(self._on_suggestions)
+            self.suggestions.confirmed.connect(self._on_confirmations)
+            self.suggestions.failed.connect(self._on_suggestions_failed)
+        self.saves.confirmed.connect(self._on_confirmations_saved)
+        self.income_tab.monthFocused.connect(self._follow_month)
+        self.viewer.pageShown.connect(self._on_page_shown)
+        self.viewer.revealRequested.connect(self._reveal_my_number)
+        self._build_page_actions()
+
     # --- layout -------------------------------------------------------------------------------
 
     def set_focus_layout(self, on: bool) -> None:
@@ -124,20 +139,6 @@ class CaseView(QtWidgets.QWidget):
         elif self._normal_state:
             self.splitter.restore(self._normal_state)
 
-        # Amounts read from the payslips, the document that follows the month, My Numbers
-        # masked (issue 11; issue 13 "the document follows the work").
-        self.suggestions: SuggestionFeed | None = None
-        if read_documents and user.has(Role.EXAMINER, Role.SUPERVISOR):  # who may see them
-            self.suggestions = SuggestionFeed(tasks, service.ws, language=language,
-                                              reader=reader, parent=self)
-            self.suggestions.arrived.connect(self._on_suggestions)
-            self.suggestions.confirmed.connect(self._on_confirmations)
-            self.suggestions.failed.connect(self._on_suggestions_failed)
-        self.saves.confirmed.connect(self._on_confirmations_saved)
-        self.income_tab.monthFocused.connect(self._follow_month)
-        self.viewer.pageShown.connect(self._on_page_shown)
-        self.viewer.revealRequested.connect(self._reveal_my_number)
-        self._build_page_actions()
 
     # --- public API ---------------------------------------------------------------------------
 
