@@ -464,113 +464,93 @@
     <context>
         <name>CaseTabs</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/tabs.py" line="31" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="36" />
             <source>調査票</source>
             <translation>Answers</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/tabs.py" line="32" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="37" />
             <source>書類</source>
             <translation>Documents</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/tabs.py" line="33" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="38" />
             <source>収入</source>
             <translation>Income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/tabs.py" line="34" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="39" />
             <source>判定</source>
             <translation>Verdict</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/tabs.py" line="35" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="40" />
             <source>不備連絡</source>
             <translation>Deficiency notice</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/tabs.py" line="36" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="41" />
             <source>履歴</source>
             <translation>History</translation>
         </message>
-    </context>
-    <context>
-        <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="212" />
-            <source>案件を開けません</source>
-            <translation>Cannot open the case</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="251" />
-            <source>保存されていなかった入力を復元しました</source>
-            <translation>Restored entries that had not been saved</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="295" />
-            <source>相手の内容を表示しています</source>
-            <translation>Showing the other version</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="313" />
-            <source>ほかの端末で保存されています</source>
-            <translation>Saved on another workstation</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="315" />
-            <source>書類の確認を保存できません</source>
-            <translation>Cannot save the document check</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="390" />
-            <source>マイナンバーの表示</source>
-            <translation>Show My Number</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="391" />
-            <source>このページのマイナンバー（個人番号）を表示します。表示したことは記録されます。書き写したり保存したりしないでください。表示しますか？</source>
-            <translation>This shows the My Number (individual number) on this page. Showing it is recorded. Do not copy or store it. Show it?</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="401" />
-            <source>次のページ（書類をまたいで）</source>
-            <translation>Next page (across documents)</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="402" />
-            <source>前のページ（書類をまたいで）</source>
-            <translation>Previous page (across documents)</translation>
-        </message>
-        <message>
-            <location filename="../../reviewer_app/ui/case_view.py" line="427" />
+            <location filename="../../reviewer_app/ui/case/tabs.py" line="104" />
             <source>不備連絡を記録できません</source>
             <translation>Cannot record the deficiency notice</translation>
         </message>
     </context>
     <context>
-        <name>ConflictDialog</name>
+        <name>CaseView</name>
         <message>
-            <location filename="../../reviewer_app/ui/case/conflicts.py" line="29" />
+            <location filename="../../reviewer_app/ui/case_view.py" line="185" />
+            <source>案件を開けません</source>
+            <translation>Cannot open the case</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="217" />
+            <source>保存されていなかった入力を復元しました</source>
+            <translation>Restored entries that had not been saved</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="259" />
+            <source>相手の内容を表示しています</source>
+            <translation>Showing the other version</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="277" />
             <source>ほかの端末で保存されています</source>
             <translation>Saved on another workstation</translation>
         </message>
         <message>
+            <location filename="../../reviewer_app/ui/case_view.py" line="279" />
+            <source>書類の確認を保存できません</source>
+            <translation>Cannot save the document check</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
             <location filename="../../reviewer_app/ui/case/conflicts.py" line="32" />
+            <source>ほかの端末で保存されています</source>
+            <translation>Saved on another workstation</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="35" />
             <source>{who}さんが {when} に先に保存しました。</source>
             <translation>{who} saved first, at {when}.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/conflicts.py" line="36" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="39" />
             <source>「自分の入力を残す」は、あなたの入力で相手の保存内容を上書きします。「相手の内容にする」は、画面を相手の保存内容に置き換えます。</source>
             <translation>"Keep my entries" saves yours over the other version. "Take theirs" replaces the screen with the other version.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/conflicts.py" line="40" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="43" />
             <source>自分の入力を残す</source>
             <translation>Keep my entries</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/case/conflicts.py" line="42" />
+            <location filename="../../reviewer_app/ui/case/conflicts.py" line="45" />
             <source>相手の内容にする</source>
             <translation>Take theirs</translation>
         </message>
@@ -838,6 +818,29 @@ If it happens again, quit and reopen the application and give your administrator
             <location filename="../../reviewer_app/ui/decision_tab.py" line="386" />
             <source>差し戻しの理由をコメントに書いてください。</source>
             <translation>Write in the comment why the case is returned.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentReading</name>
+        <message>
+            <location filename="../../reviewer_app/ui/case/reading.py" line="55" />
+            <source>次のページ（書類をまたいで）</source>
+            <translation>Next page (across documents)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/reading.py" line="56" />
+            <source>前のページ（書類をまたいで）</source>
+            <translation>Previous page (across documents)</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/reading.py" line="165" />
+            <source>マイナンバーの表示</source>
+            <translation>Show My Number</translation>
+        </message>
+        <message>
+            <location filename="../../reviewer_app/ui/case/reading.py" line="166" />
+            <source>このページのマイナンバー（個人番号）を表示します。表示したことは記録されます。書き写したり保存したりしないでください。表示しますか？</source>
+            <translation>This shows the My Number (individual number) on this page. Showing it is recorded. Do not copy or store it. Show it?</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reviewer_app.domain.sheet import IncomeSheet
 from reviewer_app.services.case_errors import ConflictError
+from reviewer_app.ui.case.save_queue import IncomeSaveQueue
+from reviewer_app.ui.income import IncomeTab
 from reviewer_app.ui.qt import QtWidgets
 from reviewer_app.ui.tasks import TaskFailure
 
@@ -52,3 +55,18 @@ def ask_in_dialog(parent: QtWidgets.QWidget, failure: TaskFailure) -> bool:
     dialog = ConflictDialog(failure, parent)
     dialog.exec()
     return dialog.keep_mine()
+
+
+def settle_sheet_conflict(page: QtWidgets.QWidget, failure: TaskFailure,
+                          resolve: ConflictResolver, saves: IncomeSaveQueue,
+                          income_tab: IncomeTab) -> bool:
+    """Someone saved the sheet first: keep mine (saved over theirs; True) or show theirs."""
+    error = failure.error
+    assert isinstance(error, ConflictError)
+    if resolve(page, failure):
+        saves.keep_mine(error.their_version, income_tab.sheet())
+        return True
+    saves.take_theirs(error.their_version)
+    if isinstance(error.theirs, IncomeSheet):
+        income_tab.set_sheet(error.theirs, income_tab.document.profile)
+    return False

@@ -8,15 +8,20 @@ from reviewer_app.services.case_views import CaseDetail
 from reviewer_app.ui.case.answers_tab import AnswersTab
 from reviewer_app.ui.case.documents_tab import DocumentsTab
 from reviewer_app.ui.case.notice_tab import NoticeTab
+from reviewer_app.ui.case.operations import DECISIONS, Operation
 from reviewer_app.ui.decision_tab import DecisionTab
 from reviewer_app.ui.history_tab import HistoryTab
 from reviewer_app.ui.income import IncomeTab
-from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from reviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from reviewer_app.ui.tasks import TaskFailure, show_failure
 
 
 class CaseTabs(QtWidgets.QTabWidget):
     """The tabs, in order; :meth:`show_case` fills the ones that only show the case, the
-    evaluation methods keep the 判定 tab in step with the 収入 and 書類 tabs."""
+    evaluation methods keep the 判定 tab in step with the 収入 and 書類 tabs. ``historyWanted``:
+    履歴 was opened (its entries are loaded on demand)."""
+
+    historyWanted = Signal()
 
     def __init__(self, *, language: str = "ja", date_style: str = "wareki",
                  parent: QtWidgets.QWidget | None = None) -> None:
@@ -35,10 +40,31 @@ class CaseTabs(QtWidgets.QTabWidget):
                            (self.notice_tab, self.tr("不備連絡")),
                            (self.history_tab, self.tr("履歴"))):
             self.addTab(tab, title)
+        self._editable = False
+        self._viewer: QtWidgets.QWidget | None = None  # the case's document viewer
+        self.currentChanged.connect(self._on_changed)
+
+    def set_viewer(self, viewer: QtWidgets.QWidget) -> None:
+        self._viewer = viewer
+
+    def _on_changed(self, _index: int) -> None:
+        current, focus = self.currentWidget(), QtWidgets.QApplication.focusWidget()
+        if current is self.income_tab and (
+                focus is None or self._viewer is None or not self._viewer.isAncestorOf(focus)):
+            # 収入 opens on the month grid, and the viewer shows the month under the cursor
+            self.income_tab.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+            index = self.income_tab.grid.currentIndex()
+            if index.isValid():
+                self.income_tab.grid.cellFocused.emit(index)
+        if current is self.history_tab:
+            self.historyWanted.emit()
+        elif current is self.decision_tab and self._editable:
+            self.show_live_evaluation()
 
     def show_case(self, detail: CaseDetail) -> None:
         """The answers, the documents, the notices; the history is emptied (loaded on demand)."""
         read_only = not detail.editable
+        self._editable = detail.editable
         self.answers_tab.set_case(detail.insured, detail.dependent, detail.target_year,
                                   findings=detail.findings)
         reviews = [c.review for c in detail.checks]
@@ -57,6 +83,7 @@ class CaseTabs(QtWidgets.QTabWidget):
         self.history_tab.clear()
 
     def clear(self) -> None:
+        self._editable = False
         self.answers_tab.clear()
         self.documents_tab.set_statuses([])
         self.documents_tab.set_reviews([])
@@ -64,6 +91,19 @@ class CaseTabs(QtWidgets.QTabWidget):
         self.notice_tab.set_notices([])
         self.decision_tab.clear()
         self.history_tab.clear()
+
+    def show_operation_failure(self, operation: str, failure: TaskFailure) -> None:
+        """A decision's failure on the 判定 tab (and in a box when another tab is shown); a
+        notice's in a box, and 不備連絡 may be recorded again."""
+        if operation in DECISIONS:
+            self.decision_tab.show_message(failure.message)
+            if self.currentWidget() is not self.decision_tab:
+                show_failure(self, failure)
+        elif operation == Operation.NOTICE:
+            self.notice_tab.allow_record()
+            show_failure(self, failure, self.tr("不備連絡を記録できません"))
+        else:
+            show_failure(self, failure)
 
     # --- the evaluation on the 判定 tab ----------------------------------------------------------
 
@@ -119,6 +159,8 @@ class CaseSplitter(QtWidgets.QSplitter):
         self.setChildrenCollapsible(False)
         self._initialised = False
         self._user_set = False  # dragged, or restored from the settings: keep it
+        self.focus_layout = False
+        self._normal_state = b""
         self.splitterMoved.connect(self._on_moved)
 
     def _on_moved(self, _pos: int, _index: int) -> None:
@@ -142,6 +184,24 @@ class CaseSplitter(QtWidgets.QSplitter):
         if ok:
             self._initialised = self._user_set = True
         return ok
+
+    def set_focus_layout(self, on: bool, tabs: CaseTabs) -> None:
+        """The focus layout (issue 13): only the document and the month grid, the document as
+        wide as the grid allows; off again restores the splitter as it was."""
+        if on == self.focus_layout:
+            return
+        self.focus_layout = on
+        if on:
+            self._normal_state = bytes(self.saveState().data())
+            tabs.setCurrentWidget(tabs.income_tab)
+        tabs.tabBar().setVisible(not on)
+        tabs.income_tab.set_focus_layout(on)
+        if on:
+            # Children do not collapse: the tabs keep their (now grid-only) minimum width.
+            self.setSizes([self.width(), 0])
+            tabs.income_tab.grid.setFocus()
+        elif self._normal_state:
+            self.restore(self._normal_state)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
