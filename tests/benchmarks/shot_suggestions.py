@@ -15,9 +15,7 @@ import os
 import secrets
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parents[1]
@@ -25,6 +23,7 @@ sys.path[:0] = [str(HERE), str(HERE / "integration")]
 
 from casework_fixtures import PersonSpec, seed_case  # noqa: E402
 from helpers_payslips import Slip, payslip_pdf  # noqa: E402
+from shot_demo import settle, wait  # noqa: E402
 
 from reviewer_app.services.users import add_user  # noqa: E402
 from reviewer_app.services.workspace import init_workspace, open_session  # noqa: E402
@@ -35,22 +34,6 @@ from reviewer_app.ui.settings import Settings  # noqa: E402
 from reviewer_app.ui.tasks import TaskManager  # noqa: E402
 
 MY_NUMBER = "123456789018"
-
-
-def wait(condition: Callable[[], Any], timeout_s: float = 120.0) -> None:
-    timer = QtCore.QElapsedTimer()
-    timer.start()
-    while not condition():
-        if timer.elapsed() > timeout_s * 1000:
-            raise TimeoutError("the window did not get there in time")
-        QtCore.QCoreApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
-
-
-def settle(ms: int = 800) -> None:
-    timer = QtCore.QElapsedTimer()
-    timer.start()
-    while timer.elapsed() < ms:
-        QtCore.QCoreApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
 def main() -> None:

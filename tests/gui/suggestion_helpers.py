@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from shell_helpers import task_manager, wait
+from shell_helpers import open_case, task_manager, wait
 
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.main_window import MainWindow
@@ -85,11 +85,6 @@ def window_fixture(qtbot: QtBot, workspace: Any, settings: Settings,
 
 def open_case_from_queue(qtbot: QtBot, window: MainWindow, case_id: int) -> CaseView:
     """Open ``case_id`` from the queue with Enter and wait for its suggestions."""
-    window.show_queue()
-    window.queue.select_case(case_id)
-    qtbot.keyClick(window.queue.table, Qt.Key.Key_Return)
-    view = window.case_view
-    wait(qtbot, lambda: view.detail is not None and view.detail.case_id == case_id
-         and not view.is_loading)
+    view = open_case(qtbot, window, case_id)
     wait(qtbot, lambda: view.income_tab.suggested.found is not None, timeout=120_000)
     return view

@@ -16,6 +16,7 @@ from sqlalchemy import MetaData, select
 from reviewer_app.domain.caseio import sheet_from_json, sheet_to_json
 from reviewer_app.domain.sheet import IncomeSheet
 from reviewer_app.domain.vocabulary import ReviewStatus
+from reviewer_app.errors import UserError
 from reviewer_app.review.deficiency import DeficiencyReason
 from reviewer_app.services.case_errors import InvalidInput
 from reviewer_app.services.casework import CaseService
@@ -229,3 +230,24 @@ def test_no_my_number_digits_anywhere_after_reading(workspace: Any, case: Any) -
         for path in folder.rglob("*"):
             if path.is_file():
                 assert clean(path.read_bytes()), path
+
+
+def test_revealing_a_my_number_is_audited_by_page_and_refused_for_another_file(
+        workspace: Any, case: Any) -> None:
+    examiner = workspace.login("examiner")
+    service = SuggestionService(examiner, read_document)
+    service.compute(case.case_id)
+    april = case.attachment_ids[1]
+    service.reveal_my_number(case.case_id, april, 1)
+    other = seed_case(workspace.login("admin"), PersonSpec(2, files=[
+        (payslip_pdf(APRIL), "application/pdf", "x.pdf")]))
+    with pytest.raises(UserError):
+        service.reveal_my_number(case.case_id, other.attachment_ids[0], 1)
+    with pytest.raises(PermissionDenied):
+        SuggestionService(workspace.login("admin")).reveal_my_number(case.case_id, april, 1)
+    with examiner.transaction(readonly=True) as db:
+        events = db.scalars(select(AuditEvent).where(
+            AuditEvent.action == "mynumber.revealed")).all()
+    assert [(e.subject, json.loads(e.details)) for e in events] == [
+        (f"case:{case.case_id}", {"attachment": april, "page": 1})]
+    assert MY_NUMBER not in events[0].details
