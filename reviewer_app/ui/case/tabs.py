@@ -201,6 +201,12 @@ class CaseSplitter(QtWidgets.QSplitter):
             self.setSizes([self.width(), 0])
             tabs.income_tab.grid.setFocus()
         elif self._normal_state:
+            # The tabs' layout settles first (their minimum grows back): a state restored
+            # against the focus layout's narrower minimum would be redistributed afterwards.
+            for widget in (tabs.income_tab, tabs):
+                if (layout := widget.layout()) is not None:
+                    layout.activate()
+            tabs.updateGeometry()
             self.restore(self._normal_state)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
