@@ -1545,241 +1545,243 @@ Check the document and mark it deficient to record this reason and note.</transl
     <context>
         <name>IncomeTab</name>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="74" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="82" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="348" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="79" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="368" />
             <source>勤務先</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="75" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
             <source>締め日</source>
             <translation>Cutoff day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="76" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
             <source>支払月</source>
             <translation>Pay month</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="77" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="78" />
             <source>支払日</source>
             <translation>Pay day</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="83" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
             <source>支給月</source>
             <translation>Paid in</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="84" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="85" />
             <source>賞与額(総支給)</source>
             <translation>Bonus (gross)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="85" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="328" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="86" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="347" />
             <source>賞与</source>
             <translation>Bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="88" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="103" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="104" />
             <source>種類</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="89" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
             <source>年額</source>
             <translation>Annual</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="90" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="331" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="91" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="350" />
             <source>年金</source>
             <translation>Pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="93" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="94" />
             <source>総収入</source>
             <translation>Revenue</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="94" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="95" />
             <source>直接的必要経費</source>
             <translation>Direct expenses</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="95" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="334" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="96" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="353" />
             <source>自営業</source>
             <translation>Self-employment</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="98" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="99" />
             <source>内容</source>
             <translation>What</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="99" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="100" />
             <source>金額</source>
             <translation>Amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="100" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="336" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="101" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="355" />
             <source>その他の収入</source>
             <translation>Other income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="104" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="105" />
             <source>日額</source>
             <translation>Daily amount</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="105" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="106" />
             <source>受給開始日</source>
             <translation>Start date</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="106" />
-            <location filename="../../reviewer_app/ui/income/tab.py" line="339" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="107" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="358" />
             <source>給付</source>
             <translation>Benefits</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="114" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="115" />
             <source>閲覧のみ: この画面では収入を変更できません。</source>
             <translation>Read only: the income cannot be changed here.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="126" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="127" />
             <source>残りをすべて確定</source>
             <translation>Accept the rest</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="128" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="129" />
             <source>候補のページを表示</source>
             <translation>Show suggested pages</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="248" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="249" />
             <source>候補 {n}件</source>
             <translation>{n} suggested</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="249" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="250" />
             <source>書類から読み取った候補です（◇灰色の斜体）。Enter で確定して次の月へ、数字を入力すると置き換えます。</source>
             <translation>Amounts read from the documents (◇ grey italic). Enter accepts and moves to the next month; typing a number replaces.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="252" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="253" />
             <source>まだ表示していない候補のページが{n}ページあります。すべて確定する前に各ページを表示してください（Ctrl+Shift+N で順に表示）。</source>
             <translation>{n} page(s) with suggestions not shown yet. Show each page before accepting all (Ctrl+Shift+N shows them in turn).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="255" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="256" />
             <source>・未表示 {n}ページ</source>
             <translation> · {n} page(s) not shown</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="259" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="260" />
             <source>候補のページはすべて表示しました（Ctrl+Shift+Enter）</source>
             <translation>Every page with a suggestion has been shown (Ctrl+Shift+Enter)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="272" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="273" />
             <source>元に戻す</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="274" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="275" />
             <source>やり直す</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="279" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="280" />
             <source>残りの候補をすべて確定</source>
             <translation>Accept all remaining</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="282" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="283" />
             <source>候補のページを順に表示</source>
             <translation>Show suggested pages in turn</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="320" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="305" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="339" />
             <source>勤務先を追加</source>
             <translation>Add employer</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="321" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="340" />
             <source>締め日・支払月・支払日から勤怠期間を求めます。</source>
             <translation>The attendance period follows from cutoff day, pay month and pay day.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="326" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="306" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="345" />
             <source>賞与を追加</source>
             <translation>Add bonus</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="327" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="346" />
             <source>賞与はその年の12か月で按分されます。</source>
             <translation>Bonuses are spread over the 12 months of the year.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="329" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="348" />
             <source>年金を追加</source>
             <translation>Add pension</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="330" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="349" />
             <source>遺族年金・障害年金も含みます。</source>
             <translation>Includes survivors' and disability pensions.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="332" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="351" />
             <source>事業を追加</source>
             <translation>Add business</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="333" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="352" />
             <source>事業ごとに入力(赤字は0円)。</source>
             <translation>One line per business (a loss counts as ¥0).</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="335" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="354" />
             <source>収入を追加</source>
             <translation>Add income</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="337" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="356" />
             <source>給付を追加</source>
             <translation>Add benefit</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="338" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="357" />
             <source>失業給付・傷病手当金・出産手当金は日額で判定。</source>
             <translation>Unemployment, sickness and maternity benefits are judged by the daily amount.</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="340" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="359" />
             <source>労働契約・証明</source>
             <translation>Contract &amp; certificate</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="350" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="370" />
             <source>月別の給与(支払月ごとの総支給額)</source>
             <translation>Monthly salary (gross pay by pay month)</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="351" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="371" />
             <source>Tab・Enter で次の月へ ／ Delete で未入力に戻す ／ Ctrl+V で縦に貼り付け ／ Ctrl+Z で元に戻す</source>
             <translation>Tab/Enter: next month / Delete: clear / Ctrl+V: paste down / Ctrl+Z: undo</translation>
         </message>
         <message>
-            <location filename="../../reviewer_app/ui/income/tab.py" line="410" />
+            <location filename="../../reviewer_app/ui/income/tab.py" line="430" />
             <source>勤務先{n}</source>
             <translation>Employer {n}</translation>
         </message>

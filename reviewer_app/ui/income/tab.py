@@ -8,6 +8,7 @@ included); debouncing and optimistic locking are the caller's job.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from reviewer_app.domain.engine import Evaluation
@@ -296,6 +297,24 @@ class IncomeTab(QtWidgets.QWidget):
         stack.canRedoChanged.connect(self._set_can_redo)
         self._update_actions()
 
+    def _build_add_actions(self) -> None:
+        """An employer or a bonus row added from the keyboard, wherever the focus is in 収入 (the
+        grid's Tab moves between months and never reaches the buttons)."""
+        bonuses = self._sections[1]
+        for text, keys, section, tab in (
+                (self.tr("勤務先を追加"), "Ctrl+Shift+E", self.employers_section, None),
+                (self.tr("賞与を追加"), "Ctrl+Shift+B", bonuses, bonuses)):
+            action = QtGui.QAction(text, self)
+            action.setShortcut(QtGui.QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(functools.partial(self._add_row, section, tab))
+            self.addAction(action)
+
+    def _add_row(self, section: RecordSection, tab: QtWidgets.QWidget | None) -> None:
+        if tab is not None:
+            self.others.setCurrentWidget(tab)
+        section.add_button.click()  # a read-only sheet's button is disabled: nothing happens
+
     def _set_can_undo(self, value: bool) -> None:
         self._can_undo = value
         self._update_actions()
@@ -338,6 +357,7 @@ class IncomeTab(QtWidgets.QWidget):
                                          self.tr("失業給付・傷病手当金・出産手当金は日額で判定。")),
                            self.tr("給付"))
         self.others.addTab(self.contract_form, self.tr("労働契約・証明"))
+        self._build_add_actions()
         self.others.setMinimumHeight(self.fontMetrics().height() * 10)
         self.others.setMaximumHeight(self.fontMetrics().height() * 14)
 

@@ -144,6 +144,29 @@ def test_empty_and_zero_are_shown_differently(qtbot: QtBot) -> None:
     assert zero.data() == "未入力"
 
 
+def test_an_employer_and_a_bonus_are_added_from_the_grid_by_keys(qtbot: QtBot) -> None:
+    """Issue 13: from the month grid, where Tab only moves between months, Ctrl+Shift+E adds an
+    employer and Ctrl+Shift+B a bonus row, each ready to be typed into."""
+    tab = make_tab(qtbot, sheet_with([98_000] * 12))
+    select_cell(tab, "2024-03")
+    qtbot.keyClick(tab.grid, Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tab.employers_model.rowCount() == 2
+    view, focus = tab.employers_section.view, QtWidgets.QApplication.focusWidget()
+    assert focus is not None and (focus is view or view.isAncestorOf(focus))
+    assert view.currentIndex().row() == 1
+    select_cell(tab, "2024-03")
+    tab.others.setCurrentIndex(1)  # another section on top: the bonus one comes forward
+    bonuses = tab.section_models["bonuses"]
+    rows = bonuses.rowCount()
+    qtbot.keyClick(tab.grid, Qt.Key.Key_B,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert bonuses.rowCount() == rows + 1
+    assert tab.others.currentIndex() == 0
+    focus = QtWidgets.QApplication.focusWidget()
+    assert focus is not None and tab.others.currentWidget().isAncestorOf(focus)
+
+
 def test_employers_add_and_remove_with_end_of_month_cutoff(qtbot: QtBot) -> None:
     tab = make_tab(qtbot, sheet_with([98_000] * 12))
     assert tab.grid_model.columnCount() == 4
