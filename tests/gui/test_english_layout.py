@@ -4,6 +4,7 @@ toolbar overflowing behind »), and the engine's explanation reads in English.""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 
@@ -111,7 +112,9 @@ def test_the_english_case_view_at_1366x768_clips_nothing(
         tab_name: str) -> None:
     view = _english_case(qtbot, tasks, settings, demo, (1366, 768))
     view.tabs.setCurrentWidget(view.income_tab if tab_name == "income" else view.decision_tab)
-    qtbot.wait(100)
+    # the layout settles through posted events; then nothing may stay clipped
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(lambda: clipped(view) == [], timeout=3000)
     assert clipped(view) == []
 
 

@@ -71,6 +71,7 @@ def test_the_password_field_has_focus_after_locking_from_the_menu_by_keyboard(
     menu.setActiveAction(window.lock_action)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     wait(qtbot, lambda: window.locked and not menu.isVisible())
-    qtbot.wait(50)
-    # the window's focus widget (the offscreen platform leaves the closed menu "active")
-    assert window.focusWidget() is window.lock_page.password_edit
+    # the window's focus widget (the offscreen platform leaves the closed menu "active"), once
+    # the events in flight were delivered
+    qtbot.waitUntil(lambda: window.focusWidget() is window.lock_page.password_edit,
+                    timeout=5000)
