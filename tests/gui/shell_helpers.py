@@ -17,6 +17,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.commands.demo import DEMO_SEED, ensure_demo_workspace
+from reviewer_app.domain.dates import YearMonth
 from reviewer_app.ui.case.conflicts import ConflictResolver
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.login import LoginDialog
@@ -184,4 +185,24 @@ def open_case(qtbot: QtBot, window: MainWindow, case_id: int) -> CaseView:
     view = window.case_view
     wait(qtbot, lambda: view.detail is not None and view.detail.case_id == case_id
          and not view.is_loading)
+    return view
+
+
+def case_with_months(qtbot: QtBot, window: MainWindow, size: tuple[int, int],
+                     amounts: list[int | None], *, saved: str = "保存しました",
+                     employer: str | None = None) -> CaseView:
+    """The window at ``size`` with a demo case holding a PDF open, ``amounts`` typed into its
+    month grid from January of the target year (an employer added, named ``employer``, when it
+    has none), shown on 収入 and saved (``saved``: the save line's word in its language)."""
+    window.resize(*size)
+    view = open_case(qtbot, window, first_case_with(window, "application/pdf"))
+    assert view.detail is not None
+    tab = view.income_tab
+    if not tab.employers_model.rowCount():
+        tab.employers_model.add_record()
+        if employer is not None:
+            tab.employers_model.setData(tab.employers_model.index(0, 0), employer)
+    tab.grid_model.set_amounts(0, YearMonth(view.detail.target_year, 1), amounts)
+    view.tabs.setCurrentWidget(tab)
+    wait(qtbot, lambda: saved in save_state(view) and window.tasks.is_idle())
     return view

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
+    case_with_months,
     demo_fixture,
     first_case_with,
     open_case,
@@ -19,7 +20,6 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     wait,
 )
 
-from reviewer_app.domain.dates import YearMonth
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QtWidgets
@@ -33,16 +33,7 @@ AMOUNTS: list[int | None] = [9_999_999, 98_000, 200_000, 200_000, 200_000, 98_00
 
 
 def _case_with_twelve_months(qtbot: QtBot, window: MainWindow, size: tuple[int, int]) -> CaseView:
-    window.resize(*size)
-    view = open_case(qtbot, window, first_case_with(window, "application/pdf"))
-    assert view.detail is not None
-    tab = view.income_tab
-    if not tab.employers_model.rowCount():
-        tab.employers_model.add_record()
-    tab.grid_model.set_amounts(0, YearMonth(view.detail.target_year, 1), AMOUNTS)
-    view.tabs.setCurrentWidget(tab)
-    wait(qtbot, lambda: "保存しました" in save_state(view) and window.tasks.is_idle())
-    return view
+    return case_with_months(qtbot, window, size, AMOUNTS)
 
 
 def _columns_visible(view: CaseView) -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     Demo,
+    case_with_months,
     demo_fixture,
     first_case_with,
     open_case,
@@ -22,7 +23,6 @@ from shell_helpers import (  # noqa: F401 (the *_fixture names are fixtures)
     wait,
 )
 
-from reviewer_app.domain.dates import YearMonth
 from reviewer_app.ui.case_view import CaseView
 from reviewer_app.ui.i18n import install_translator
 from reviewer_app.ui.qt import Qt, QtGui, QtWidgets
@@ -92,16 +92,8 @@ def clipped(view: QtWidgets.QWidget) -> list[str]:
 
 def _english_case(qtbot: QtBot, tasks: TaskManager, settings: Settings, demo: Demo,
                   size: tuple[int, int]) -> CaseView:
-    window = open_window(qtbot, tasks, settings, demo)
-    window.resize(*size)
-    view = open_case(qtbot, window, first_case_with(window, "application/pdf"))
-    assert view.detail is not None
-    tab = view.income_tab
-    if not tab.employers_model.rowCount():
-        tab.employers_model.add_record()
-        tab.employers_model.setData(tab.employers_model.index(0, 0), "Sample Trading Co., Ltd.")
-    tab.grid_model.set_amounts(0, YearMonth(view.detail.target_year, 1), AMOUNTS)
-    wait(qtbot, lambda: "Saved" in save_state(view) and window.tasks.is_idle())
+    view = case_with_months(qtbot, open_window(qtbot, tasks, settings, demo), size, AMOUNTS,
+                            saved="Saved", employer="Sample Trading Co., Ltd.")
     wait(qtbot, lambda: view.viewer.page_count > 0)
     return view
 
